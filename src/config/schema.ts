@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The one schema for `.github/design-review.yml`, shared by the App, the CLI
+ * and the Action. Unknown keys are errors (a typo should not silently do
+ * nothing); every key has a default so an empty file is valid.
+ */
+
+/** Default globs that hold ADRs (adr-tools, MADR, log4brains, common layouts). */
+export const DEFAULT_ADR_GLOBS = [
+  'doc/adr/**',
+  'docs/adr/**',
+  'docs/adrs/**',
+  'docs/decisions/**',
+  'docs/architecture/decisions/**',
+  'docs/architecture-decisions/**',
+  'adr/**',
+  'adrs/**',
+  'decisions/**',
+  'architecture/decisions/**',
+];
+
+/** Default globs that hold design docs and RFCs. */
+export const DEFAULT_DESIGN_DOC_GLOBS = ['docs/design/**', 'docs/designs/**', 'design/**', 'rfcs/**', 'docs/rfcs/**'];
+
+/** Index and template files that live beside decisions but are not decisions. */
+export const DEFAULT_EXCLUDE_GLOBS = [
+  '**/template.md',
+  '**/*-template.md',
+  '**/template-*.md',
+  '**/templates/**',
+  '**/_template*.md',
+  '**/index.md',
+  '**/SUMMARY.md',
+  '**/CHANGELOG.md',
+  '**/.adr-dir',
+];
+
+/** Default status vocabulary: Nygard's lifecycle plus MADR's and common variants. */
+export const DEFAULT_STATUSES = [
+  'proposed',
+  'accepted',
+  'rejected',
+  'deprecated',
+  'superseded',
+  'draft',
+  'implemented',
+  'pending',
+  'in-review',
+  'on-hold',
+  'withdrawn',
+  'reverted',
+  'amended',
+];
+
+const severityLabel = z.enum(['off', 'warn', 'error']);
+
+/** A rule setting: a severity, or `[severity, options]` as in remark-lint. */
+export const ruleSetting = z.union([severityLabel, z.tuple([severityLabel, z.record(z.string(), z.unknown())])]);
+
+const durationText = z
+  .string()
+  .regex(/^\s*\d{1,3}\s*(day|week|month|year)s?\s*$/i, 'expected a duration such as "6 months" or "1 year"');
+
+const globList = z.array(z.string().min(1).max(500)).max(200);
+
+export const configSchema = z.strictObject({
+  /** Probot resolves `_extends` before the App sees the config; the CLI ignores it. */
+  _extends: z.string().optional(),
+  paths: z
+    .strictObject({
+      adr: globList.default(DEFAULT_ADR_GLOBS),
+      designDoc: globList.default(DEFAULT_DESIGN_DOC_GLOBS),
+      exclude: globList.default(DEFAULT_EXCLUDE_GLOBS),
+    })
+    .prefault({}),
+  /** Accepted status words (lower case); anything else is reported by `adr-status`. */
+  statuses: z.array(z.string().min(1).max(40)).min(1).max(100).default(DEFAULT_STATUSES),
+  /** Severity overrides by rule id, e.g. `adr-revisit-triggers: off`. */
+  rules: z.record(z.string().regex(/^[a-z0-9-]+$/, 'rule ids are lower-case kebab-case'), ruleSetting).default({}),
+  /** Extra checklist files (YAML, or AWS Well-Architected custom lens JSON), relative to the repository root. */
+  checklists: z.array(z.string().min(1).max(500)).max(50).default([]),
+  revisit: z
+    .strictObject({
+      /** Calendar trigger offered in generated ADRs. */
+      defaultCalendar: durationText.default('6 months'),
+      /** Reminder for Type 1 decisions that have no calendar trigger, counted from acceptance. */
+      type1Default: durationText.default('12 months'),
+    })
+    .prefault({}),
+  templates: z
+    .strictObject({
+      /** Template used by `new` when none is named. */
+      default: z.string().min(1).max(100).default('adr'),
+      /** Extra named templates: name -> path of a .hbs file in the repository. */
+      extra: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1).max(500)).default({}),
+    })
+    .prefault({}),
+  review: z
+    .strictObject({
+      /** Review draft pull requests too. */
+      drafts: z.boolean().default(true),
+      /** Documents larger than this are skipped with a notice (bytes). */
+      maxFileBytes: z.number().int().positive().max(50_000_000).default(5_000_000),
+      /** At most this many documents per review; the rest are listed as skipped. */
+      maxFiles: z.number().int().positive().max(5000).default(300),
+    })
+    .prefault({}),
+});
+
+/** The config as written (input) and after defaults (output). */
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type RuleSetting = z.output<typeof ruleSetting>;

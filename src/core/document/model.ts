@@ -1,0 +1,243 @@
+/**
+ * The typed model of one decision document (ADR or design doc), built from the
+ * remark tree by `parse.ts`. Every element keeps the 1-based line and column
+ * where it was written so checks can point at it.
+ */
+
+/** What a file is, for the review. */
+export type DocKind = 'adr' | 'design-doc';
+
+/** A place in the source: 1-based line and column. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** A value and where it was written. */
+export interface Located<T> extends Place {
+  value: T;
+}
+
+/**
+ * Normalised section names. Real ADRs rename sections freely; `headings.ts`
+ * maps synonyms (Nygard, MADR 2-4, the trade-off template, French MADR) here.
+ */
+export type SectionKey =
+  | 'status'
+  | 'date'
+  | 'participants'
+  | 'context'
+  | 'drivers'
+  | 'constraints'
+  | 'options'
+  | 'decision'
+  | 'rationale'
+  | 'consequences'
+  | 'positive-consequences'
+  | 'negative-consequences'
+  | 'pros-cons'
+  | 'trade-offs'
+  | 'revisit'
+  | 'decision-record'
+  | 'risks'
+  | 'rollout'
+  | 'failure-modes'
+  | 'more-information'
+  | 'alternatives-rejected'
+  | 'well-architected';
+
+/** One heading and the content under it, up to the next heading of the same or lower depth. */
+export interface Section extends Place {
+  /** Heading text as written (plain text, no markup). */
+  heading: string;
+  /** Normalised key, or null when the heading is not one the review knows. */
+  key: SectionKey | null;
+  depth: number;
+  /** Last line of the section's content (inclusive). */
+  endLine: number;
+  /** Plain text of the content under the heading (sub-sections included), without the heading. */
+  text: string;
+  /** True when the content is only template guidance, a comment, TODO/TBD or empty. */
+  empty: boolean;
+}
+
+/** Status lifecycle words after normalisation (domain.md section 1 and 8). */
+export type StatusWord =
+  | 'proposed'
+  | 'accepted'
+  | 'rejected'
+  | 'deprecated'
+  | 'superseded'
+  | 'draft'
+  | 'implemented'
+  | 'pending'
+  | 'in-review'
+  | 'on-hold'
+  | 'withdrawn'
+  | 'reverted'
+  | 'amended';
+
+export interface Status extends Place {
+  /** Text as written, e.g. `**Accepted** (PR #2897)`. */
+  raw: string;
+  /** Lower-case first status word found, e.g. `accepted`; null when none could be read. */
+  normalized: string | null;
+  /** True when the status is the template's unfilled guidance sentence or a placeholder. */
+  placeholder: boolean;
+  /** ISO date written with the status (`2020-03-25 accepted`), when any. */
+  date?: string;
+  /** Where the status came from. */
+  source: 'front-matter' | 'section' | 'field';
+}
+
+/** A date as written and, when unambiguous, as ISO `YYYY-MM-DD`. */
+export interface DateField extends Place {
+  raw: string;
+  /** ISO date; absent when the text could not be read or is ambiguous. */
+  iso?: string;
+  /** True for `04/09/2020`-style dates that read differently in the US and elsewhere. */
+  ambiguous: boolean;
+  source: 'front-matter' | 'field' | 'file-name';
+}
+
+/** One option considered, as a list item or sub-heading under the options section. */
+export interface OptionConsidered extends Place {
+  name: string;
+}
+
+/** One criterion row (or column) of a decision matrix. */
+export interface MatrixCriterion extends Place {
+  name: string;
+  /** Weight as a number (percent or fraction as written); absent when unreadable. */
+  weight?: number;
+}
+
+/** A weighted decision-matrix table (trade-off template, section 5). */
+export interface DecisionMatrix extends Place {
+  endLine: number;
+  criteria: MatrixCriterion[];
+  /** Sum of readable weights. */
+  weightTotal: number;
+  /** 'percent' when weights were written as percentages or sum near 100, 'fraction' near 1. */
+  weightScale: 'percent' | 'fraction' | 'unknown';
+  /** Option names (score columns). */
+  options: string[];
+}
+
+export interface DocLink extends Place {
+  relation: 'supersedes' | 'superseded-by';
+  /** Link target as written (`0020-x.md`, `ADR-0020`). */
+  target: string;
+  /** ADR number the link names, when one can be read. */
+  number?: number;
+}
+
+/** The eight revisit-trigger categories of domain.md section 6. */
+export type TriggerCategory =
+  | 'scale'
+  | 'team'
+  | 'cost'
+  | 'compliance'
+  | 'performance'
+  | 'technology'
+  | 'calendar'
+  | 'organizational';
+
+export type TriggerKind = 'date' | 'duration' | 'recurring' | 'threshold' | 'vague';
+
+/** One revisit trigger: a concrete, checkable condition written in the ADR. */
+export interface RevisitTrigger extends Place {
+  category: TriggerCategory | null;
+  text: string;
+  kind: TriggerKind;
+  /**
+   * Next due date (ISO) for date / duration / recurring triggers, computed from
+   * the decision date; absent when the trigger has no calendar part or the
+   * decision date is unknown.
+   */
+  due?: string;
+  /** For `recurring`, the period in months. */
+  everyMonths?: number;
+  /** For `vague`, the vague phrase found ("when we grow"). */
+  vaguePhrase?: string;
+  /** A Prometheus query named in front matter (`revisit: - when: '...'`). */
+  query?: string;
+  source: 'section' | 'inline' | 'front-matter';
+}
+
+/** One-way door (Type 1) or two-way door (Type 2), domain.md section 4. */
+export type DecisionType = 'type-1' | 'type-2';
+
+/** A problem found while parsing (bad front matter, ambiguous date); reported as a finding. */
+export interface ParseProblem extends Place {
+  ruleId: string;
+  message: string;
+}
+
+/** The typed model of one decision document. */
+export interface DecisionDoc {
+  /** Path relative to the repository root (POSIX separators). */
+  path: string;
+  kind: DocKind;
+  /** Total number of lines in the source. */
+  lineCount: number;
+  /** Parsed YAML front matter, or null when absent or invalid. */
+  frontMatter: Record<string, unknown> | null;
+  /** First line of the front matter block, when present. */
+  frontMatterLine?: number;
+  title?: Located<string>;
+  /** Number written in the title (`# 12. Use X`, `# ADR-0012: Use X`). */
+  titleNumber?: Located<number>;
+  /** Number read from the file or folder name (`0012-use-x.md`). */
+  fileNumber?: number;
+  status?: Status;
+  /** Decision date (front matter `date:`, a `Date:` field, or the file name). */
+  date?: DateField;
+  /** Deciders / participants / decision-makers, as written. */
+  participants: Located<string>[];
+  sections: Section[];
+  options: OptionConsidered[];
+  matrices: DecisionMatrix[];
+  /** Statements of trade-offs accepted ("we give up X in exchange for Y"). */
+  tradeOffs: Located<string>[];
+  triggers: RevisitTrigger[];
+  supersedes: DocLink[];
+  supersededBy: DocLink[];
+  decisionType?: Located<DecisionType>;
+  /** Language of the headings: fewer checks run on unknown languages. */
+  language: 'en' | 'fr' | 'unknown';
+  /** Template leftovers (`[Date]`, `{date}`, `<!-- optional -->`, TODO/TBD). */
+  placeholders: Located<string>[];
+  problems: ParseProblem[];
+}
+
+/** What the cross-document checks need to know of each ADR in a folder. */
+export interface IndexEntry {
+  path: string;
+  kind: DocKind;
+  number?: number;
+  fileNumber?: number;
+  title?: string;
+  status?: string | null;
+  supersedes: DocLink[];
+  supersededBy: DocLink[];
+}
+
+/** Find the section with a key (first one). */
+export function findSection(doc: DecisionDoc, key: SectionKey): Section | undefined {
+  return doc.sections.find((s) => s.key === key);
+}
+
+/** Summarise a document for the repository index. */
+export function toIndexEntry(doc: DecisionDoc): IndexEntry {
+  return {
+    path: doc.path,
+    kind: doc.kind,
+    number: doc.titleNumber?.value ?? doc.fileNumber,
+    fileNumber: doc.fileNumber,
+    title: doc.title?.value,
+    status: doc.status?.normalized ?? null,
+    supersedes: doc.supersedes,
+    supersededBy: doc.supersededBy,
+  };
+}

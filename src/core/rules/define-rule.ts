@@ -1,0 +1,88 @@
+import { lintRule } from 'unified-lint-rule';
+import type { Plugin } from 'unified';
+import type { Root } from 'mdast';
+import type { Config } from '../../config/schema.js';
+import type { Checklists } from '../checklists/types.js';
+import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
+import type { DocCoverage } from '../review/coverage-types.js';
+
+/** What every check reads: the parsed document and the review's inputs. */
+export interface RuleContext {
+  doc: DecisionDoc;
+  config: Config;
+  checklists: Checklists;
+  /** Today's date (ISO `YYYY-MM-DD`), injected so tests pin time. */
+  today: string;
+  /** Every other decision document known in the repository (cross-document checks). */
+  index: IndexEntry[];
+  coverage: DocCoverage;
+}
+
+/** Where a finding points; `line` is 1-based. */
+export interface ReportPlace {
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** Report one finding: a message, where it points, and an optional mechanical fix. */
+export type Report = (message: string, place?: ReportPlace, suggestion?: string) => void;
+
+/** The metadata of a check (ESLint-style `meta`). */
+export interface RuleMeta {
+  /** Stable id, equal to the module's file name (`adr-status`). */
+  id: string;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Longer help: why it matters and what to write (SARIF `help`, docs). */
+  help: string;
+  appliesTo: DocKind[];
+  defaultSeverity: 'off' | 'warn' | 'error';
+  /**
+   * `document` rules run on each document as it is parsed (in parallel);
+   * `repository` rules run after all documents are parsed, on the index.
+   */
+  scope: 'document' | 'repository';
+}
+
+/** A check: metadata plus the unified-lint-rule plugin that runs it. */
+export interface ReviewRule {
+  meta: RuleMeta;
+  plugin: Plugin<[unknown?], Root>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    ruleContext: RuleContext;
+  }
+}
+
+/** Base URL of the rule docs (README section per rule). */
+export const RULE_DOCS_URL = 'https://github.com/design-review-bot/design-review-bot#rules';
+
+/**
+ * Define a check as a remark-lint rule, so `<!-- lint disable <id> -->`
+ * and severities work through unified's message control.
+ */
+export function defineRule(meta: RuleMeta, check: (ctx: RuleContext, report: Report) => void): ReviewRule {
+  const plugin = lintRule<Root, unknown>(
+    { origin: `design-review:${meta.id}`, url: `${RULE_DOCS_URL}-${meta.id}` },
+    (_tree, file) => {
+      const ctx = file.data.ruleContext;
+      if (!ctx || !meta.appliesTo.includes(ctx.doc.kind)) return;
+      check(ctx, (message, place, suggestion) => {
+        const msg = file.message(message, {
+          place: place
+            ? {
+                start: { line: place.line, column: place.column ?? 1 },
+                end: { line: place.endLine ?? place.line, column: place.endColumn ?? place.column ?? 1 },
+              }
+            : { line: 1, column: 1 },
+        });
+        if (suggestion !== undefined) msg.expected = [suggestion];
+      });
+    },
+  );
+  return { meta, plugin: plugin as unknown as Plugin<[unknown?], Root> };
+}
