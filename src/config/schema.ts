@@ -101,7 +101,7 @@ export const configSchema = z.strictObject({
       /** Review draft pull requests too. */
       drafts: z.boolean().default(true),
       /** Documents larger than this are skipped with a notice (bytes). */
-      maxFileBytes: z.number().int().positive().max(50_000_000).default(5_000_000),
+      maxFileBytes: z.number().int().positive().max(50_000_000).default(10_000_000),
       /** At most this many documents per review; the rest are listed as skipped. */
       maxFiles: z.number().int().positive().max(5000).default(300),
     })

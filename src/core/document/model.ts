@@ -59,6 +59,12 @@ export interface Section extends Place {
   text: string;
   /** True when the content is only template guidance, a comment, TODO/TBD or empty. */
   empty: boolean;
+  /**
+   * Source line of each line of `text` (`text.split('\n')[i]` was written on
+   * `textLines[i]`), so cue matches point at the right line; optional, readers
+   * fall back to an estimate when absent.
+   */
+  textLines?: number[];
 }
 
 /** Status lifecycle words after normalisation (domain.md section 1 and 8). */

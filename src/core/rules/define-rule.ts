@@ -65,12 +65,17 @@ export const RULE_DOCS_URL = 'https://github.com/design-review-bot/design-review
  * Define a check as a remark-lint rule, so `<!-- lint disable <id> -->`
  * and severities work through unified's message control.
  */
-export function defineRule(meta: RuleMeta, check: (ctx: RuleContext, report: Report) => void): ReviewRule {
+export function defineRule(
+  meta: RuleMeta,
+  check: (ctx: RuleContext, report: Report, source: string) => void,
+): ReviewRule {
   const plugin = lintRule<Root, unknown>(
     { origin: `design-review:${meta.id}`, url: `${RULE_DOCS_URL}-${meta.id}` },
     (_tree, file) => {
       const ctx = file.data.ruleContext;
       if (!ctx || !meta.appliesTo.includes(ctx.doc.kind)) return;
+      // The raw text lets a check point at the exact line of a phrase it finds.
+      const source = typeof file.value === 'string' ? file.value : file.value ? new TextDecoder().decode(file.value) : '';
       check(ctx, (message, place, suggestion) => {
         const msg = file.message(message, {
           place: place
@@ -81,7 +86,7 @@ export function defineRule(meta: RuleMeta, check: (ctx: RuleContext, report: Rep
             : { line: 1, column: 1 },
         });
         if (suggestion !== undefined) msg.expected = [suggestion];
-      });
+      }, source);
     },
   );
   return { meta, plugin: plugin as unknown as Plugin<[unknown?], Root> };

@@ -1,0 +1,65 @@
+import { compareFindings } from '../core/finding.js';
+import { renderJson } from '../core/output/json.js';
+import { renderSarif } from '../core/output/sarif.js';
+import { renderTerminal } from '../core/output/terminal.js';
+import type { Review, ReviewOptions } from '../core/review/types.js';
+import { allRules } from '../core/rules/preset.js';
+import { EXIT_FINDINGS, EXIT_OK } from './cli-error.js';
+import { collectFiles } from './collect-files.js';
+import { loadReviewContext } from './review-context.js';
+import { runReview } from './run-review.js';
+import { createProgress, useColor } from './terminal-env.js';
+import { packageVersion } from './version.js';
+
+/** Output formats of `check`. */
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** Flags of `design-review check`. */
+export interface CheckFlags {
+  format: CheckFormat;
+  config?: string;
+  today: string;
+  color: boolean;
+}
+
+/** Where the command reads and writes (injected for tests). */
+export interface CommandIo {
+  cwd: string;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/**
+ * `design-review check [paths...]`:
+ * 1. load config, checklists and ADR folders;
+ * 2. expand and read the paths, classify the files;
+ * 3. review (phase 1 in workers when large, phase 2 here);
+ * 4. add unreadable paths and notes, render, return the exit code.
+ */
+export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo): Promise<number> {
+  const review = await reviewPaths(paths, flags, io);
+  const version = packageVersion();
+  const output =
+    flags.format === 'json'
+      ? renderJson(review, { version })
+      : flags.format === 'sarif'
+        ? renderSarif(review, { version, rules: allRules.map((r) => r.meta) })
+        : renderTerminal(review, { color: useColor(flags.color, io.stdout) });
+  io.stdout.write(output);
+  return review.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Steps 1 to 3, shared with `triggers`: the review of the paths, unreadable paths included as findings. */
+export async function reviewPaths(paths: string[], flags: { config?: string; today: string }, io: CommandIo): Promise<Review> {
+  const context = await loadReviewContext(io.cwd, flags.config);
+  const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
+  const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
+  const progress = createProgress(collected.files.length, io.stderr);
+  const review = await runReview(collected.files, collected.refused, options, progress);
+  review.findings.push(...collected.errors);
+  review.findings.sort(compareFindings);
+  review.skipped.push(...collected.skipped);
+  review.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return review;
+}

@@ -1,0 +1,141 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/load.js';
+import { ChecklistError } from '../core/checklists/load-checklists.js';
+import { TemplateError } from '../core/render/templates.js';
+import { CHECK_FORMATS, runCheck, type CheckFormat, type CommandIo } from './check-command.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './cli-error.js';
+import { currentUtcDate, parseDateOption } from './clock.js';
+import { runNew } from './new-command.js';
+import { runTriggers } from './triggers-command.js';
+import { packageVersion } from './version.js';
+
+/**
+ * The `design-review` command line: a thin adapter that parses arguments,
+ * calls the command modules and maps errors to exit codes
+ * (0 clean, 1 error findings, 2 usage / config / unexpected errors).
+ */
+
+interface CommonFlags {
+  config?: string;
+  today?: string;
+  color: boolean;
+}
+
+function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
+  const program = new Command('design-review');
+  program
+    .description('Review Architecture Decision Records and design docs: Well-Architected, trade-off and revisit-trigger checklists.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.startsWith('error: ') ? `design-review: ${text.slice(7)}` : text),
+    });
+
+  const todayOption = () => new Option('--today <date>', 'the date to judge due triggers by (YYYY-MM-DD, default: today, UTC)').argParser(parseDateOption);
+  const configOption = () => new Option('--config <file>', 'config file (default: .github/design-review.yml at the repository root)');
+
+  program
+    .command('check', { isDefault: true })
+    .description('review ADRs and design docs (default: the whole repository)')
+    .argument('[paths...]', 'files, folders or globs (default: the repository root)')
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .addOption(configOption())
+    .addOption(todayOption())
+    .option('--no-color', 'do not colour the output')
+    .action(async (paths: string[], flags: CommonFlags & { format: CheckFormat }) => {
+      setExit(
+        await runCheck(
+          paths,
+          { format: flags.format, config: flags.config, today: flags.today ?? currentUtcDate(), color: flags.color },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command('new')
+    .description('create a new ADR from a template, numbered after the highest existing one')
+    .argument('<title...>', 'the decision, e.g. "Use PostgreSQL for orders"')
+    .option('--dir <dir>', 'ADR folder (default: .adr-dir, .log4brains.yml, an existing ADR folder, else doc/adr)')
+    .option('--template <name>', 'template: adr, trade-off-analysis, design-doc or one of templates.extra (default: templates.default)')
+    .option('--status <word>', 'initial status (default: proposed)')
+    .addOption(new Option('--date <date>', 'decision date (YYYY-MM-DD, default: --today)').argParser(parseDateOption))
+    .addOption(configOption())
+    .addOption(todayOption())
+    .action(async (words: string[], flags: { dir?: string; template?: string; status?: string; date?: string; config?: string; today?: string }) => {
+      const newFlags = { date: flags.date ?? flags.today ?? currentUtcDate(), ...pick(flags, ['dir', 'template', 'status', 'config']) };
+      setExit(await runNew(words, newFlags, io));
+    });
+
+  program
+    .command('triggers')
+    .description("list each document's revisit triggers with due dates, due ones first")
+    .argument('[paths...]', 'files, folders or globs (default: the repository root)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text'))
+    .addOption(configOption())
+    .addOption(todayOption())
+    .option('--no-color', 'do not colour the output')
+    .action(async (paths: string[], flags: CommonFlags & { format: 'text' | 'json' }) => {
+      setExit(
+        await runTriggers(
+          paths,
+          { format: flags.format, config: flags.config, today: flags.today ?? currentUtcDate(), color: flags.color },
+          io,
+        ),
+      );
+    });
+
+  return program;
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
+/** Run the CLI with `argv` (node, script, args...); sets and returns the exit code. */
+export async function main(argv: string[] = process.argv, io: CommandIo = defaultIo()): Promise<number> {
+  let code = EXIT_OK;
+  try {
+    const program = buildProgram(io, (c) => {
+      code = c;
+    });
+    await program.parseAsync(argv);
+  } catch (error) {
+    code = handleError(error, io);
+  }
+  process.exitCode = code;
+  return code;
+}
+
+function defaultIo(): CommandIo {
+  return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
+}
+
+/** Map an error to its exit code and print one line (a stack only with DEBUG=design-review). */
+function handleError(error: unknown, io: CommandIo): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help / version).
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ChecklistError || error instanceof TemplateError) {
+    io.stderr.write(`design-review: ${firstLine(error.message)}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/(^|,)\s*(design-review|\*)\s*(,|$)/.test(process.env.DEBUG ?? '')) {
+    io.stderr.write(`design-review: unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  } else {
+    io.stderr.write(`design-review: unexpected error: ${firstLine(message)} (set DEBUG=design-review for the stack trace)\n`);
+  }
+  return EXIT_USAGE;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

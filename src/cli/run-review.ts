@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { reviewDocument, reviewRepository } from '../core/review/review.js';
+import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { ReviewTask } from './review-worker.js';
+import type { Progress } from './terminal-env.js';
+
+/**
+ * Run the review: phase 1 per file (in this thread for small runs, in a
+ * pool of worker threads for large ones), then phase 2 in this thread.
+ */
+
+/** Above this many files, phase 1 runs in worker threads. */
+export const POOL_THRESHOLD = 40;
+/** Files per worker task: large enough to amortise messaging, small enough to balance. */
+export const BATCH_SIZE = 20;
+
+/** Review the files; `prior` are phase-1 results decided without reading (oversized files). */
+export async function runReview(
+  files: SourceFile[],
+  prior: DocumentResult[],
+  options: ReviewOptions,
+  progress: Progress,
+): Promise<Review> {
+  const results = files.length > POOL_THRESHOLD ? await reviewInPool(files, options, progress) : reviewInProcess(files, options, progress);
+  progress.clear();
+  return reviewRepository([...prior, ...results], options);
+}
+
+function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress): DocumentResult[] {
+  return files.map((file, i) => {
+    const result = reviewDocument(file, options);
+    progress.update(i + 1);
+    return result;
+  });
+}
+
+async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress): Promise<DocumentResult[]> {
+  const pool = new Piscina<ReviewTask, DocumentResult[]>({
+    filename: new URL('./review-worker.js', import.meta.url).href,
+    maxThreads: Math.max(1, availableParallelism()),
+    workerData: options,
+  });
+  let done = 0;
+  try {
+    const batches: Promise<DocumentResult[]>[] = [];
+    for (let i = 0; i < files.length; i += BATCH_SIZE) {
+      const batch = files.slice(i, i + BATCH_SIZE).map(transferable);
+      const transferList = batch.map((f) => (f.content as Uint8Array).buffer as ArrayBuffer);
+      batches.push(
+        pool.run({ files: batch }, { transferList }).then((results) => {
+          done += results.length;
+          progress.update(done);
+          return results;
+        }),
+      );
+    }
+    return (await Promise.all(batches)).flat();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** A copy of the file whose bytes own their whole ArrayBuffer, so it can be transferred, not copied. */
+function transferable(file: SourceFile): SourceFile {
+  const content = file.content;
+  if (typeof content === 'string') return { ...file, content: Buffer.from(content, 'utf8') };
+  const owns = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && content.buffer instanceof ArrayBuffer;
+  return { ...file, content: owns ? new Uint8Array(content.buffer as ArrayBuffer) : new Uint8Array(content) };
+}

@@ -1,0 +1,32 @@
+import { listTriggers, renderTriggersJson, renderTriggersText } from '../core/output/triggers.js';
+import { EXIT_OK } from './cli-error.js';
+import { READ_ERROR_RULE_ID } from './collect-files.js';
+import { reviewPaths, type CommandIo } from './check-command.js';
+import { useColor } from './terminal-env.js';
+import { packageVersion } from './version.js';
+
+/** Flags of `design-review triggers`. */
+export interface TriggersFlags {
+  format: 'text' | 'json';
+  config?: string;
+  today: string;
+  color: boolean;
+}
+
+/**
+ * `design-review triggers [paths...]`: review the documents, then list
+ * their revisit triggers with due dates against `--today`, due ones first.
+ * Always exits 0: a due trigger is a reminder, not a failure.
+ */
+export async function runTriggers(paths: string[], flags: TriggersFlags, io: CommandIo): Promise<number> {
+  const review = await reviewPaths(paths, flags, io);
+  const rows = listTriggers(review.documents, flags.today);
+  const output =
+    flags.format === 'json'
+      ? renderTriggersJson(rows, { today: flags.today, version: packageVersion() })
+      : renderTriggersText(rows, { today: flags.today, color: useColor(flags.color, io.stdout) });
+  io.stdout.write(output);
+  const unreadable = review.findings.filter((f) => f.ruleId === READ_ERROR_RULE_ID);
+  for (const f of unreadable) io.stderr.write(`design-review: ${f.message}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,49 @@
+/**
+ * The decision date: front matter `date:`, a `Date:` / `Last updated:` field
+ * line or `## Date` section, else the file or folder name. The raw text is
+ * kept; ambiguous `04/09/2020` dates stay without iso (domain.md section 8).
+ */
+import type { DateField } from './model.js';
+import { dateFromFileName, parseDateText } from './dates.js';
+import type { FieldLine } from './field-lines.js';
+import { stripInlineMarkdown } from './markdown-inline.js';
+
+/** A DateField from text as written; unreadable text keeps its raw value without iso. */
+export function dateFieldFrom(raw: string, line: number, column: number, source: DateField['source']): DateField {
+  const found = parseDateText(raw);
+  const field: DateField = { raw: raw.trim(), ambiguous: found?.ambiguous ?? false, source, line, column };
+  if (found?.iso) field.iso = found.iso;
+  return field;
+}
+
+/** Candidates for the decision date, in priority order. */
+export interface DateSources {
+  frontMatter?: { text: string; line: number };
+  fields: FieldLine[];
+  section?: { text: string; line: number; column: number };
+  path: string;
+}
+
+/** The decision date from the first source that has one; a readable date beats an unreadable field. */
+export function readDecisionDate(sources: DateSources): DateField | undefined {
+  if (sources.frontMatter && sources.frontMatter.text !== '') {
+    return dateFieldFrom(sources.frontMatter.text, sources.frontMatter.line, 1, 'front-matter');
+  }
+  const dateFields = sources.fields.filter((f) => f.field === 'date');
+  // "Updated: we moved..." is not a date; prefer a field whose value reads as one.
+  const readable = dateFields.find((f) => parseDateText(stripInlineMarkdown(f.value)) !== null);
+  const field = readable ?? dateFields[0];
+  if (field && readable) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
+  if (sources.section && parseDateText(sources.section.text)) {
+    return dateFieldFrom(sources.section.text, sources.section.line, sources.section.column, 'field');
+  }
+  const fromName = dateFromFileName(sources.path);
+  if (fromName) {
+    const segments = sources.path.split(/[\\/]/).filter((p) => p !== '').slice(-2);
+    const name = segments.reverse().find((s) => /^(?:19|20|21)\d{2}/.test(s)) ?? sources.path;
+    return { raw: name, iso: fromName, ambiguous: false, source: 'file-name', line: 1, column: 1 };
+  }
+  // A `Date: [YYYY-MM-DD]` template leftover is still a date field, unreadable.
+  if (field) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
+  return undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * Front matter: the YAML (`---`) or TOML (`+++`) block remark-frontmatter puts
+ * first in the tree. Invalid front matter becomes a ParseProblem pointing at
+ * the offending line, so the author learns what to fix instead of silently
+ * losing status and date.
+ */
+import type { Root } from 'mdast';
+import { parseDocument } from 'yaml';
+import type { ParseProblem } from './model.js';
+import { readToml } from './front-matter-toml.js';
+
+/** Rule id of problems found while reading front matter. */
+export const FRONT_MATTER_RULE = 'front-matter-yaml';
+
+/** Front matter as read: data (null when absent or invalid), where it starts, the raw lines. */
+export interface FrontMatter {
+  data: Record<string, unknown> | null;
+  /** Line of the opening fence. */
+  line?: number;
+  /** Raw lines between the fences, to locate keys. */
+  lines: string[];
+  problems: ParseProblem[];
+}
+
+/** Read the front matter block of a tree (first child of type yaml/toml). */
+export function readFrontMatter(tree: Root): FrontMatter {
+  const node = tree.children[0];
+  if (!node || (node.type !== 'yaml' && (node.type as string) !== 'toml')) {
+    return { data: null, lines: [], problems: [] };
+  }
+  const value = (node as { value: string }).value;
+  const line = node.position?.start.line ?? 1;
+  const lines = value.split('\n');
+  if ((node.type as string) === 'toml') {
+    const result = readToml(value);
+    if ('error' in result) {
+      return {
+        data: null,
+        line,
+        lines,
+        problems: [
+          {
+            ruleId: FRONT_MATTER_RULE,
+            line: line + result.error.line,
+            column: 1,
+            message: `Invalid TOML front matter: ${result.error.reason}. Fix this line between the +++ fences.`,
+          },
+        ],
+      };
+    }
+    return { data: result.data, line, lines, problems: [] };
+  }
+  return { ...readYaml(value, line), line, lines };
+}
+
+function readYaml(value: string, fenceLine: number): { data: Record<string, unknown> | null; problems: ParseProblem[] } {
+  const doc = parseDocument(value, { prettyErrors: true });
+  const error = doc.errors[0];
+  if (error) {
+    // linePos is 1-based within the block; the block starts the line after the fence.
+    const pos = error.linePos?.[0];
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      data: null,
+      problems: [
+        {
+          ruleId: FRONT_MATTER_RULE,
+          line: fenceLine + (pos?.line ?? 1),
+          column: pos?.col ?? 1,
+          message: `Invalid YAML front matter: ${reason}. Fix the YAML between the --- lines (quote values that contain ": " or start with "[", "{", "*", "@" or "#").`,
+        },
+      ],
+    };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { data: {}, problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      data: null,
+      problems: [
+        {
+          ruleId: FRONT_MATTER_RULE,
+          line: fenceLine + 1,
+          column: 1,
+          message: 'Unexpected front matter that is not a list of `key: value` pairs, expected e.g. `status: accepted`.',
+        },
+      ],
+    };
+  }
+  return { data: data as Record<string, unknown>, problems: [] };
+}
+
+/** Line of a top-level front matter key (first of the given spellings), or the fence line when not found. */
+export function frontMatterKeyLine(fm: FrontMatter, keys: string[]): number {
+  const fence = fm.line ?? 1;
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  for (let i = 0; i < fm.lines.length; i += 1) {
+    const m = /^([A-Za-z0-9_-]+)\s*[:=]/.exec(fm.lines[i]!);
+    if (m && wanted.has(m[1]!.toLowerCase())) return fence + 1 + i;
+  }
+  return fence;
+}
+
+/** The first front matter value under any of the given keys (case-insensitive). */
+export function frontMatterValue(data: Record<string, unknown> | null, keys: string[]): unknown {
+  if (!data) return undefined;
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    for (const k of Object.keys(data)) {
+      if (k.toLowerCase() === lower && data[k] !== undefined && data[k] !== null) return data[k];
+    }
+  }
+  return undefined;
+}
+
+/** A scalar front matter value as text: Date objects become ISO dates (YAML 1.1 timestamps). */
+export function scalarText(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -1,0 +1,125 @@
+/**
+ * Supersede links: "Superseded by [ADR-0020](0020-x.md)", "Supersedes ADR 3",
+ * "Supersedes [2. Foo](0002-foo.md)", and front matter `superseded-by:` /
+ * `supersedes:`. The number comes from the target file name, else its text.
+ */
+import type { DocLink } from './model.js';
+import type { FrontMatter } from './front-matter.js';
+import { frontMatterKeyLine } from './front-matter.js';
+import { numberFromFileName, numberInTitle } from './title.js';
+
+const PHRASE =
+  /(?<![\p{L}])(superseded[\s-]+by|superceded[\s-]+by|replaced[\s-]+by|remplac[ée]e?s?\s+par|supersedes|supercedes|remplace)(?![\p{L}])(?:\s*(?:\*\*|__|\*|_))?\s*:?(?:\s*(?:\*\*|__))?\s*/giu;
+// One target: a markdown link, a reference link, "ADR-0020" / "RFC 12", a bare number, or a .md path.
+const TARGET =
+  /^(?:\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)|\[([^\]]+)\](?:\[[^\]]*\])?|((?:ADR|RFC)[-_ ]?#?\d{1,6})(?!\d)|#?(\d{1,6})(?![\d-])|([\w./-]+\.md)\b)/i;
+const SEPARATOR = /^\s*(?:,|&|\/|\band\b|\bet\b)\s*/i;
+
+/** Supersede links of both directions found in source lines outside code (`skip[line]` set). */
+export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocLink[]; supersededBy: DocLink[] } {
+  const supersedes: DocLink[] = [];
+  const supersededBy: DocLink[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    if (skip[i + 1]) continue;
+    const text = lines[i]!;
+    // Cheap filter: most lines say neither.
+    if (!/supers|superc|replac|remplac/i.test(text)) continue;
+    PHRASE.lastIndex = 0;
+    for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) {
+      const phrase = m[1]!.toLowerCase();
+      const relation: DocLink['relation'] = /by|par/.test(phrase) ? 'superseded-by' : 'supersedes';
+      const weak = /replac|remplace$/.test(phrase);
+      let rest = text.slice(m.index + m[0].length);
+      let column = m.index + m[0].length + 1;
+      for (;;) {
+        const t = TARGET.exec(rest);
+        if (!t) break;
+        const link = linkFrom(relation, t, i + 1, column);
+        // "replaced by a queue" is prose; only an ADR-like target makes it a link.
+        if (link && (!weak || link.number !== undefined)) (relation === 'supersedes' ? supersedes : supersededBy).push(link);
+        rest = rest.slice(t[0].length);
+        column += t[0].length;
+        const sep = SEPARATOR.exec(rest);
+        if (!sep) break;
+        rest = rest.slice(sep[0].length);
+        column += sep[0].length;
+      }
+    }
+  }
+  return { supersedes: dedupe(supersedes), supersededBy: dedupe(supersededBy) };
+}
+
+function linkFrom(relation: DocLink['relation'], t: RegExpExecArray, line: number, column: number): DocLink | undefined {
+  const [, linkText, url, refText, adrId, bare, mdPath] = t;
+  let target: string;
+  let number: number | undefined;
+  if (url !== undefined) {
+    target = url === '' ? linkText ?? '' : url;
+    number = numberOfTarget(url) ?? numberOfText(linkText ?? '');
+  } else if (refText !== undefined) {
+    target = refText;
+    number = numberOfText(refText);
+  } else if (adrId !== undefined) {
+    target = adrId;
+    number = numberOfText(adrId);
+  } else if (bare !== undefined) {
+    target = t[0].trim();
+    number = Number(bare);
+  } else {
+    target = mdPath ?? '';
+    number = numberOfTarget(target);
+  }
+  if (target === '') return undefined;
+  const link: DocLink = { relation, target, line, column };
+  if (number !== undefined) link.number = number;
+  return link;
+}
+
+/** The ADR number a link target (file path or URL) names, from its file or folder name. */
+export function numberOfTarget(target: string): number | undefined {
+  const path = target.replace(/[?#].*$/, '');
+  if (!/\.(?:md|markdown|mdx)$|\/$/i.test(path) && !/^\d/.test(path)) return undefined;
+  return numberFromFileName(path.replace(/\/$/, ''));
+}
+
+/** The ADR number named by a link text ("ADR-0020", "2. Foo", "0020", "#12"). */
+export function numberOfText(text: string): number | undefined {
+  const bare = /^\s*#?0*(\d{1,6})\s*$/.exec(text);
+  if (bare) return Number(bare[1]);
+  return numberInTitle(text);
+}
+
+/** Links from front matter `supersedes:` / `superseded-by:` (a string or a list). */
+export function frontMatterLinks(fm: FrontMatter): { supersedes: DocLink[]; supersededBy: DocLink[] } {
+  const supersedes: DocLink[] = [];
+  const supersededBy: DocLink[] = [];
+  if (!fm.data) return { supersedes, supersededBy };
+  for (const key of Object.keys(fm.data)) {
+    const norm = key.toLowerCase().replace(/[_\s]/g, '-');
+    const relation: DocLink['relation'] | undefined =
+      norm === 'supersedes' ? 'supersedes' : norm === 'superseded-by' || norm === 'supersededby' ? 'superseded-by' : undefined;
+    if (!relation) continue;
+    const line = frontMatterKeyLine(fm, [key]);
+    const values = Array.isArray(fm.data[key]) ? (fm.data[key] as unknown[]) : [fm.data[key]];
+    for (const value of values) {
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const text = String(value).trim();
+      if (text === '') continue;
+      const t = TARGET.exec(text);
+      const link = t ? linkFrom(relation, t, line, 1) : undefined;
+      (relation === 'supersedes' ? supersedes : supersededBy).push(link ?? { relation, target: text, line, column: 1 });
+    }
+  }
+  return { supersedes, supersededBy };
+}
+
+/** Drop repeated links to the same target (a status line and a body line often both name it). */
+export function dedupe(links: DocLink[]): DocLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const id = `${l.relation}:${l.number ?? l.target.toLowerCase()}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

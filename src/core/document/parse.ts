@@ -1,0 +1,211 @@
+/**
+ * Markdown → DecisionDoc. One parse, one pass to index the top-level blocks,
+ * one walk of the tree and one scan of the source lines; every extractor then
+ * reads those, so parsing stays linear in the document size (5 MB docs and
+ * 10,000-row tables happen).
+ */
+import type { Root } from 'mdast';
+import type { Checklists, DecisionRigor } from '../checklists/types.js';
+import type { DecisionDoc, DocKind, Located, Status } from './model.js';
+import { collectTriggers } from './collect-triggers.js';
+import { readDecisionDate } from './decision-date.js';
+import { readDecisionMatrix } from './decision-matrix.js';
+import { decisionTypeMatcher, readDecisionType } from './decision-type.js';
+import { walkDocument } from './doc-walk.js';
+import type { FieldLine } from './field-lines.js';
+import { firstField, scanFieldLines } from './field-lines.js';
+import type { FrontMatter } from './front-matter.js';
+import { frontMatterKeyLine, frontMatterValue, readFrontMatter, scalarText } from './front-matter.js';
+import { languageOfHeadings } from './headings.js';
+import { dedupe, frontMatterLinks, scanLinks } from './links.js';
+import { readOptions } from './options.js';
+import { parseMarkdown } from './parse-markdown.js';
+import { readParticipants } from './participants.js';
+import { findPlaceholders } from './placeholders.js';
+import type { Block, SectionSpan } from './sections.js';
+import { buildSections, indexBlocks } from './sections.js';
+import { statusFrom } from './status.js';
+import { numberFromFileName, numberInTitle, titleFromBlocks } from './title.js';
+import { readTradeOffs } from './trade-offs.js';
+
+const STATUS_KEYS = ['status', 'statut', 'state'];
+const DATE_KEYS = ['date', 'decision-date', 'decision_date', 'last-updated', 'last_updated', 'updated'];
+
+/** Parse markdown and build its DecisionDoc in one call. */
+export function parseDecisionDoc(
+  source: string,
+  path: string,
+  kind: DocKind,
+  checklists: Checklists,
+): { tree: Root; doc: DecisionDoc } {
+  const tree = parseMarkdown(source);
+  return { tree, doc: buildDecisionDoc(tree, source, path, kind, checklists) };
+}
+
+/** Build the typed DecisionDoc (every field) from a parsed tree and its source. */
+export function buildDecisionDoc(
+  tree: Root,
+  source: string,
+  path: string,
+  kind: DocKind,
+  checklists: Checklists,
+): DecisionDoc {
+  const lines = source.split('\n');
+  const lineCount = source === '' ? 0 : source.endsWith('\n') ? lines.length - 1 : lines.length;
+  const fm = readFrontMatter(tree);
+  const fmNode = tree.children[0];
+  const fmEnd = fm.line !== undefined ? (fmNode?.position?.end.line ?? fm.line) : 0;
+
+  const blocks = indexBlocks(tree);
+  const spans = buildSections(blocks);
+  const walk = walkDocument(blocks, lineCount, fmEnd);
+  const fields = scanFieldLines(lines, walk.codeLines);
+
+  const status = readStatus(fm, spans, blocks, fields, source);
+  const date = readDecisionDate({
+    frontMatter: dateInFrontMatter(fm),
+    fields,
+    section: dateSection(spans, blocks),
+    path,
+  });
+
+  const matrices = [];
+  for (const block of blocks) {
+    if (block.node.type !== 'table') continue;
+    const matrix = readDecisionMatrix(block.node);
+    if (matrix) matrices.push(matrix);
+  }
+
+  const bodyLinks = scanLinks(lines, walk.codeLines);
+  const fmLinks = frontMatterLinks(fm);
+
+  const doc: DecisionDoc = {
+    path,
+    kind,
+    lineCount,
+    frontMatter: fm.data,
+    participants: readParticipants(fm, fields, blocks, spans),
+    sections: spans.map((s) => s.section),
+    options: readOptions(blocks, spans, matrices),
+    matrices,
+    tradeOffs: readTradeOffs(blocks, spans, walk),
+    triggers: [],
+    supersedes: dedupe([...fmLinks.supersedes, ...bodyLinks.supersedes]),
+    supersededBy: dedupe([...fmLinks.supersededBy, ...bodyLinks.supersededBy]),
+    language: languageOfHeadings(spans.map((s) => s.section.heading)),
+    placeholders: findPlaceholders(walk),
+    problems: [...fm.problems],
+  };
+  if (fm.line !== undefined) doc.frontMatterLine = fm.line;
+
+  const title = readTitle(blocks, fm);
+  if (title) {
+    doc.title = title;
+    const n = numberInTitle(title.value);
+    if (n !== undefined) doc.titleNumber = { value: n, line: title.line, column: title.column };
+  }
+  const fileNumber = numberFromFileName(path);
+  if (fileNumber !== undefined) doc.fileNumber = fileNumber;
+  if (status) doc.status = status;
+  if (date) doc.date = date;
+  const decisionType = readDecisionType(blocks, matcherFor(checklists.rigor));
+  if (decisionType) doc.decisionType = decisionType;
+
+  const decisionDate = date?.iso ?? status?.date;
+  const triggerSources = { blocks, spans, walk, fields, frontMatter: fm.data };
+  // Front matter triggers point at their key (`revisit:`), not the fence.
+  const revisitLine = frontMatterKeyLine(fm, ['revisit', 'review-by', 'review_by', 'revisit-by', 'revisit_by', 'review-date']);
+  doc.triggers = collectTriggers(fm.line !== undefined ? { ...triggerSources, frontMatterLine: revisitLine } : triggerSources, {
+    ...(decisionDate ? { decisionDate } : {}),
+    categories: checklists.triggerCategories,
+    vaguePhrases: checklists.vaguePhrases,
+  });
+  return doc;
+}
+
+/** The first depth-1 heading, else front matter `title`. */
+function readTitle(blocks: Block[], fm: FrontMatter): Located<string> | undefined {
+  const heading = titleFromBlocks(blocks);
+  if (heading) return heading;
+  const text = scalarText(frontMatterValue(fm.data, ['title']));
+  return text ? { value: text, line: frontMatterKeyLine(fm, ['title']), column: 1 } : undefined;
+}
+
+/**
+ * Status from front matter, else the first non-empty block of a Status
+ * section, else a `Status:` field line; an empty Status section is an unfilled placeholder.
+ */
+function readStatus(
+  fm: FrontMatter,
+  spans: SectionSpan[],
+  blocks: Block[],
+  fields: FieldLine[],
+  source: string,
+): Status | undefined {
+  const fmValue = frontMatterValue(fm.data, STATUS_KEYS);
+  if (fmValue !== undefined) {
+    const text = scalarText(fmValue) ?? (Array.isArray(fmValue) ? fmValue.map((v) => scalarText(v) ?? '').join(', ') : '');
+    return statusFrom(text, frontMatterKeyLine(fm, STATUS_KEYS), 1, 'front-matter');
+  }
+  const span = spans.find((s) => s.section.key === 'status');
+  if (span) {
+    for (let b = span.start + 1; b < span.end; b += 1) {
+      const block = blocks[b]!;
+      if (block.node.type === 'heading') break;
+      if (block.text.trim() === '') continue;
+      const raw = firstSourceLine(source, block);
+      if (raw !== '') return statusFrom(raw, block.line, block.column, 'section');
+    }
+  }
+  const field = firstField(fields, 'status');
+  if (field) return statusFrom(field.value, field.line, field.column, 'field');
+  if (span) return statusFrom('', span.section.line, span.section.column, 'section');
+  return undefined;
+}
+
+/** First non-empty source line of a block, without its list or quote marker (raw markdown kept). */
+function firstSourceLine(source: string, block: Block): string {
+  const start = block.node.position?.start.offset;
+  const end = block.node.position?.end.offset;
+  if (start === undefined || end === undefined) return block.text.split('\n')[0]!.trim();
+  let from = start;
+  while (from < end) {
+    let to = source.indexOf('\n', from);
+    if (to === -1 || to > end) to = end;
+    const line = source
+      .slice(from, to)
+      .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*/, '')
+      .replace(/<!--.*?-->/g, '')
+      .trim();
+    if (line !== '') return line;
+    from = to + 1;
+  }
+  return '';
+}
+
+function dateInFrontMatter(fm: FrontMatter): { text: string; line: number } | undefined {
+  const value = frontMatterValue(fm.data, DATE_KEYS);
+  const text = scalarText(value);
+  return text === undefined ? undefined : { text, line: frontMatterKeyLine(fm, DATE_KEYS) };
+}
+
+function dateSection(spans: SectionSpan[], blocks: Block[]): { text: string; line: number; column: number } | undefined {
+  const span = spans.find((s) => s.section.key === 'date');
+  if (!span) return undefined;
+  for (let b = span.start + 1; b < span.end; b += 1) {
+    const block = blocks[b]!;
+    if (block.text.trim() !== '') return { text: block.text.split('\n')[0]!.trim(), line: block.line, column: block.column };
+  }
+  return undefined;
+}
+
+// The matcher depends only on the checklist's rigor cues: build it once per checklist.
+const matchers = new WeakMap<DecisionRigor, RegExp>();
+function matcherFor(rigor: DecisionRigor): RegExp {
+  let matcher = matchers.get(rigor);
+  if (!matcher) {
+    matcher = decisionTypeMatcher(rigor);
+    matchers.set(rigor, matcher);
+  }
+  return matcher;
+}

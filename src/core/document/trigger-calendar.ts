@@ -1,0 +1,172 @@
+/**
+ * The calendar part of a revisit trigger: a fixed date ("Revisit by
+ * 2027-05-01", "by Q3 2027"), a duration from the decision date ("in 6
+ * months", "evaluate after 30 days") or a period ("every 6 months",
+ * "annually"). Domain.md section 6: these become reminders.
+ */
+import { DURATION_NUMBER, DURATION_UNIT, durationOf, parseDateText, toIso, type Duration } from './dates.js';
+
+const YEAR = '(?:19|20|21)\\d{2}';
+// "6 months", "six-month", "half a year": the number group is 1 (or 3 for "half a").
+const DURATION = `(?:(half)\\s(?:a|an)\\s(year|month)|(${DURATION_NUMBER})(?:\\s{1,2}|-)(${DURATION_UNIT}))\\b`;
+
+// A recurring period written with "every"/"each": "every 6 months", "every other year", "each quarter".
+const EVERY = new RegExp(
+  `\\b(?:every|each)\\s{1,2}(other\\s{1,2})?(?:(${DURATION_NUMBER})(?:\\s{1,2}|-))?(${DURATION_UNIT})\\b`,
+  'i',
+);
+// "once a year", "twice per year", "three times a year".
+const TIMES_PER = new RegExp(
+  `\\b(once|twice|two times|three times|four times)\\s(?:a|per|each|every)\\s(${DURATION_UNIT})\\b`,
+  'i',
+);
+// A periodic review named as such: "annual review", "quarterly re-evaluation".
+const PERIODIC_REVIEW =
+  /\b(annual|yearly|biennial|semi-?annual|bi-?annual|half-?yearly|quarterly|monthly|bi-?monthly)\s(?:review|revisit|check|checkpoint|re-?evaluation|reassessment|assessment|audit)s?\b/i;
+// Bare frequency adverbs; "monthly spend" and "quarterly revenue" are metrics,
+// so the caller only asks for these when the text has no numeric comparison.
+const ADVERB =
+  /\b(annually|yearly|biennially|semi-?annually|bi-?annually|half-?yearly|quarterly|monthly|bi-?monthly)\b/i;
+
+// Months per period word. "Biannually" is read as twice a year, its common use
+// in English business writing; "biennially" is every two years.
+const PERIOD_WORDS: Record<string, number> = {
+  annual: 12, annually: 12, yearly: 12, biennial: 24, biennially: 24,
+  semiannual: 6, semiannually: 6, biannual: 6, biannually: 6, halfyearly: 6,
+  quarterly: 3, monthly: 1, bimonthly: 2,
+};
+
+/**
+ * The recurrence period of a trigger in months, or null. `allowAdverbs` is
+ * false when the text holds a numeric comparison, where "monthly" and
+ * "quarterly" describe the metric ("monthly spend exceeds $50K").
+ */
+export function findRecurrence(text: string, allowAdverbs: boolean): number | null {
+  const every = EVERY.exec(text);
+  if (every) {
+    const months = periodMonths(every[2] ?? '1', every[3]!);
+    if (months !== null) return every[1] ? months * 2 : months;
+  }
+  const timesPer = TIMES_PER.exec(text);
+  if (timesPer) {
+    const per = periodMonths('1', timesPer[2]!);
+    const times = { once: 1, twice: 2, 'two times': 2, 'three times': 3, 'four times': 4 }[
+      timesPer[1]!.toLowerCase() as 'once'
+    ];
+    if (per !== null && times) return Math.max(1, Math.round(per / times));
+  }
+  const review = PERIODIC_REVIEW.exec(text);
+  if (review) return periodWord(review[1]!);
+  if (allowAdverbs) {
+    const adverb = ADVERB.exec(text);
+    if (adverb) return periodWord(adverb[1]!);
+  }
+  return null;
+}
+
+/**
+ * A period written as a front-matter value (`every: 6 months`, `every:
+ * quarterly`, `every: every year`) in months, or null.
+ */
+export function parsePeriod(text: string): number | null {
+  const recurrence = findRecurrence(text, true);
+  if (recurrence !== null) return recurrence;
+  const m = new RegExp(DURATION, 'i').exec(text);
+  return m ? durationMonths(m) : null;
+}
+
+function periodWord(word: string): number {
+  return PERIOD_WORDS[word.toLowerCase().replace(/-/g, '')] ?? 12;
+}
+
+/**
+ * A period in whole months. Reminders more often than monthly are noise for a
+ * decision record, so sub-month periods round up to one month.
+ */
+function periodMonths(numberText: string, unitText: string): number | null {
+  const d = durationOf(numberText, unitText);
+  if (!d) return null;
+  if (d.months) return d.months;
+  return Math.max(1, Math.round((d.days ?? 0) / 30.44));
+}
+
+function durationMonths(m: RegExpExecArray): number | null {
+  const d = durationFromMatch(m);
+  if (!d) return null;
+  return d.months ?? Math.max(1, Math.round((d.days ?? 0) / 30.44));
+}
+
+function durationFromMatch(m: RegExpExecArray): Duration | null {
+  if (m[1]) return /year/i.test(m[2]!) ? { months: 6 } : { days: 15 };
+  return durationOf(m[3]!, m[4]!);
+}
+
+// A duration counted from the decision: "in 6 months", "after 30 days",
+// "within a year", "6 months after adoption", "a 30-day trial", "at the
+// 6-month mark". Not "for 3 weeks" or "three weeks running": those are the
+// window of a metric threshold ("p99 over SLA for 3 weeks").
+const DURATION_FORMS: RegExp[] = [
+  new RegExp(
+    `\\b(?:in|after|within|once)\\s{1,2}(?:(?:another|the next|the first|about|around|roughly|approximately|some)\\s{1,2})?${DURATION}`,
+    'i',
+  ),
+  new RegExp(`(?<![\\w.,-])${DURATION}\\s{1,2}(?:after|from|post|following|since|into|later)\\b`, 'i'),
+  new RegExp(`(?<![\\w.,-])${DURATION}\\s{1,2}(?:trial|pilot|time-?box|review|evaluation|experiment|check-?in|mark)\\b`, 'i'),
+  new RegExp(`\\b(?:time-?box|trial|pilot|experiment)\\s{1,2}(?:of|for)\\s{1,2}(?:a\\s|an\\s)?${DURATION}`, 'i'),
+  // The whole trigger is a duration ("6 months", "Review: 1 year").
+  new RegExp(`^[\\W_]{0,4}(?:(?:revisit|review|re-?evaluate|reassess)\\w{0,3}:?\\s{1,2})?${DURATION}[\\W_]{0,4}$`, 'i'),
+];
+
+/** A duration counted from the decision date, or null when the text has none. */
+export function findDuration(text: string): Duration | null {
+  for (const re of DURATION_FORMS) {
+    const m = re.exec(text);
+    if (m) return durationFromMatch(m);
+  }
+  return null;
+}
+
+/** An explicit revisit date: `due` is absent when the date is ambiguous or not a real day. */
+export interface TriggerDate {
+  raw: string;
+  due?: string;
+  ambiguous: boolean;
+}
+
+const QUARTER = new RegExp(`\\bQ([1-4])\\s?(?:of\\s)?(${YEAR})\\b|\\b(${YEAR})\\s?-?Q([1-4])\\b`, 'i');
+const HALF = new RegExp(`\\bH([12])\\s?(${YEAR})\\b`, 'i');
+const END_OF_YEAR = new RegExp(`\\b(?:end of|year-end|eoy)\\s(${YEAR})\\b`, 'i');
+const MID_YEAR = new RegExp(`\\bmid-?\\s?(${YEAR})\\b`, 'i');
+// "by 2027", "in 2027": not "in 2000 ms" or "by 2048 TB".
+const YEAR_ONLY = new RegExp(
+  `\\b(?:by|before|until|in|during|early)\\s(${YEAR})\\b(?!\\s?(?:%|ms|s|sec|tb|gb|mb|pb|rps|qps|tps|k|m|b|x)\\b|[-/.,]\\d)`,
+  'i',
+);
+
+/**
+ * The revisit date written in a trigger: a full date, or a month, quarter,
+ * half or year, which count from their first day (a reminder at the start of
+ * "Q3 2027" is the conservative reading), except "end of 2027".
+ */
+export function findTriggerDate(text: string): TriggerDate | null {
+  const date = parseDateText(text);
+  if (date) {
+    const due = date.iso ?? (date.month ? `${date.month}-01` : undefined);
+    return { raw: date.raw, ambiguous: date.ambiguous, ...(due ? { due } : {}) };
+  }
+  const quarter = QUARTER.exec(text);
+  if (quarter) {
+    const q = +(quarter[1] ?? quarter[4])!;
+    const year = +(quarter[2] ?? quarter[3])!;
+    return { raw: quarter[0], ambiguous: false, due: toIso(year, (q - 1) * 3 + 1, 1)! };
+  }
+  const half = HALF.exec(text);
+  if (half) return { raw: half[0], ambiguous: false, due: toIso(+half[2]!, half[1] === '1' ? 1 : 7, 1)! };
+  const end = END_OF_YEAR.exec(text);
+  if (end) return { raw: end[0], ambiguous: false, due: `${end[1]}-12-31` };
+  const mid = MID_YEAR.exec(text);
+  if (mid) return { raw: mid[0], ambiguous: false, due: `${mid[1]}-07-01` };
+  const year = YEAR_ONLY.exec(text);
+  if (year) return { raw: year[0], ambiguous: false, due: `${year[1]}-01-01` };
+  return null;
+}

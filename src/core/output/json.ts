@@ -1,0 +1,74 @@
+import { compareFindings, type Finding } from '../finding.js';
+import type { DocCoverage } from '../review/coverage-types.js';
+import type { Review } from '../review/types.js';
+
+/**
+ * Machine-readable report: `{ version, findings, coverage, skipped }`.
+ * Arrays are sorted and keys written in a fixed order so that two runs on the
+ * same input produce byte-identical output (diffable in CI).
+ */
+
+/** The JSON report's shape. */
+export interface JsonReport {
+  /** Version of design-review that produced the report. */
+  version: string;
+  findings: Finding[];
+  coverage: DocCoverage[];
+  skipped: { path: string; reason: string }[];
+}
+
+/** Build the JSON report object (sorted, fixed key order). */
+export function toJsonReport(review: Review, options: { version: string }): JsonReport {
+  return {
+    version: options.version,
+    findings: [...review.findings].sort(compareFindings).map(normalizeFinding),
+    coverage: [...review.coverage].sort((a, b) => compareStrings(a.path, b.path)).map(normalizeCoverage),
+    skipped: [...review.skipped]
+      .sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason))
+      .map((s) => ({ path: s.path, reason: s.reason })),
+  };
+}
+
+/** Render the JSON report, pretty-printed, ending with a newline. */
+export function renderJson(review: Review, options: { version: string }): string {
+  return `${JSON.stringify(toJsonReport(review, options), null, 2)}\n`;
+}
+
+/** A finding with keys in a fixed order and absent fields left out. */
+function normalizeFinding(f: Finding): Finding {
+  const out: Finding = { ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file };
+  if (f.line !== undefined) out.line = f.line;
+  if (f.column !== undefined) out.column = f.column;
+  if (f.endLine !== undefined) out.endLine = f.endLine;
+  if (f.endColumn !== undefined) out.endColumn = f.endColumn;
+  if (f.suggestion !== undefined) out.suggestion = f.suggestion;
+  return out;
+}
+
+/** Coverage with keys in a fixed order; trigger kinds sorted by name. */
+function normalizeCoverage(c: DocCoverage): DocCoverage {
+  const byKind = Object.fromEntries(
+    Object.entries(c.triggers.byKind).sort(([a], [b]) => compareStrings(a, b)),
+  ) as DocCoverage['triggers']['byKind'];
+  return {
+    path: c.path,
+    kind: c.kind,
+    pillars: c.pillars.map((p) => withoutUndefined({ id: p.id, name: p.name, state: p.state, line: p.line, evidence: p.evidence })),
+    questions: c.questions.map((q) => withoutUndefined({ id: q.id, text: q.text, answered: q.answered, line: q.line })),
+    triggers: { total: c.triggers.total, byKind, due: c.triggers.due },
+    lenses: c.lenses.map((l) => ({
+      lens: l.lens,
+      questions: l.questions.map((q) =>
+        withoutUndefined({ pillar: q.pillar, id: q.id, title: q.title, risk: q.risk, line: q.line }),
+      ),
+    })),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

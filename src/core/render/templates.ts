@@ -1,0 +1,54 @@
+import { compile, registerPartial, render, TemplateError } from './renderer.js';
+
+/**
+ * Named templates of the app. The core receives template text (read by
+ * `src/io/read-templates.ts` or fetched from a repository) and never touches
+ * the file system.
+ */
+
+/** Document templates the `new` command can render. */
+export const DOCUMENT_TEMPLATES = ['adr', 'trade-off-analysis', 'design-doc'] as const;
+export type DocumentTemplateName = (typeof DOCUMENT_TEMPLATES)[number];
+
+/** Template and partial texts by name (file name without `.hbs`). */
+export interface TemplateSources {
+  templates: Record<string, string>;
+  partials: Record<string, string>;
+}
+
+/**
+ * Fields each built-in template cannot do without. Checked before rendering so
+ * a caller that forgets one gets a clear error instead of a half-empty document.
+ */
+const REQUIRED_FIELDS: Record<string, readonly string[]> = {
+  adr: ['title', 'number', 'date', 'status', 'defaultCalendar', 'due', 'triggers'],
+  'trade-off-analysis': ['title', 'number', 'date', 'status', 'defaultCalendar', 'due', 'triggers', 'criteria'],
+  'design-doc': ['title', 'date', 'status', 'defaultCalendar', 'due', 'triggers'],
+};
+
+/** Compile a template from its text and cache it under `name` (user templates included). */
+export function compileTemplate(name: string, text: string): void {
+  compile(name, text);
+}
+
+/** Register partials, then compile templates; call once with everything `readBuiltinTemplates` returns. */
+export function loadTemplates(sources: TemplateSources): void {
+  for (const [name, text] of Object.entries(sources.partials)) registerPartial(name, text);
+  for (const [name, text] of Object.entries(sources.templates)) compile(name, text);
+}
+
+/** Render a compiled template; built-in templates first check their required fields. */
+export function renderTemplate(name: string, data: object): string {
+  const required = REQUIRED_FIELDS[name] ?? [];
+  const record = data as Record<string, unknown>;
+  const missing = required.filter((field) => record[field] === undefined || record[field] === null || record[field] === '');
+  if (missing.length > 0) {
+    throw new TemplateError(
+      `Template "${name}" needs ${missing.map((f) => `"${f}"`).join(', ')} in its data; build the data with buildAdrData()`,
+      name,
+    );
+  }
+  return render(name, data);
+}
+
+export { TemplateError } from './renderer.js';

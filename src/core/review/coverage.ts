@@ -1,0 +1,201 @@
+/**
+ * The coverage report of one document: which Well-Architected pillars it
+ * addresses (or sets aside with a reason), which of the five questions it
+ * answers, its revisit triggers, and the risk of each question of every custom
+ * lens. Computed once per document before the rules run (they read it from
+ * `ctx.coverage`), for ADRs and design docs alike; only design-doc rules turn
+ * missing pillars into findings.
+ */
+import { evaluateRiskRules, toLensRisk } from '../checklists/aws-lens.js';
+import type { Checklists, Lens, LensRisk, Pillar } from '../checklists/types.js';
+import type { DecisionDoc, TriggerKind } from '../document/model.js';
+import type { DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
+import { cueIndexFor, docLines, firstHits, normalizeCue } from './cue-search.js';
+import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
+
+/** Compute the coverage report of a document. Pure; linear in the document's size. */
+export function computeCoverage(doc: DecisionDoc, checklists: Checklists, today: string): DocCoverage {
+  const statements = notApplicableStatements(doc);
+  return {
+    path: doc.path,
+    kind: doc.kind,
+    pillars: pillarCoverage(doc, checklists.pillars, statements),
+    questions: questionCoverage(doc, checklists),
+    triggers: triggerCounts(doc, today),
+    lenses: checklists.lenses.map((lens) => lensCoverage(doc, lens, checklists.pillars, statements)),
+  };
+}
+
+/** The pillar named by a section heading ("## Security", "### 5. Cost optimisation"), if any. */
+function headingNames(heading: string, vocabularies: ReturnType<typeof nameVocabulary>[]): Set<number> {
+  const words = normalizeCue(heading)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  return namedBy(words, vocabularies, false);
+}
+
+function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotApplicable[]): PillarCoverage[] {
+  const index = cueIndexFor(pillars, 'pillars', () => pillars.map((p) => ({ owner: p.id, cues: p.cues })));
+  const hits = firstHits(doc, index);
+  const vocabularies = pillars.map((p) => nameVocabulary(p.name, p.id));
+
+  // "Not applicable" statements that name a pillar: with a reason they set it
+  // aside; without one they are remembered so the rule can ask for the reason.
+  const setAside = new Map<number, NotApplicable>();
+  const bare = new Map<number, NotApplicable>();
+  for (const statement of statements) {
+    const strict = namedBy(statement.subject, vocabularies, false);
+    const named = statement.reason ? namedBy(statement.subject, vocabularies, true) : strict;
+    for (const i of named) {
+      if (statement.reason) {
+        if (!setAside.has(i)) setAside.set(i, statement);
+      } else if (!bare.has(i)) bare.set(i, statement);
+    }
+  }
+
+  // A non-empty section named after the pillar addresses it.
+  const byHeading = new Map<number, number>();
+  for (const section of doc.sections) {
+    if (section.empty) continue;
+    for (const i of headingNames(section.heading, vocabularies)) {
+      if (!byHeading.has(i)) byHeading.set(i, section.line);
+    }
+  }
+
+  return pillars.map((pillar, i): PillarCoverage => {
+    const base = { id: pillar.id, name: pillar.name };
+    // An explicit, reasoned "not applicable" is the author's call and wins.
+    const na = setAside.get(i);
+    if (na) return { ...base, state: 'not-applicable', line: na.line, evidence: na.reason };
+    const hit = hits.get(pillar.id);
+    if (hit) return { ...base, state: 'addressed', line: hit.line, evidence: hit.text };
+    const bareNa = bare.get(i);
+    const headingLine = byHeading.get(i);
+    // A pillar section whose content is a bare "N/A" does not address the pillar.
+    if (headingLine !== undefined && !bareNa?.subjectFromHeading) {
+      const section = doc.sections.find((s) => s.line === headingLine);
+      return { ...base, state: 'addressed', line: headingLine, evidence: section?.heading ?? pillar.name };
+    }
+    // Missing; `line` and `evidence` point at a bare "N/A" when there is one.
+    if (bareNa) return { ...base, state: 'missing', line: bareNa.line, evidence: bareNa.phrase };
+    return { ...base, state: 'missing' };
+  });
+}
+
+function questionCoverage(doc: DecisionDoc, checklists: Checklists): QuestionCoverage[] {
+  const questions = checklists.questions;
+  const index = cueIndexFor(questions, 'questions', () => questions.map((q) => ({ owner: q.id, cues: q.cues })));
+  const hits = firstHits(doc, index);
+  return questions.map((question): QuestionCoverage => {
+    const base = { id: question.id, text: question.text };
+    const section = doc.sections.find((s) => s.key !== null && !s.empty && question.sections.includes(s.key));
+    if (section) return { ...base, answered: true, line: section.line };
+    if (question.id === 'options' && doc.options.length >= 2) {
+      return { ...base, answered: true, line: doc.options[0]!.line };
+    }
+    const hit = hits.get(question.id);
+    if (hit) return { ...base, answered: true, line: hit.line };
+    return { ...base, answered: false };
+  });
+}
+
+function triggerCounts(doc: DecisionDoc, today: string): DocCoverage['triggers'] {
+  const byKind: Record<TriggerKind, number> = { date: 0, duration: 0, recurring: 0, threshold: 0, vague: 0 };
+  let due = 0;
+  for (const trigger of doc.triggers) {
+    byKind[trigger.kind]++;
+    // ISO dates compare correctly as strings.
+    if (trigger.due !== undefined && trigger.due <= today) due++;
+  }
+  return { total: doc.triggers.length, byKind, due };
+}
+
+/** "SEC 3: none of these", the way a document selects a lens question's "None of these" choice. */
+const NONE_OF_THESE = /(?<![\p{L}\p{N}])none of (?:these|the above)(?![\p{L}\p{N}])/iu;
+
+function lensCoverage(doc: DecisionDoc, lens: Lens, pillars: Pillar[], statements: NotApplicable[]): LensCoverage {
+  const index = cueIndexFor(lens, 'choices', () =>
+    lens.pillars.flatMap((p) =>
+      p.questions.flatMap((q) => q.choices.map((c) => ({ owner: `${p.id}\u0000${q.id}\u0000${c.id}`, cues: c.cues }))),
+    ),
+  );
+  const hits = firstHits(doc, index);
+
+  // Pillars and questions a statement names: by lens pillar name (or the
+  // built-in pillar it stands for), by question id, or by question title.
+  const pillarVocab = lens.pillars.map((p) => {
+    const builtin = pillars.find((b) => b.id === p.id || normalizeCue(b.name) === normalizeCue(p.name));
+    return nameVocabulary(p.name, ...(builtin ? [builtin.name] : []));
+  });
+  const naPillars = new Set<number>();
+  const naQuestions = new Set<string>();
+  const noneQuestions = new Set<string>();
+  for (const statement of statements) {
+    for (const i of namedBy(statement.subject, pillarVocab, statement.reason !== undefined)) naPillars.add(i);
+    const subject = statement.subject.join(' ');
+    for (const p of lens.pillars) {
+      for (const q of p.questions) {
+        if (namesQuestion(subject, q)) naQuestions.add(`${p.id}\u0000${q.id}`);
+      }
+    }
+  }
+  if (lens.pillars.some((p) => p.questions.some((q) => q.choices.some((c) => c.none)))) {
+    for (const entry of docLines(doc)) {
+      const match = NONE_OF_THESE.exec(entry.text);
+      if (!match) continue;
+      const subject = normalizeCue(entry.text.slice(0, match.index).replace(/[^\p{L}\p{N}\s_-]+/gu, ' '));
+      for (const p of lens.pillars) {
+        for (const q of p.questions) if (namesQuestion(subject, q)) noneQuestions.add(`${p.id}\u0000${q.id}`);
+      }
+    }
+  }
+
+  const questions: LensCoverage['questions'] = [];
+  lens.pillars.forEach((pillar, pi) => {
+    for (const question of pillar.questions) {
+      const key = `${pillar.id}\u0000${question.id}`;
+      const entry = { pillar: pillar.id, id: question.id, title: question.title };
+      if (naPillars.has(pi) || naQuestions.has(key)) {
+        questions.push({ ...entry, risk: 'NOT_APPLICABLE' });
+        continue;
+      }
+      const selected = new Set<string>();
+      let line: number | undefined;
+      const none = question.choices.find((c) => c.none);
+      if (none && noneQuestions.has(key)) {
+        // "None of these" excludes every other choice, as in the WA Tool.
+        selected.add(none.id);
+      } else {
+        for (const choice of question.choices) {
+          const hit = hits.get(`${key}\u0000${choice.id}`);
+          if (!hit) continue;
+          if (choice.none) {
+            selected.clear();
+            selected.add(choice.id);
+            line = hit.line;
+            break;
+          }
+          selected.add(choice.id);
+          if (line === undefined || hit.line < line) line = hit.line;
+        }
+      }
+      if (selected.size === 0) {
+        questions.push({ ...entry, risk: 'UNANSWERED' });
+        continue;
+      }
+      const rule = evaluateRiskRules(question.riskRules, selected);
+      const risk: LensRisk = rule ? toLensRisk(rule) : none && selected.has(none.id) ? 'HIGH' : 'UNANSWERED';
+      questions.push({ ...entry, risk, ...(line !== undefined ? { line } : {}) });
+    }
+  });
+  return { lens: lens.id, questions };
+}
+
+/** True when a "not applicable" subject names the question by id ("sec_3", "SEC 3") or title. */
+function namesQuestion(subject: string, question: { id: string; title: string }): boolean {
+  if (subject === '') return false;
+  const id = normalizeCue(question.id.replace(/_/g, ' '));
+  const title = normalizeCue(question.title.replace(/[?.!:]+$/, ''));
+  const padded = ` ${subject} `;
+  return padded.includes(` ${id} `) || (title.length > 0 && subject.includes(title));
+}

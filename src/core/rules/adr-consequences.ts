@@ -1,0 +1,44 @@
+/**
+ * adr-consequences: an ADR says what follows from the decision (Consequences,
+ * Implications, Positive/Negative, "Trade-offs accepted" in the trade-off
+ * template, "Bad, because" items in MADR's pros and cons) and does not claim
+ * the choice costs nothing. Whether a cost is actually named is
+ * `adr-trade-offs`'s question, so a record missing both gets one finding.
+ */
+import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
+import { defineRule } from './define-rule.js';
+import { readCosts } from './negative-consequences.js';
+
+export default defineRule(
+  {
+    id: 'adr-consequences',
+    description: 'An ADR lists the consequences of the decision and does not claim it has no downsides.',
+    help: 'Every real choice gives something up. List what becomes easier and what becomes harder (MADR: "Good, because …" / "Bad, because …"); "no downsides" usually means nobody looked.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  ({ doc, checklists }, report, source) => {
+    if (doc.language === 'unknown') return;
+    const costs = readCosts(doc, source, checklists);
+    const hasSection =
+      sectionsWith(doc, 'consequences', 'positive-consequences', 'negative-consequences', 'trade-offs').length > 0;
+    if (!hasSection && !costs.statesCost) {
+      const heading = headingMarkdown(doc, 'consequences');
+      report(
+        `Missing \`${heading}\` section: add one that lists what becomes easier and at least one negative consequence`,
+        { line: titleLine(doc) },
+        doc.language === 'fr'
+          ? `${heading}\n\n- Bien, parce que …\n- Mauvais, parce que …\n`
+          : `${heading}\n\n- Good, because …\n- Bad, because …\n`,
+      );
+    }
+    for (const claim of costs.claims) {
+      const column = claim.text.toLowerCase().indexOf(claim.phrase.toLowerCase()) + 1;
+      report(
+        `Claims \`${claim.phrase}\`: every real choice gives something up; name what this decision costs (e.g. \`Bad, because …\`, \`we give up X in exchange for Y\`)`,
+        { line: claim.line, column: column > 0 ? column : 1 },
+      );
+    }
+  },
+);

@@ -1,0 +1,25 @@
+/**
+ * adr-context: an ADR says what problem it solves and why it is decided now
+ * (Context, Context and Problem Statement, Background, Problem, Contexte…).
+ */
+import { defineRule } from './define-rule.js';
+import { checkRequiredSection } from './required-section.js';
+
+export default defineRule(
+  {
+    id: 'adr-context',
+    description: 'An ADR has a context section that states the problem.',
+    help: 'A decision is only as good as the problem it answers: describe the need (not the solution), the constraints, and why it is decided now.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  ({ doc }, report) => {
+    checkRequiredSection(doc, report, {
+      key: 'context',
+      addOne: 'states the problem, its constraints and why it needs deciding now',
+      fill: 'state the problem, its constraints and why it needs deciding now',
+      body: 'The problem: …\nConstraints: …\nWhy now: …',
+    });
+  },
+);

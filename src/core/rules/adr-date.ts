@@ -1,0 +1,68 @@
+/**
+ * adr-date: an ADR carries its decision date (front matter, a `Date:` field,
+ * the status line or the file name), written so anyone can read it. A date
+ * like `04/09/2020` reads differently in the US and elsewhere: it is reported
+ * as ambiguous with both readings, never guessed. Future dates are fine
+ * (a proposed decision may name the day it takes effect).
+ */
+import { titleLine } from './adr-sections.js';
+import { defineRule } from './define-rule.js';
+
+/** The two ISO readings of a `dd/mm/yyyy`-or-`mm/dd/yyyy` date, day-first reading first. */
+export function readings(raw: string): [string, string] | null {
+  const m = /\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b/.exec(raw);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  const iso = (month: number, day: number): string =>
+    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return [iso(b, a), iso(a, b)];
+}
+
+export default defineRule(
+  {
+    id: 'adr-date',
+    description: 'An ADR carries a readable, unambiguous decision date.',
+    help: 'Revisit triggers and reminders count from the decision date: write it as `Date: YYYY-MM-DD` (or `date:` in front matter), never as `04/09/2020`, which means April in one country and September in another.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  ({ doc }, report) => {
+    // Date problems the parser found (it reads the dates) are this rule's findings.
+    const problems = doc.problems.filter((p) => p.ruleId === 'adr-date');
+    for (const p of problems) report(p.message, { line: p.line, column: p.column });
+    const date = doc.date;
+    if (!date) {
+      if (doc.status?.date) return;
+      // A date under a label the parser cannot read (another language) is not a missing one.
+      if (doc.language === 'unknown') return;
+      report('Missing decision date: add `Date: YYYY-MM-DD` under the title (or `date:` to the front matter)', {
+        line: titleLine(doc),
+      });
+      return;
+    }
+    if (date.iso) return;
+    if (problems.some((p) => p.line === date.line)) return;
+    // Template leftovers (`[Date]`, `{date}`) are `adr-placeholders` findings.
+    if (doc.placeholders.some((p) => p.line === date.line)) return;
+    const place = { line: date.line, column: date.column };
+    const raw = date.raw.trim();
+    if (date.ambiguous) {
+      const r = readings(raw);
+      report(
+        r
+          ? `Ambiguous date \`${raw}\`: write ${r[0]} or ${r[1]}`
+          : `Ambiguous date \`${raw}\`: write it as YYYY-MM-DD`,
+        place,
+      );
+      return;
+    }
+    if (/^[[{<].*[\]}>]$|^(?:y{2,4}|d{1,2}|m{1,2})[-/.]/i.test(raw)) {
+      report(`Date \`${raw}\` is an unfilled template placeholder: write the decision date as YYYY-MM-DD`, place);
+      return;
+    }
+    report(`Unreadable date \`${raw}\`: write it as YYYY-MM-DD`, place);
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * adr-placeholders: template leftovers (`[Date]`, `{date}`, `<!-- optional -->`,
+ * TODO/TBD) are reported once per line, at most ten per record so a raw
+ * template does not bury the review; the tenth finding counts the rest.
+ * Placeholders that other checks already report as such (an unfilled title or
+ * status) are left to them.
+ */
+import type { Located } from '../document/model.js';
+import { isPlaceholderTitle } from './adr-title.js';
+import { defineRule } from './define-rule.js';
+
+/** Findings per record before the rest are summarised. */
+const MAX_FINDINGS = 10;
+
+/** A placeholder quoted short enough for a one-line message. */
+function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine;
+}
+
+export default defineRule(
+  {
+    id: 'adr-placeholders',
+    description: 'An ADR has no template leftovers.',
+    help: 'Template guidance left in a record (`[Date]`, `{title}`, `<!-- optional -->`, TODO/TBD) reads as unfinished work: fill it in or delete it.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  ({ doc }, report) => {
+    const reportedElsewhere = new Set<number>();
+    if (doc.title && isPlaceholderTitle(doc.title.value)) reportedElsewhere.add(doc.title.line);
+    if (doc.status?.placeholder) reportedElsewhere.add(doc.status.line);
+    const byLine = new Map<number, Located<string>[]>();
+    for (const p of doc.placeholders) {
+      if (reportedElsewhere.has(p.line)) continue;
+      const list = byLine.get(p.line) ?? [];
+      list.push(p);
+      byLine.set(p.line, list);
+    }
+    const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]);
+    const shown = lines.slice(0, MAX_FINDINGS);
+    const rest = lines.length - shown.length;
+    shown.forEach(([line, found], i) => {
+      const first = found[0]!;
+      const names = found.map((p) => `\`${quote(p.value)}\``).join(', ');
+      const plural = found.length > 1 ? 's' : '';
+      const more = i === shown.length - 1 && rest > 0 ? ` (and ${rest} more line${rest > 1 ? 's' : ''} with placeholders)` : '';
+      report(`Template placeholder${plural} ${names} left in: fill in or delete${more}`, {
+        line,
+        column: first.column,
+      });
+    });
+  },
+);

@@ -1,0 +1,105 @@
+/**
+ * adr-supersede-links: supersede chains hold together. Every "Supersedes" /
+ * "Superseded by" link names an ADR that exists, the other record links back
+ * (A superseded by B ⇔ B supersedes A), and a record whose status is
+ * `superseded` names its successor. Web links cannot be followed and are left
+ * alone; with no other ADR known there is nothing to resolve against.
+ */
+import type { DocLink, IndexEntry } from '../document/model.js';
+import { toIndexEntry } from '../document/model.js';
+import { isExternal, otherAdrs, resolveLink } from './adr-folder.js';
+import { titleLine } from './adr-sections.js';
+import { defineRule } from './define-rule.js';
+import { statusKey } from './status-lifecycle.js';
+
+const WORDS = {
+  supersedes: { link: 'Supersedes', back: 'Superseded by', backRelation: 'superseded-by' },
+  'superseded-by': { link: 'Superseded by', back: 'Supersedes', backRelation: 'supersedes' },
+} as const;
+
+/** The links of one direction an entry holds. */
+function linksOf(entry: IndexEntry, relation: DocLink['relation']): DocLink[] {
+  return relation === 'supersedes' ? entry.supersedes : entry.supersededBy;
+}
+
+/** A relative link from one record to another, as the fix would write it. */
+function linkText(from: string, to: IndexEntry): string {
+  const fromParts = from.split('/').slice(0, -1);
+  const toParts = to.path.split('/');
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common += 1;
+  const rel = [...fromParts.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
+  const number = to.fileNumber ?? to.number;
+  const label = number !== undefined ? `ADR-${String(number).padStart(4, '0')}` : (to.title ?? to.path);
+  return `[${label}](${rel})`;
+}
+
+export default defineRule(
+  {
+    id: 'adr-supersede-links',
+    description: 'Supersede links resolve to existing ADRs and both records link to each other.',
+    help: 'When a decision replaces another, readers of either must find the other: the old record says "Superseded by [ADR-N](…)", the new one says "Supersedes [ADR-M](…)", and both links point at files that exist.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'error',
+    scope: 'repository',
+  },
+  ({ doc, index }, report) => {
+    const self = toIndexEntry(doc);
+    const others = otherAdrs(index, doc.path);
+    const universe = [self, ...others];
+    const incoming = new Set<DocLink['relation']>();
+
+    // With no other ADR known (a lone file on the CLI) there is nothing to resolve against.
+    if (others.length > 0) {
+      // Outgoing links: each resolves, and the record it names links back.
+      for (const link of [...doc.supersedes, ...doc.supersededBy]) {
+        if (isExternal(link.target)) continue;
+        const words = WORDS[link.relation];
+        const place = { line: link.line, column: link.column };
+        const target = resolveLink(link, doc.path, universe);
+        if (!target) {
+          report(`\`${words.link} ${link.target}\` names no ADR in this repository: link to an existing record`, place);
+        } else if (target.path === doc.path) {
+          report(`\`${words.link} ${link.target}\` names this record itself: link to the other record`, place);
+        } else if (!linksTo(target, words.backRelation, doc.path, universe)) {
+          report(`\`${target.path}\` does not link back: add \`${words.back} ${linkText(target.path, self)}\` to it`, place);
+        }
+      }
+      // Incoming links: a record that names this one is answered by a link from here.
+      for (const other of others) {
+        for (const relation of ['supersedes', 'superseded-by'] as const) {
+          const names = linksOf(other, relation).some(
+            (l) => !isExternal(l.target) && resolveLink(l, other.path, universe)?.path === doc.path,
+          );
+          if (!names) continue;
+          const words = WORDS[relation];
+          if (linksTo(self, words.backRelation, other.path, universe)) continue;
+          incoming.add(relation);
+          report(
+            `\`${other.path}\` says \`${words.link}\` this record, but this record does not link back: add \`${words.back} ${linkText(doc.path, other)}\``,
+            { line: doc.status?.line ?? titleLine(doc) },
+          );
+        }
+      }
+    }
+
+    // A successor that says it supersedes this record was reported above with the exact fix.
+    const status = doc.status;
+    if (
+      status?.normalized != null &&
+      statusKey(status.normalized) === 'superseded' &&
+      doc.supersededBy.length === 0 &&
+      !incoming.has('supersedes')
+    ) {
+      report('Status is `superseded` but names no successor: write `Superseded by [ADR-N](NNNN-slug.md)`', {
+        line: status.line,
+        column: status.column,
+      });
+    }
+  },
+);
+
+/** True when `entry` has a link of `relation` that resolves to `path`. */
+function linksTo(entry: IndexEntry, relation: DocLink['relation'], path: string, universe: IndexEntry[]): boolean {
+  return linksOf(entry, relation).some((l) => resolveLink(l, entry.path, universe)?.path === path);
+}

@@ -1,0 +1,35 @@
+/**
+ * adr-trade-offs: an ADR names what the decision gives up (a trade-off
+ * statement, a negative consequence, a risk, a "Bad, because" item). It runs
+ * only where consequences are written: a record with none gets the
+ * `adr-consequences` finding instead, and a "no downsides" claim is reported
+ * there, so each gap is reported once.
+ */
+import { sectionsWith } from './adr-sections.js';
+import { defineRule } from './define-rule.js';
+import { readCosts } from './negative-consequences.js';
+
+export default defineRule(
+  {
+    id: 'adr-trade-offs',
+    description: 'An ADR states the trade-offs it accepts: what is given up in exchange for what.',
+    help: 'A decision without a named cost cannot be weighed or revisited: write "we give up X in exchange for Y", quantified where possible ("50 ms lower p99 at 3× the cost"), and the main risk with its mitigation.',
+    appliesTo: ['adr'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  ({ doc, checklists }, report, source) => {
+    if (doc.language === 'unknown') return;
+    const written = sectionsWith(doc, 'consequences', 'positive-consequences', 'negative-consequences', 'trade-offs');
+    if (written.length === 0) return;
+    const costs = readCosts(doc, source, checklists);
+    if (costs.statesCost || costs.claims.length > 0) return;
+    const at = written[0]!;
+    const bad = doc.language === 'fr' ? 'Mauvais, parce que …' : 'Bad, because …';
+    report(
+      `\`${at.heading}\` names no trade-off: add what this decision gives up, e.g. \`${bad}\` or \`we give up X in exchange for Y\``,
+      { line: at.line, column: at.column },
+      `- ${bad}`,
+    );
+  },
+);

@@ -1,0 +1,41 @@
+import { cueIndexFor, firstHits } from '../review/cue-search.js';
+import { defineRule } from './define-rule.js';
+
+/**
+ * Items of the user's own checklists (`checklists:` in the config) whose cues
+ * are absent from a document of a kind the checklist applies to.
+ *
+ * Severity: unified-lint-rule gives a rule one severity, so this rule keeps
+ * its own (`warn` by default, configurable like any rule) and each message
+ * starts with the item's severity, `[error]` or `[warning]`, as the user wrote
+ * it. Turning the rule to `error` makes every unmet item fail the review.
+ */
+export const checklistCustom = defineRule(
+  {
+    id: 'checklist-custom',
+    description: "A document meets the items of the repository's own checklists.",
+    help:
+      'Checklists listed under `checklists:` in .github/design-review.yml add items of your own (e.g. "links the ' +
+      'threat model"); an item is met when one of its cues appears in the document. Write what the item asks for, ' +
+      'using one of its cue phrases, or change the checklist.',
+    appliesTo: ['adr', 'design-doc'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  (ctx, report) => {
+    const line = ctx.doc.title?.line ?? 1;
+    for (const checklist of ctx.checklists.custom) {
+      if (!checklist.appliesTo.includes(ctx.doc.kind)) continue;
+      const index = cueIndexFor(checklist, 'items', () => checklist.items.map((i) => ({ owner: i.id, cues: i.cues })));
+      const hits = firstHits(ctx.doc, index);
+      for (const item of checklist.items) {
+        if (item.cues.length === 0 || hits.has(item.id)) continue;
+        const expected = item.cues.slice(0, 3).map((c) => `"${c}"`).join(', ');
+        report(
+          `[${item.severity}] ${checklist.name}: ${item.text} (item ${item.id} of ${checklist.file}; expected a mention such as ${expected})`,
+          { line },
+        );
+      }
+    }
+  },
+);

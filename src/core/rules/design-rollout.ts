@@ -1,0 +1,115 @@
+import { cueIndexFor, firstHits, type CueIndex } from '../review/cue-search.js';
+import { isEnglish } from '../review/english-text.js';
+import type { DecisionDoc } from '../document/model.js';
+import type { Checklists } from '../checklists/types.js';
+import { defineRule } from './define-rule.js';
+
+/** How a change is shipped, besides the cues of the `rollout-rollback` concern. */
+const ROLLOUT_CUES = [
+  'rollout',
+  'roll out',
+  'rolling out',
+  'rollout plan',
+  'canary',
+  'blue-green',
+  'blue/green',
+  'feature flag',
+  'dark launch',
+  'phased rollout',
+  'staged rollout',
+  'gradual rollout',
+  'percentage rollout',
+  'migration plan',
+  'launch plan',
+  'deployment plan',
+  'expand and contract',
+];
+
+/** How a change is undone. */
+const ROLLBACK_CUES = [
+  'rollback',
+  'roll back',
+  'rolled back',
+  'rolls back',
+  'rolling back',
+  'flag off',
+  'disable the flag',
+  'switch the flag off',
+  'revert',
+  'reverted',
+  'reverting',
+  'back out',
+  'backout',
+  'kill switch',
+  'down migration',
+  'downgrade',
+  'switch back',
+  'undo',
+];
+
+const ROLLBACK_LIKE = /roll ?back|revert|back ?out|kill switch|downgrade|undo/;
+
+function rolloutIndex(checklists: Checklists): CueIndex {
+  // Cached per concern list; the concern's cues are split into "ship" and "undo".
+  return cueIndexFor(checklists.concerns, 'rollout', () => {
+    const concern = checklists.concerns.find((c) => c.id === 'rollout-rollback');
+    const fromData = concern?.cues ?? [];
+    return [
+      { owner: 'rollout', cues: [...ROLLOUT_CUES, ...fromData.filter((c) => !ROLLBACK_LIKE.test(c))] },
+      { owner: 'rollback', cues: [...ROLLBACK_CUES, ...fromData.filter((c) => ROLLBACK_LIKE.test(c))] },
+    ];
+  });
+}
+
+/** Line of the rollout evidence (the rollout section first) and of the rollback evidence. */
+function rolloutEvidence(doc: DecisionDoc, checklists: Checklists): { rollout?: number; rollback?: number } {
+  const hits = firstHits(doc, rolloutIndex(checklists));
+  const section = doc.sections.find((s) => s.key === 'rollout' && !s.empty);
+  const rollout = section?.line ?? hits.get('rollout')?.line;
+  const rollback = hits.get('rollback')?.line;
+  return { ...(rollout !== undefined ? { rollout } : {}), ...(rollback !== undefined ? { rollback } : {}) };
+}
+
+/**
+ * A design doc says how the change ships and how it is undone (domain.md
+ * section 7): canary, blue-green, feature flags, backward-compatible
+ * migrations, and the way back. A rollout without a rollback is a finding.
+ */
+export const designRollout = defineRule(
+  {
+    id: 'design-rollout',
+    description: 'A design doc describes its rollout and its rollback.',
+    help:
+      'Say how the change reaches production (canary, blue-green, feature flags, phased by tenant or region, ' +
+      'backward-compatible migrations) and how it is undone when it goes wrong (flag off, revert, down-migration, ' +
+      'restoring data), including what cannot be rolled back.',
+    appliesTo: ['design-doc'],
+    defaultSeverity: 'warn',
+    scope: 'document',
+  },
+  (ctx, report) => {
+    if (!isEnglish(ctx.doc)) return;
+    const { rollout, rollback } = rolloutEvidence(ctx.doc, ctx.checklists);
+    const titleLine = ctx.doc.title?.line ?? 1;
+    if (rollout === undefined && rollback === undefined) {
+      report(
+        'Missing rollout and rollback plan: say how the change ships (canary, blue-green, feature flags, ' +
+          'backward-compatible migrations) and how it is undone',
+        { line: titleLine },
+        '## Rollout and rollback\n\n',
+      );
+    } else if (rollback === undefined) {
+      report(
+        'Missing rollback: the rollout is described but not how to undo it (flag off, revert, down-migration, ' +
+          'data restore), nor what cannot be rolled back',
+        { line: rollout! },
+      );
+    } else if (rollout === undefined) {
+      report(
+        'Missing rollout: rollback is mentioned but not how the change ships (canary, blue-green, feature flags, ' +
+          'phased by tenant or region)',
+        { line: rollback },
+      );
+    }
+  },
+);

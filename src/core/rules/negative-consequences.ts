@@ -1,0 +1,216 @@
+/**
+ * What a record gives up: negative consequences, trade-off statements and
+ * "no downsides" claims. Shared by `adr-consequences` (the section is there,
+ * and makes no such claim) and `adr-trade-offs` (something is given up), so the
+ * two checks agree on what counts and never report the same gap twice.
+ */
+import type { Checklists } from '../checklists/types.js';
+import type { DecisionDoc, Section } from '../document/model.js';
+import { sectionsWith } from './adr-sections.js';
+import { phrasePattern, proseLines, type SourceLine } from './source-lines.js';
+
+/**
+ * Words that state a cost (English and French). Deliberately broad: they only
+ * ever silence a finding, so a loose match errs on the quiet side.
+ */
+const NEGATIVE_CUES = [
+  'bad, because',
+  'bad because',
+  'bad:',
+  'con:',
+  'cons:',
+  'negative',
+  'negatively',
+  'downside',
+  'downsides',
+  'drawback',
+  'drawbacks',
+  'disadvantage',
+  'disadvantages',
+  'cost',
+  'costs',
+  'costly',
+  'expensive',
+  'risk',
+  'risks',
+  'risky',
+  'we give up',
+  'give up',
+  'in exchange for',
+  'at the cost of',
+  'at the expense of',
+  'trade-off',
+  'trade-offs',
+  'tradeoff',
+  'tradeoffs',
+  'harder',
+  'hard to',
+  'difficult',
+  'slower',
+  'slow',
+  'slows',
+  'must',
+  'maintain',
+  'maintenance',
+  'operational',
+  'fragile',
+  'brittle',
+  'error-prone',
+  'bottleneck',
+  'single point of failure',
+  'outage',
+  'downtime',
+  'breaking',
+  'duplication',
+  'vendor',
+  'dependency on',
+  'depend on',
+  'depends on',
+  'adds',
+  'extra',
+  'needs',
+  'effort',
+  'toil',
+  'churn',
+  'painful',
+  'tedious',
+  'manual',
+  'however',
+  'but',
+  'although',
+  'unfortunately',
+  'caveat',
+  'fewer',
+  'less',
+  'more complex',
+  'complexity',
+  'complicated',
+  'overhead',
+  'burden',
+  'penalty',
+  'limitation',
+  'limitations',
+  'lock-in',
+  'learning curve',
+  'worse',
+  'lose',
+  'loses',
+  'losing',
+  'loss of',
+  'no longer',
+  'cannot',
+  "can't",
+  'must now',
+  'will need to',
+  'we will have to',
+  'need to',
+  'needs to',
+  'have to',
+  'has to',
+  'requires',
+  'required',
+  'additional',
+  'increased',
+  'increases',
+  'mauvais, parce que',
+  'mauvais, car',
+  'négatif',
+  'négative',
+  'négatives',
+  'inconvénient',
+  'inconvénients',
+  'coût',
+  'coûts',
+  'risque',
+  'risques',
+  'plus complexe',
+  'plus lent',
+  'plus difficile',
+  'compromis',
+].map(phrasePattern);
+
+/** Sections where the record says what the decision costs. */
+const COST_KEYS = ['consequences', 'negative-consequences', 'trade-offs', 'risks'] as const;
+
+/** Sections whose every real line is a cost by its heading ("Negative consequences", "Risks"). */
+const COST_ONLY_KEYS = ['negative-consequences', 'trade-offs', 'risks'] as const;
+
+/** A "no downsides"-style claim: the phrase and where it was written. */
+export interface NoDownsideClaim extends SourceLine {
+  phrase: string;
+}
+
+/** True when a line says something of its own, not only template guidance or a TODO. */
+function hasWords(text: string): boolean {
+  const rest = text
+    .replace(/\{[^{}]*\}/g, ' ')
+    .replace(/\[[^[\]]*\]/g, ' ')
+    .replace(/\b(?:TODO|TBD|TBA|FIXME|N\/A|none|aucun|aucune)\b/gi, ' ');
+  return /[\p{L}\p{N}]{2,}/u.test(rest);
+}
+
+/** True when a line states a cost. */
+function statesCost(text: string): boolean {
+  return NEGATIVE_CUES.some((re) => re.test(text));
+}
+
+/** Source lines of the sections' content (headings excluded). */
+function contentLines(source: string, sections: Section[]): SourceLine[] {
+  const seen = new Set<number>();
+  const lines: SourceLine[] = [];
+  for (const s of sections) {
+    for (const l of proseLines(source, s.line + 1, s.endLine)) {
+      if (seen.has(l.line) || /^\s{0,3}#/.test(l.text)) continue;
+      seen.add(l.line);
+      lines.push(l);
+    }
+  }
+  return lines.sort((a, b) => a.line - b.line);
+}
+
+/** The claims of the checklist mistake `no-downsides` on the cost sections' lines. */
+function claimsIn(lines: SourceLine[], checklists: Checklists): NoDownsideClaim[] {
+  const mistake = checklists.mistakes.find((m) => m.id === 'no-downsides');
+  if (!mistake) return [];
+  const patterns = mistake.phrases.map((phrase) => ({ phrase, re: phrasePattern(phrase) }));
+  const claims: NoDownsideClaim[] = [];
+  for (const l of lines) {
+    const hit = patterns.find((p) => p.re.test(l.text));
+    if (hit) claims.push({ ...l, phrase: hit.phrase });
+  }
+  return claims;
+}
+
+/** What the record says it gives up. */
+export interface CostStatements {
+  /** True when a negative consequence, a trade-off or a risk is stated anywhere it counts. */
+  statesCost: boolean;
+  /** "No downsides" claims, reported only when nothing else states a cost. */
+  claims: NoDownsideClaim[];
+}
+
+/**
+ * Read the costs a record states: trade-off statements, non-empty
+ * negative-consequences / trade-offs / risks sections, "Bad, because" items in
+ * pros and cons, and cost words in the consequences. A line that makes a
+ * "no downsides" claim does not count as stating a cost.
+ */
+export function readCosts(doc: DecisionDoc, source: string, checklists: Checklists): CostStatements {
+  const lines = contentLines(source, sectionsWith(doc, ...COST_KEYS));
+  const claims = claimsIn(lines, checklists);
+  const claimLines = new Set(claims.map((c) => c.line));
+  const counts = (l: SourceLine): boolean => !claimLines.has(l.line) && hasWords(l.text);
+  let states = doc.tradeOffs.length > 0;
+  if (!states) {
+    states = contentLines(source, sectionsWith(doc, ...COST_ONLY_KEYS)).some(counts);
+  }
+  if (!states) {
+    states = lines.some((l) => counts(l) && statesCost(l.text));
+  }
+  if (!states) {
+    // Pros and cons of the options: the chosen option's "Bad, because" items are its costs.
+    const prosCons = contentLines(source, sectionsWith(doc, 'pros-cons'));
+    states = prosCons.some((l) => /\b(?:bad|cons?|weak|mauvais)\b/i.test(l.text) || statesCost(l.text));
+  }
+  return { statesCost: states, claims: states ? [] : claims };
+}

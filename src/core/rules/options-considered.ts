@@ -1,0 +1,48 @@
+/**
+ * How many options a record considered, shared by `adr-options` and
+ * `adr-type-1-rigor`. Options come from the parsed options list and the
+ * decision matrices; an "Alternatives" section lists only the options not
+ * chosen, so the chosen one is added to its count.
+ */
+import type { DecisionDoc } from '../document/model.js';
+import { hasFilledSection, sectionsWith } from './adr-sections.js';
+
+/** The options a record considered, as far as they can be read. */
+export interface OptionsConsidered {
+  /** Distinct options, the chosen one included. */
+  count: number;
+  /** Names as written (first one of each distinct name). */
+  names: string[];
+  /**
+   * True when the options are written as prose the parser could not split
+   * (a filled options section but no items): the count is then unknown and
+   * checks stay quiet rather than guess.
+   */
+  unreadable: boolean;
+}
+
+const ALTERNATIVES_HEADING = /\b(?:alternatives?|other options|rejected)\b/i;
+
+/** Count the options a record considered. */
+export function optionsConsidered(doc: DecisionDoc): OptionsConsidered {
+  const byKey = new Map<string, string>();
+  const add = (name: string): void => {
+    const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (key !== '' && !byKey.has(key)) byKey.set(key, name);
+  };
+  for (const o of doc.options) add(o.name);
+  for (const m of doc.matrices) for (const o of m.options) add(o);
+  const names = [...byKey.values()];
+  let count = names.length;
+
+  const optionSections = sectionsWith(doc, 'options');
+  const listsOnlyAlternatives =
+    optionSections.length > 0 && optionSections.every((s) => ALTERNATIVES_HEADING.test(s.heading));
+  if (listsOnlyAlternatives && doc.matrices.length === 0 && count > 0) count += 1;
+  // "Rejected alternatives" next to a decision: at least the chosen option and one other.
+  if (hasFilledSection(doc, 'alternatives-rejected')) count = Math.max(count, 2);
+
+  const unreadable =
+    doc.options.length === 0 && count < 2 && (hasFilledSection(doc, 'options') || hasFilledSection(doc, 'pros-cons'));
+  return { count, names, unreadable };
+}

@@ -1,0 +1,19 @@
+/**
+ * Where a decision is in its lifecycle, as the checks need it: a closed
+ * decision (rejected, superseded, deprecated, withdrawn, reverted) is no
+ * longer asked for revisit triggers.
+ */
+import type { DecisionDoc } from '../document/model.js';
+
+const CLOSED = new Set(['rejected', 'superseded', 'deprecated', 'withdrawn', 'reverted']);
+
+/** A status word as the vocabulary writes it: lower case, words joined by hyphens (`in review` → `in-review`). */
+export function statusKey(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** True when the decision no longer stands, so nothing about its future is asked for. */
+export function isClosed(doc: DecisionDoc): boolean {
+  const word = doc.status?.normalized;
+  return word != null && CLOSED.has(statusKey(word));
+}

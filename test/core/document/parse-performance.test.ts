@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseDecisionDoc } from '../../../src/core/document/parse.js';
+import { parseMarkdown } from '../../../src/core/document/parse-markdown.js';
+import { sampleChecklists } from './sample-checklists.js';
+
+// Real design docs reach 4,000+ lines; the parser must stay linear far beyond that.
+function bigDesignDoc(targetBytes: number): string {
+  const parts = ['---\nstatus: proposed\ndate: 2026-01-15\n---\n# Search v2 design\n\n'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < targetBytes; i += 1) {
+    const chunk = `## ${i % 7 === 0 ? 'Alternatives' : `Part ${i}`}
+
+Paragraph ${i} with **emphasis**, [a link](https://example.com/${i}) and \`code\`. We give up some latency in exchange for throughput. Revisit in 6 months.
+
+- item one of ${i}: traffic > 10x baseline
+- item two, TODO check
+  - nested [option ${i}]
+
+> quoted {placeholder ${i}}
+
+\`\`\`
+Status: not a field
+\`\`\`
+
+`;
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return parts.join('');
+}
+
+function bigTable(rows: number): string {
+  const lines = ['# Scoring', '', '## Options considered', '', '| Criterion | Weight | A | B | C |', '|---|---|---|---|---|'];
+  for (let i = 0; i < rows; i += 1) lines.push(`| criterion ${i} | ${(i % 5) + 1} | ${i % 5} | ${(i + 1) % 5} | ${(i + 2) % 5} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('parse performance', () => {
+  it('parses a 5 MB design doc in well under the generous bound', () => {
+    const source = bigDesignDoc(5 * 1024 * 1024);
+    const started = performance.now();
+    const { doc } = parseDecisionDoc(source, 'docs/design/search-v2.md', 'design-doc', sampleChecklists);
+    const elapsed = performance.now() - started;
+    expect(doc.sections.length).toBeGreaterThan(1000);
+    expect(doc.tradeOffs.length).toBeGreaterThan(1000);
+    expect(doc.placeholders.length).toBeGreaterThan(1000);
+    expect(doc.status?.normalized).toBe('proposed');
+    // About a second on a laptop; the bound leaves room for slow CI machines.
+    expect(elapsed).toBeLessThan(20_000);
+  });
+
+  it('reads a 10,000-row decision matrix linearly', () => {
+    const small = bigTable(1_000);
+    const large = bigTable(10_000);
+    const time = (md: string): number => {
+      const started = performance.now();
+      parseDecisionDoc(md, 'docs/adr/0001-x.md', 'adr', sampleChecklists);
+      return performance.now() - started;
+    };
+    time(small); // warm up the JIT before measuring
+    const smallMs = time(small);
+    const started = performance.now();
+    const { doc } = parseDecisionDoc(large, 'docs/adr/0001-x.md', 'adr', sampleChecklists);
+    const largeMs = performance.now() - started;
+    expect(doc.matrices[0]!.criteria).toHaveLength(10_000);
+    expect(doc.matrices[0]!.options).toEqual(['A', 'B', 'C']);
+    expect(doc.options.map((o) => o.name)).toEqual(['A', 'B', 'C']);
+    expect(largeMs).toBeLessThan(10_000);
+    // Ten times the rows should cost about ten times the time, not a hundred.
+    expect(largeMs).toBeLessThan(Math.max(smallMs, 5) * 40);
+  });
+});
+
+describe('parseMarkdown', () => {
+  it('returns an mdast root with positions, front matter, GFM tables and TOML', () => {
+    const tree = parseMarkdown('---\na: 1\n---\n# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n');
+    expect(tree.children.map((c) => c.type)).toEqual(['yaml', 'heading', 'table', 'paragraph']);
+    expect(tree.children[1]!.position?.start).toMatchObject({ line: 4, column: 1 });
+    expect(parseMarkdown('+++\na = 1\n+++\n').children[0]!.type).toBe('toml');
+  });
+});

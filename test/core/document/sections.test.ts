@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildSections, indexBlocks, isGuidanceOnly } from '../../../src/core/document/sections.js';
+import { parseMarkdown } from '../../../src/core/document/parse-markdown.js';
+
+const sectionsOf = (md: string) => buildSections(indexBlocks(parseMarkdown(md))).map((s) => s.section);
+
+describe('buildSections', () => {
+  it('gives each heading its content up to the next heading of the same or lower depth', () => {
+    const sections = sectionsOf(`# 3. Use gRPC internally
+
+## 1. Context
+
+Services talk JSON over HTTP.
+
+* p99 is 40 ms today
+
+## 2) Decision
+
+Use gRPC between services.
+
+### Consequences
+
+Proto files live in \`api/\`.
+
+## Rationale:
+
+Typed contracts.
+`);
+    expect(sections.map((s) => [s.heading, s.key, s.depth, s.line, s.endLine])).toEqual([
+      ['3. Use gRPC internally', null, 1, 1, 19],
+      ['1. Context', 'context', 2, 3, 7],
+      ['2) Decision', 'decision', 2, 9, 15],
+      ['Consequences', 'consequences', 3, 13, 15],
+      ['Rationale:', 'rationale', 2, 17, 19],
+    ]);
+    expect(sections[1]!.text).toBe('Services talk JSON over HTTP.\np99 is 40 ms today');
+    expect(sections[2]!.text).toBe('Use gRPC between services.\nConsequences\nProto files live in api/.');
+  });
+
+  it('keeps the plain text of emphasis, links and code', () => {
+    const [, context] = sectionsOf('# T\n\n## Context\n\nWe use **[Kafka](https://kafka.apache.org)** and `acks=all`.\n');
+    expect(context!.text).toBe('We use Kafka and acks=all.');
+  });
+
+  it('marks sections with only guidance, comments, TODO or N/A as empty', () => {
+    const sections = sectionsOf(`# T
+
+## Context
+
+<!-- Describe the forces at play -->
+
+## Decision Drivers
+
+* [driver 1, e.g., a force, facing concern, …]
+* {decision driver 2}
+
+## Consequences
+
+TODO: fill in after the spike
+
+## Risks
+
+N/A
+
+## Rollout
+
+Behind a flag, 5 % then 50 % then 100 %.
+
+## Options
+
+### Option A
+
+{description}
+`);
+    expect(sections.map((s) => [s.key, s.empty])).toEqual([
+      [null, false],
+      ['context', true],
+      ['drivers', true],
+      ['consequences', true],
+      ['risks', true],
+      ['rollout', false],
+      ['options', true],
+      [null, true],
+    ]);
+  });
+
+  it('a section with no content ends on its heading line', () => {
+    const [, status] = sectionsOf('# T\n\n## Status\n## Context\n\nx\n');
+    expect(status).toMatchObject({ key: 'status', line: 3, endLine: 3, empty: true, text: '' });
+  });
+});
+
+describe('isGuidanceOnly', () => {
+  it('is true for template hints and markers', () => {
+    expect(isGuidanceOnly('{Describe the context and problem statement}')).toBe(true);
+    expect(isGuidanceOnly('[list everyone involved in the decision]')).toBe(true);
+    expect(isGuidanceOnly('TBD')).toBe(true);
+    expect(isGuidanceOnly('N.A.')).toBe(true);
+    expect(isGuidanceOnly('  …  ')).toBe(true);
+  });
+  it('is false for real content, even with a bracket in it', () => {
+    expect(isGuidanceOnly('We chose Kafka [see benchmark].')).toBe(false);
+    expect(isGuidanceOnly('Utiliser PostgreSQL')).toBe(false);
+    expect(isGuidanceOnly('42')).toBe(false);
+  });
+});
