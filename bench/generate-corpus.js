@@ -21,7 +21,7 @@ import { madrAdr, madrAdrFr } from './generator/madr-adr.js';
 import { designDoc } from './generator/design-doc.js';
 
 /** Bumped whenever the generator's output changes, so stale corpora get rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Name of the stamp file written at the corpus root. */
 export const STAMP_FILE = '.corpus.json';
@@ -160,7 +160,10 @@ export function describeCorpus(summary) {
   return out.join('\n');
 }
 
-/** Parse `[dir] [--count N] [--seed S]`. */
+/**
+ * Parse `[dir] [--count N] [--seed S]`.
+ * @param {string[]} argv
+ */
 function parseArgs(argv) {
   const opts = { dir: 'bench/corpus', count: 1000, seed: 42 };
   for (let i = 0; i < argv.length; i++) {
@@ -168,7 +171,7 @@ function parseArgs(argv) {
     if (a === '--count' || a === '--seed') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v)) throw new Error(`${a} needs an integer, e.g. ${a} ${a === '--count' ? 1000 : 42}`);
-      opts[a.slice(2)] = v;
+      opts[/** @type {'count' | 'seed'} */ (a.slice(2))] = v;
     } else if (a === '-h' || a === '--help') {
       console.log('Usage: node bench/generate-corpus.js [dir] [--count N] [--seed S]   (defaults: bench/corpus, 1000, 42)');
       process.exit(0);

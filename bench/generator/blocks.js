@@ -13,20 +13,29 @@ import { cap, component, identifier, measurement, paragraph, plural, sentence, s
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-/** A UTC date `days` after 2016-01-04. */
+/**
+ * A UTC date `days` after 2016-01-04.
+ * @param {number} days
+ */
 export function dayToDate(days) {
   return new Date(Date.UTC(2016, 0, 4) + days * 86_400_000);
 }
 
-const pad = (n, w = 2) => String(n).padStart(w, '0');
+const pad = (/** @type {number} */ n, w = 2) => String(n).padStart(w, '0');
 
-/** 2020-03-25 */
+/**
+ * 2020-03-25
+ * @param {Date} date
+ */
 export function isoDate(date) {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
+/** @param {number} n */
 function ordinal(n) {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] ?? 'th';
+  /** @type {Record<number, string>} */
+  const suffixes = { 1: 'st', 2: 'nd', 3: 'rd' };
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : suffixes[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
 
@@ -51,7 +60,10 @@ export function formatDate(r, date, lang = 'en') {
   ])();
 }
 
-/** A few names or handles, comma-separated. */
+/**
+ * A few names or handles, comma-separated.
+ * @param {Random} r
+ */
 export function people(r, min = 1, max = 4) {
   const pool = r.chance(0.3) ? HANDLES : PEOPLE;
   return r.sample(pool, r.int(min, max)).join(', ');
@@ -60,6 +72,7 @@ export function people(r, min = 1, max = 4) {
 /**
  * A bullet list; items are sentences, some with a nested list.
  * @param {Random} r
+ * @param {number} width
  */
 export function bulletList(r, width, items = r.int(3, 7), lang = 'en', marker = r.pick(['-', '-', '*'])) {
   const make = lang === 'fr' ? sentenceFr : sentence;
@@ -75,7 +88,11 @@ export function bulletList(r, width, items = r.int(3, 7), lang = 'en', marker = 
   return lines;
 }
 
-/** A numbered list. */
+/**
+ * A numbered list.
+ * @param {Random} r
+ * @param {number} width
+ */
 export function orderedList(r, width, items = r.int(3, 6)) {
   const lines = [];
   for (let i = 1; i <= items; i++) {
@@ -85,7 +102,10 @@ export function orderedList(r, width, items = r.int(3, 6)) {
   return lines;
 }
 
-/** A GFM task list. */
+/**
+ * A GFM task list.
+ * @param {Random} r
+ */
 export function taskList(r, items = r.int(3, 8)) {
   const lines = [];
   for (let i = 0; i < items; i++) {
@@ -94,7 +114,11 @@ export function taskList(r, items = r.int(3, 8)) {
   return lines;
 }
 
-/** A block quote (a note or a quoted requirement). */
+/**
+ * A block quote (a note or a quoted requirement).
+ * @param {Random} r
+ * @param {number} width
+ */
 export function quote(r, width) {
   const lead = r.pick(['> **Note**', '> [!NOTE]', '> [!WARNING]', '>']);
   const body = wrap(paragraph(r, r.int(1, 3)), width ? width - 2 : 0).map((l) => `> ${l}`);
@@ -237,7 +261,10 @@ const CODE = {
   },
 };
 
-/** A fenced code block in a random language. */
+/**
+ * A fenced code block in a random language.
+ * @param {Random} r
+ */
 export function codeBlock(r, n = r.int(5, 30)) {
   const lang = r.weighted([[4, 'ts'], [3, 'go'], [5, 'yaml'], [4, 'json'], [3, 'sql'], [2, 'proto'], [3, 'bash'], [2, 'mermaid'], [2, 'text']]);
   const fence = r.chance(0.05) ? '~~~' : '```';
@@ -245,7 +272,10 @@ export function codeBlock(r, n = r.int(5, 30)) {
   return [`${fence}${info}`, ...CODE[lang](r, Math.max(3, n)), fence];
 }
 
-/** One revisit trigger line, concrete or vague (domain.md section 6). */
+/**
+ * One revisit trigger line, concrete or vague (domain.md section 6).
+ * @param {Random} r
+ */
 export function revisitTrigger(r, concrete = r.chance(0.6)) {
   if (!concrete) {
     return r.pick(['Revisit later if needed.', 'When we grow.', 'If performance becomes a problem.', 'As appropriate.', 'Once the team has more capacity.']);

@@ -14,6 +14,7 @@ import { DOMAINS } from './words.js';
 /** @typedef {import('./plan.js').LinkContext} LinkContext */
 
 /** Section lists per template family: [heading, weight]. */
+/** @type {Record<'google' | 'generic' | 'rfc', Array<[string, number]>>} */
 const FAMILIES = {
   google: [
     ['Context and Scope', 2], ['Goals and Non-Goals', 1], ['Overview', 2], ['Detailed Design', 8],
@@ -40,7 +41,7 @@ const SUBHEADINGS = [
   'Limits', 'Example', 'Edge cases', 'Compatibility', 'Cost model', 'Phase 1', 'Phase 2', 'Phase 3',
 ];
 
-const anchor = (h) => h.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const anchor = (/** @type {string} */ h) => h.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 
 /**
  * Lines of one design doc or RFC.
@@ -118,6 +119,7 @@ export function designDoc(r, doc, ctx) {
       continue;
     }
     lines.push(...fillSection(r, share, { width, rich: true, subheadings: SUBHEADINGS }), '');
+    if (refDefs && heading === sections[0][0]) lines.push(`See the [earlier discussion][1] and [the capacity numbers][${refDefs}].`, '');
     if (footnote && heading === sections[1][0]) lines.push(...wrap(`${paragraphLines(r, 0)[0]} This was measured on a single region.[^bench]`, width), '');
     if (doc.leftovers && r.chance(0.15)) lines.push(r.pick(['TODO: fill in the numbers from the load test.', 'TBD', '<!-- optional -->', '{describe the rollback plan}']), '');
     if (doc.revisit && heading.startsWith('Rollout')) {

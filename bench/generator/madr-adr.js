@@ -12,9 +12,15 @@ import { PRACTICES, TECH } from './words.js';
 /** @typedef {import('./plan.js').PlannedDoc} PlannedDoc */
 /** @typedef {import('./plan.js').LinkContext} LinkContext */
 
-const lower = (s) => s[0].toLowerCase() + s.slice(1).replace(/\.$/, '');
+const lower = (/** @type {string} */ s) => s[0].toLowerCase() + s.slice(1).replace(/\.$/, '');
 
-/** A status value as MADR front matter or bullets write it. */
+/**
+ * A status value as MADR front matter or bullets write it.
+ * @param {Random} r
+ * @param {PlannedDoc} doc
+ * @param {LinkContext} ctx
+ * @param {'en' | 'fr'} lang
+ */
 function madrStatus(r, doc, ctx, lang) {
   if (doc.supersededBy) {
     const t = doc.supersededBy;
@@ -105,7 +111,7 @@ export function madrAdr(r, doc, ctx) {
   if (r.chance(0.4)) {
     const other = ctx.randomAdr(r, doc);
     lines.push(version === 2 ? `## Links${optional}` : `## More Information${optional}`, '');
-    if (other) lines.push(`* ${r.pick(['Refined by', 'Relates to', 'Depends on'])} [ADR-${String(other.number).padStart(4, '0')}](${ctx.link(doc, other)})`);
+    if (other) lines.push(`* ${r.pick(['Refined by', 'Relates to', 'Depends on'])} [ADR-${String(other.number).padStart(4, '0')}](${ctx.link(doc, other)})`, '');
     lines.push(...fillSection(r, Math.round(free * 0.15), { width }), '');
   }
   return lines;

@@ -47,7 +47,12 @@ export function plainStatus(r, date) {
   ])();
 }
 
-/** Link text and target for another ADR, in one of the usual styles. */
+/**
+ * Link text and target for another ADR, in one of the usual styles.
+ * @param {Random} r
+ * @param {PlannedDoc} target
+ * @param {string} link
+ */
 export function adrLink(r, target, link) {
   return r.chance(0.5)
     ? `[${target.number}. ${target.title}](${link})`
@@ -104,10 +109,23 @@ export function nygardAdr(r, doc, ctx) {
     lines.push(`Status: ${status[0]}`, '');
   }
 
+  /**
+   * @typedef {object} SectionPlan
+   * @property {string} heading
+   * @property {number} [weight]    share of the body budget
+   * @property {string} [guidance]  the template sentence an author may leave in place
+   * @property {boolean} [list]     written as a bullet list
+   * @property {boolean} [split]    Positive / Negative / Neutral sub-sections
+   * @property {string[]} [fixed]   literal content (the status)
+   */
+  /** @type {SectionPlan[]} */
   const sections = [];
   if (!inlineStatus) sections.push({ heading: 'Status', fixed: status });
+  /** @type {SectionPlan} */
   const context = { heading: r.weighted([[80, 'Context'], [8, 'Background'], [6, 'Problem'], [6, 'Context and Problem Statement']]), weight: 0.4, guidance: NYGARD_GUIDANCE.context };
+  /** @type {SectionPlan} */
   const decision = { heading: r.weighted([[85, 'Decision'], [8, 'Proposal'], [7, 'Approach']]), weight: 0.25, guidance: NYGARD_GUIDANCE.decision };
+  /** @type {SectionPlan} */
   const consequences = { heading: r.weighted([[85, 'Consequences'], [15, 'Implications']]), weight: 0.25, guidance: NYGARD_GUIDANCE.consequences, split: r.chance(0.15) };
   const body = r.chance(0.08) ? [decision, context] : [context, decision];
   if (r.chance(0.25)) body.push({ heading: r.pick(['Alternatives', 'Options considered', 'Alternatives considered', 'Alternative Approaches']), weight: 0.15, list: true });

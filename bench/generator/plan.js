@@ -41,7 +41,7 @@ export const MIX = { design: 0.12, rfc: 0.08, tradeOff: 0.035, madrFr: 0.02, mad
  * @param {Random} r
  * @param {PlannedDoc[]} docs
  */
-function numberSequence(r, docs, gapChance = 0.03, duplicateChance = 0.005) {
+function numberSequence(r, docs, gapChance = 0.03, duplicateChance = 0.008) {
   let n = 0;
   for (const [i, doc] of docs.entries()) {
     if (i > 1 && r.chance(duplicateChance)) {
@@ -57,6 +57,7 @@ function numberSequence(r, docs, gapChance = 0.03, duplicateChance = 0.005) {
  * Pick some docs of a folder to be superseded by a later one.
  * @param {Random} r
  * @param {PlannedDoc[]} docs
+ * @param {number} chance
  */
 function planSupersession(r, docs, chance) {
   for (let i = 0; i < docs.length - 2; i++) {
@@ -87,7 +88,7 @@ export function planCorpus(r, count) {
 
   /** @type {PlannedDoc[]} */
   const docs = [];
-  const make = (kind) => {
+  const make = (/** @type {DocKind} */ kind) => {
     /** @type {PlannedDoc} */
     const doc = { id: docs.length, kind, path: '', number: 0, title: '', lines: 0, day: 0, revisit: false, leftovers: false };
     docs.push(doc);
@@ -110,13 +111,13 @@ export function planCorpus(r, count) {
   }
 
   const used = new Set();
-  const unique = (path) => {
+  const unique = (/** @type {string} */ path) => {
     let p = path;
-    for (let k = 2; used.has(p); k++) p = path.replace(/(\/README)?\.md$/, (m) => `-${k}${m}`);
+    for (let k = 2; used.has(p); k++) p = path.replace(/(\/README)?\.md$/, (/** @type {string} */ m) => `-${k}${m}`);
     used.add(p);
     return p;
   };
-  const num4 = (n) => String(n).padStart(4, '0');
+  const num4 = (/** @type {number} */ n) => String(n).padStart(4, '0');
 
   for (const [i, doc] of adrFolder.entries()) {
     doc.title = i === 0 ? 'Record architecture decisions' : decisionTitle(r);

@@ -12,19 +12,29 @@ import {
 
 /** @typedef {import('./random.js').Random} Random */
 
-/** A component name such as "the order service". */
+/**
+ * A component name such as "the order service".
+ * @param {Random} r
+ */
 export function component(r) {
   const det = r.pick(['the', 'the', 'our', 'each', 'the new', 'the existing', 'every']);
   const adj = r.chance(0.2) ? `${r.pick(ADJECTIVES)} ` : '';
   return `${det} ${adj}${r.pick(DOMAINS)} ${r.pick(COMPONENTS)}`;
 }
 
-/** English plural of a domain word: identity -> identities. */
+/**
+ * English plural of a domain word: identity -> identities.
+ * @param {string} word
+ */
 export function plural(word) {
   return word.endsWith('y') ? `${word.slice(0, -1)}ies` : word.endsWith('s') ? `${word}es` : `${word}s`;
 }
 
-/** An identifier in one of the usual casings: `orders.v2.created`, `max_connections`. */
+/**
+ * An identifier in one of the usual casings: `orders.v2.created`, `max_connections`.
+ * @param {Random} r
+ * @returns {string}
+ */
 export function identifier(r) {
   const a = r.pick(DOMAINS);
   const b = r.pick(['created', 'updated', 'id', 'timeout', 'retries', 'ttl', 'batch_size', 'limit', 'enabled', 'region', 'version', 'status']);
@@ -32,25 +42,35 @@ export function identifier(r) {
     case 0: return `${plural(a)}.v${r.int(1, 4)}.${b}`;
     case 1: return `${a}_${b}`;
     case 2: return `${a.toUpperCase()}_${b.toUpperCase()}`;
-    case 3: return `${a}${b[0].toUpperCase()}${b.slice(1).replace(/_(\w)/g, (_, c) => c.toUpperCase())}`;
+    case 3: return `${a}${b[0].toUpperCase()}${b.slice(1).replace(/_(\w)/g, (_, /** @type {string} */ c) => c.toUpperCase())}`;
     default: return `/${plural(a)}/{id}/${b.replace(/_/g, '-')}`;
   }
 }
 
-/** 12345 -> "12,345" without depending on the ICU build. */
+/**
+ * 12345 -> "12,345" without depending on the ICU build.
+ * @param {number} n
+ */
 export function thousands(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A number with a unit from the metric bank: [phrase, metric name]. */
+/**
+ * A number with a unit from the metric bank: [phrase, metric name].
+ * @param {Random} r
+ * @returns {[string, string]}
+ */
 export function measurement(r) {
-  const [name, unit, min, max] = r.pick(METRICS);
+  const [name, unit, min, max] = /** @type {[string, string, number, number]} */ (r.pick(METRICS));
   const value = r.int(min, max);
   const shown = unit === 'USD' ? `$${thousands(value)}/month` : unit === '%' ? `${value} %` : `${thousands(value)} ${unit}`;
   return [shown, name];
 }
 
-/** An external or internal URL. */
+/**
+ * An external or internal URL.
+ * @param {Random} r
+ */
 export function url(r) {
   const host = r.pick(LINK_HOSTS);
   return host.endsWith('-') || host.endsWith('/issues/') || host.endsWith('/pull/')
@@ -58,7 +78,11 @@ export function url(r) {
     : `${host}${r.pick(DOMAINS)}-${r.pick(COMPONENTS).toLowerCase().replace(/\s+/g, '-')}`;
 }
 
-/** Occasionally decorate a term with inline markup. */
+/**
+ * Occasionally decorate a term with inline markup.
+ * @param {Random} r
+ * @param {string} term
+ */
 function decorate(r, term) {
   const x = r.next();
   if (x < 0.06) return `**${term}**`;
@@ -110,22 +134,38 @@ const FR_TEMPLATES = [
   (r) => `Cette décision est cohérente avec ${r.pick(["l'ADR 3", 'nos règles d’API', 'la politique de conservation des données', 'la feuille de route'])}.`,
 ];
 
-/** Capitalise the first letter. */
+/**
+ * Capitalise the first letter.
+ * @param {string} text
+ */
 export function cap(text) {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }
 
-/** One English sentence. */
+/**
+ * One English sentence.
+ * @param {Random} r
+ * @returns {string}
+ */
 export function sentence(r) {
   return r.pick(EN_TEMPLATES)(r);
 }
 
-/** One French sentence. */
+/**
+ * One French sentence.
+ * @param {Random} r
+ * @returns {string}
+ */
 export function sentenceFr(r) {
   return r.pick(FR_TEMPLATES)(r);
 }
 
-/** A paragraph of n sentences as one string. */
+/**
+ * A paragraph of n sentences as one string.
+ * @param {Random} r
+ * @param {number} n
+ * @param {string} [lang]
+ */
 export function paragraph(r, n, lang = 'en') {
   const make = lang === 'fr' ? sentenceFr : sentence;
   const parts = [];
@@ -140,6 +180,8 @@ const RISKY_LINE_START = /^(?:[#>+*=|~`-]|\d+[.)](?:\s|$))/;
 /**
  * Wrap text at `width` columns (0 = no wrapping: one line per paragraph).
  * Never breaks before a word that would start a new block.
+ * @param {string} text
+ * @param {number} width
  * @returns {string[]}
  */
 export function wrap(text, width) {
@@ -159,7 +201,10 @@ export function wrap(text, width) {
   return lines;
 }
 
-/** A filename slug from a title. */
+/**
+ * A filename slug from a title.
+ * @param {string} title
+ */
 export function slugify(title) {
   return title
     .normalize('NFD')
@@ -187,12 +232,20 @@ const TITLE_TEMPLATES = [
   (r) => `Version the ${r.pick(DOMAINS)} API with ${r.pick(['URL prefixes', 'media types', 'date-based versions', 'a header'])}`,
 ];
 
-/** A decision title such as "Use PostgreSQL for order events". */
+/**
+ * A decision title such as "Use PostgreSQL for order events".
+ * @param {Random} r
+ * @returns {string}
+ */
 export function decisionTitle(r) {
   return r.pick(TITLE_TEMPLATES)(r);
 }
 
-/** A French decision title. */
+/**
+ * A French decision title.
+ * @param {Random} r
+ * @returns {string}
+ */
 export function decisionTitleFr(r) {
   return r.pick([
     () => `Utiliser ${r.pick(TECH)} pour ${r.pick(FR_OBJECTS)}`,
@@ -203,7 +256,10 @@ export function decisionTitleFr(r) {
   ])();
 }
 
-/** A design-doc title. */
+/**
+ * A design-doc title.
+ * @param {Random} r
+ */
 export function designTitle(r) {
   const subject = `${cap(r.pick(DOMAINS))} ${r.pick(['platform', 'pipeline', 'service', 'sync', 'ingestion', 'search', 'storage', 'API v2', 'event bus', 'rate limiter', 'scheduler'])}`;
   return r.pick([
@@ -217,7 +273,11 @@ export function designTitle(r) {
   ]);
 }
 
-/** Lines of a wrapped paragraph of a few sentences. */
+/**
+ * Lines of a wrapped paragraph of a few sentences.
+ * @param {Random} r
+ * @param {number} width
+ */
 export function paragraphLines(r, width, lang = 'en', min = 1, max = 5) {
   return wrap(paragraph(r, r.int(min, max), lang), width);
 }

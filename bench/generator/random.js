@@ -4,7 +4,10 @@
  * same seed always yields the same corpus, byte for byte.
  */
 
-/** FNV-1a hash of a string, used to derive independent streams from labels. */
+/**
+ * FNV-1a hash of a string, used to derive independent streams from labels.
+ * @param {string} text
+ */
 export function hashString(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -42,12 +45,19 @@ export class Random {
     return new Random(hashString(`${this.seed}:${label}`));
   }
 
-  /** Integer in [min, max], both inclusive. */
+  /**
+   * Integer in [min, max], both inclusive.
+   * @param {number} min
+   * @param {number} max
+   */
   int(min, max) {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  /** True with probability p. */
+  /**
+   * True with probability p.
+   * @param {number} p
+   */
   chance(p) {
     return this.next() < p;
   }
@@ -112,7 +122,13 @@ export class Random {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** Log-normal sample with the given median and log-space sigma, clamped to [min, max] and rounded. */
+  /**
+   * Log-normal sample with the given median and log-space sigma, clamped to [min, max] and rounded.
+   * @param {number} median
+   * @param {number} sigma
+   * @param {number} min
+   * @param {number} max
+   */
   logNormal(median, sigma, min, max) {
     const x = Math.round(median * Math.exp(sigma * this.normal()));
     return Math.max(min, Math.min(max, x));

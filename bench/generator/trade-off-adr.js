@@ -19,6 +19,7 @@ const CRITERIA = ['Performance', 'Cost', 'Team expertise', 'Time to implement', 
 /**
  * Weights in percent for `n` criteria; usually summing to 100, sometimes not.
  * @param {Random} r
+ * @param {number} n
  */
 function weights(r, n) {
   const raw = Array.from({ length: n }, () => r.int(1, 6));

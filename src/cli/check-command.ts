@@ -8,6 +8,7 @@ import { EXIT_FINDINGS, EXIT_OK } from './cli-error.js';
 import { collectFiles } from './collect-files.js';
 import { loadReviewContext } from './review-context.js';
 import { runReview } from './run-review.js';
+import { siblingIndex } from './sibling-index.js';
 import { createProgress, useColor } from './terminal-env.js';
 import { packageVersion } from './version.js';
 
@@ -55,6 +56,8 @@ export async function reviewPaths(paths: string[], flags: { config?: string; tod
   const context = await loadReviewContext(io.cwd, flags.config);
   const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
   const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
+  // Named paths are a subset of the repository: judge numbering and supersede links against the other ADRs too.
+  if (paths.length > 0) options.index = await siblingIndex(collected.files, { ...context });
   const progress = createProgress(collected.files.length, io.stderr);
   const review = await runReview(collected.files, collected.refused, options, progress);
   review.findings.push(...collected.errors);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { ChecklistError } from '../core/checklists/load-checklists.js';
@@ -102,6 +104,7 @@ function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial
 export async function main(argv: string[] = process.argv, io: CommandIo = defaultIo()): Promise<number> {
   let code = EXIT_OK;
   try {
+    rejectMistypedCommand(argv.slice(2), io.cwd);
     const program = buildProgram(io, (c) => {
       code = c;
     });
@@ -113,7 +116,29 @@ export async function main(argv: string[] = process.argv, io: CommandIo = defaul
   return code;
 }
 
+const COMMANDS = ['check', 'new', 'triggers', 'help'];
+
+/**
+ * `check` is the default command, so `design-review chekc` would otherwise be
+ * read as a path: a bare word that is neither a command nor an existing path
+ * is a usage error.
+ */
+function rejectMistypedCommand(args: string[], cwd: string): void {
+  const first = args[0];
+  if (first === undefined || !/^[a-z][a-z-]*$/.test(first) || COMMANDS.includes(first)) return;
+  if (existsSync(resolve(cwd, first))) return;
+  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 3).join(', ')} (or a path to check)`);
+}
+
 function defaultIo(): CommandIo {
+  // `design-review check | head`: a reader that stops early is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr };
 }
 

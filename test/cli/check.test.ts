@@ -100,6 +100,22 @@ describe('design-review check', () => {
     expect(result.code).toBe(1);
   });
 
+  it('refuses a file over review.maxFileBytes with a warning naming its size, without failing', async () => {
+    const sized = await makeRepo({
+      '.github/design-review.yml': 'review:\n  maxFileBytes: 1000\n',
+      'docs/adr/0001-use-postgresql.md': CLEAN_ADR,
+    });
+    try {
+      const result = await runCli(['check', '--format', 'json', ...TODAY], sized);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'document-skipped', severity: 'warning', file: 'docs/adr/0001-use-postgresql.md' })]);
+      expect(report.skipped[0]?.reason).toMatch(/^is \d+ kB, over the 1 kB limit \(review\.maxFileBytes\)/);
+      expect(result.code).toBe(0);
+    } finally {
+      await removeRepo(sized);
+    }
+  });
+
   it('reports invalid front matter as a finding', async () => {
     const result = await runCli(['check', 'docs/adr/0003-broken-front-matter.md', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
@@ -154,6 +170,24 @@ describe('design-review check', () => {
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.coverage.map((c) => c.path)).toEqual(['docs/adr/0002-use-kafka.md']);
     expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['docs/adr/0002-use-kafka.md']));
+  });
+
+  it('judges a named ADR against the other ADRs of its folder (duplicate numbers)', async () => {
+    const dup = await makeRepo({
+      'docs/adr/0001-use-postgresql.md': CLEAN_ADR,
+      'docs/adr/0002-first.md': CLEAN_ADR.replace('# 1.', '# 2.'),
+      'docs/adr/0002-second.md': CLEAN_ADR.replace('# 1.', '# 2.'),
+    });
+    try {
+      const result = await runCli(['check', 'docs/adr/0002-first.md', '--format', 'json', ...TODAY], dup);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.coverage.map((c) => c.path)).toEqual(['docs/adr/0002-first.md']);
+      expect(report.findings).toContainEqual(
+        expect.objectContaining({ ruleId: 'adr-number', file: 'docs/adr/0002-first.md', message: expect.stringContaining('docs/adr/0002-second.md') }),
+      );
+    } finally {
+      await removeRepo(dup);
+    }
   });
 
   it('writes stable, sorted JSON', async () => {
@@ -293,7 +327,8 @@ describe('design-review check: usage and config errors', () => {
     [['check', '--today', '2026-02-30'], /--today.*YYYY-MM-DD/],
     [['check', '--today', 'tomorrow'], /--today/],
     [['check', '--bogus'], /unknown option '--bogus'/],
-    [['frobnicate', '--now'], /unknown option|unknown command/],
+    [['frobnicate', '--now'], /unknown command 'frobnicate'/],
+    [['chekc'], /unknown command 'chekc'; expected one of check, new, triggers/],
   ])('exits 2 on usage error %j', async (args, message) => {
     const result = await runCli(args, repo);
     expect(result.code).toBe(2);

@@ -34,6 +34,5 @@ export function createStyle(color: boolean): Style {
 
 /** Remove ANSI escape sequences (for width computations and tests). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }

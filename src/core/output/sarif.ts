@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareFindings, type Finding } from '../finding.js';
 import { RULE_DOCS_URL, type RuleMeta } from '../rules/define-rule.js';
+import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
 import type { Review } from '../review/types.js';
 
 /**
@@ -16,8 +17,24 @@ export const TOOL_INFORMATION_URI = 'https://github.com/design-review-bot/design
 /** Key of our fingerprint in `partialFingerprints` (versioned: change it if the hash input changes). */
 export const FINGERPRINT_KEY = 'designReviewFinding/v1';
 
-/** Rules the CLI itself reports (not checks of the core), described for SARIF consumers. */
-export const CLI_RULES: RuleMeta[] = [
+/** Ids reported outside the rule modules (by the review itself and by the CLI), described for SARIF consumers. */
+export const EXTRA_RULES: RuleMeta[] = [
+  {
+    id: SKIPPED_RULE_ID,
+    description: 'A document could not be reviewed (binary, not UTF-8, or over the size limit).',
+    help: 'design-review reviews Markdown text only. Re-save the file as UTF-8 text, move binary files out of the decision folders, or split a document that is over review.maxFileBytes (or raise the limit).',
+    appliesTo: ['adr', 'design-doc'],
+    defaultSeverity: 'error',
+    scope: 'document',
+  },
+  {
+    id: LINT_COMMENT_RULE_ID,
+    description: 'A `<!-- lint ... -->` comment is malformed.',
+    help: 'Write lint comments as `<!-- lint disable rule-id -->` or `<!-- lint enable rule-id -->`, naming existing rule ids.',
+    appliesTo: ['adr', 'design-doc'],
+    defaultSeverity: 'error',
+    scope: 'document',
+  },
   {
     id: 'read-error',
     description: 'A path given to design-review could not be read.',
@@ -147,14 +164,14 @@ export function renderSarif(review: Review, options: SarifOptions): string {
 }
 
 /**
- * One descriptor per known rule (in the given order), then the CLI's own
- * rules, then a generic one for any other id a finding carries (parse
+ * One descriptor per known rule (in the given order), then the ids the review
+ * and the CLI report themselves, then a generic one for any other id a finding carries (parse
  * problems), so every result's `ruleId` is in `driver.rules`.
  */
 function ruleDescriptors(rules: RuleMeta[], findings: Finding[]): SarifReportingDescriptor[] {
   const metas: RuleMeta[] = [];
   const seen = new Set<string>();
-  for (const meta of [...rules, ...CLI_RULES]) {
+  for (const meta of [...rules, ...EXTRA_RULES]) {
     if (seen.has(meta.id)) continue;
     seen.add(meta.id);
     metas.push(meta);

@@ -1,7 +1,7 @@
 /**
  * Which cross-cutting concerns (checklists/cross-cutting.yml) a document
- * mentions: a cue anywhere, or a non-empty section whose key is the concern's
- * (the failure-modes and rollout sections).
+ * mentions: a cue anywhere, or a non-empty section that is about the concern
+ * (its key, as for the failure-modes and rollout sections, or its heading).
  */
 import type { Concern } from '../checklists/types.js';
 import type { DecisionDoc, SectionKey } from '../document/model.js';
@@ -14,6 +14,31 @@ const CONCERN_SECTIONS: Readonly<Record<string, SectionKey>> = {
   'trade-offs-named': 'trade-offs',
 };
 
+/**
+ * Words that, in a non-empty section's heading, show the concern has a place
+ * of its own ("### Capacity", "## Security", "### Retries and timeouts"),
+ * by concern id of checklists/cross-cutting.yml.
+ */
+const CONCERN_HEADINGS: Readonly<Record<string, readonly string[]>> = {
+  'scale-10x': ['capacity', 'scalability', 'scaling', 'scale', 'limits', 'growth'],
+  'trust-boundaries': ['security', 'authentication', 'authorization', 'authorisation', 'threat model', 'trust boundaries'],
+  bottlenecks: ['performance', 'latency', 'throughput', 'bottlenecks'],
+  observability: ['observability', 'monitoring', 'metrics', 'alerting', 'logging', 'telemetry'],
+  'error-handling': ['error handling', 'errors', 'retries', 'failure handling'],
+  'failure-modes': ['failure modes', 'failure scenarios', 'resilience'],
+  configuration: ['configuration', 'config', 'feature flags'],
+  'testing-strategy': ['testing', 'test plan', 'tests', 'verification'],
+  'cost-to-run': ['cost', 'costs', 'cost model', 'pricing', 'budget'],
+  maintainability: ['maintainability', 'maintenance', 'ownership', 'operability'],
+  'rollout-rollback': ['rollout', 'rollback', 'deployment', 'release plan', 'launch plan', 'migration plan'],
+  'trade-offs-named': ['trade-offs', 'tradeoffs', 'drawbacks'],
+};
+
+function headingNamesConcern(heading: string, words: readonly string[]): boolean {
+  const text = ` ${heading.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return words.some((w) => text.includes(` ${w.replace(/-/g, ' ')} `));
+}
+
 /** Line of the first evidence per mentioned concern id; concerns not mentioned are absent. */
 export function concernCoverage(doc: DecisionDoc, concerns: Concern[]): Map<string, number> {
   const index = cueIndexFor(concerns, 'concerns', () => concerns.map((c) => ({ owner: c.id, cues: c.cues })));
@@ -21,7 +46,10 @@ export function concernCoverage(doc: DecisionDoc, concerns: Concern[]): Map<stri
   for (const [id, hit] of firstHits(doc, index)) found.set(id, hit.line);
   for (const concern of concerns) {
     const key = CONCERN_SECTIONS[concern.id];
-    const section = key ? doc.sections.find((s) => s.key === key && !s.empty) : undefined;
+    const words = CONCERN_HEADINGS[concern.id] ?? [];
+    const section = doc.sections.find(
+      (s) => !s.empty && ((key !== undefined && s.key === key) || (words.length > 0 && headingNamesConcern(s.heading, words))),
+    );
     if (section && (!found.has(concern.id) || found.get(concern.id)! > section.line)) found.set(concern.id, section.line);
   }
   return found;

@@ -93,8 +93,11 @@ function questionCoverage(doc: DecisionDoc, checklists: Checklists): QuestionCov
     if (question.id === 'options' && doc.options.length >= 2) {
       return { ...base, answered: true, line: doc.options[0]!.line };
     }
+    // The parser's trade-off statements ("we give up X in exchange for Y") answer the trade-offs question.
+    const statement = question.id === 'trade-offs' ? doc.tradeOffs[0] : undefined;
     const hit = hits.get(question.id);
-    if (hit) return { ...base, answered: true, line: hit.line };
+    const line = Math.min(hit?.line ?? Infinity, statement?.line ?? Infinity);
+    if (line !== Infinity) return { ...base, answered: true, line };
     return { ...base, answered: false };
   });
 }
@@ -143,7 +146,7 @@ function lensCoverage(doc: DecisionDoc, lens: Lens, pillars: Pillar[], statement
     for (const entry of docLines(doc)) {
       const match = NONE_OF_THESE.exec(entry.text);
       if (!match) continue;
-      const subject = normalizeCue(entry.text.slice(0, match.index).replace(/[^\p{L}\p{N}\s_-]+/gu, ' '));
+      const subject = normalizeCue(entry.text.slice(0, match.index).replace(/[^\p{L}\p{N}\s-]+/gu, ' '));
       for (const p of lens.pillars) {
         for (const q of p.questions) if (namesQuestion(subject, q)) noneQuestions.add(`${p.id}\u0000${q.id}`);
       }

@@ -46,7 +46,9 @@ export default defineRule(
     const siblings = otherAdrs(index, doc.path).filter((e) => collectionFolder(e.path) === folder);
     const duplicates = siblings.filter((e) => recordNumber(e) === number);
     if (duplicates.length === 0) return;
-    const max = Math.max(number, ...siblings.map((e) => recordNumber(e) ?? 0));
+    // Free means neither a file nor a title uses it.
+    const used = [self, ...siblings].flatMap((e) => [e.fileNumber, e.number]).filter((n) => n !== undefined && !isDateNumber(n));
+    const max = Math.max(number, ...(used as number[]));
     const next = fileNumber !== undefined ? String(max + 1).padStart(numberWidth(doc.path), '0') : String(max + 1);
     const others = duplicates.map((e) => `\`${e.path}\``).join(', ');
     report(

@@ -50,8 +50,10 @@ export default defineRule(
   },
   ({ doc, config, checklists }, report) => {
     if (isClosed(doc)) return;
+    // A `TBD` trigger is a template leftover, reported by `adr-placeholders`.
+    const placeholderLines = new Set(doc.placeholders.map((p) => p.line));
     for (const t of doc.triggers) {
-      if (!isKnownVague(t, checklists)) continue;
+      if (!isKnownVague(t, checklists) || placeholderLines.has(t.line)) continue;
       const phrase = t.vaguePhrase!.trim();
       const example = t.category ? EXAMPLES[t.category] : EXAMPLES.scale;
       const alternative = t.category === 'calendar' ? 'a date such as 2027-05-01' : 'a date';

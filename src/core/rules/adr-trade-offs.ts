@@ -24,7 +24,12 @@ export default defineRule(
     if (written.length === 0) return;
     const costs = readCosts(doc, source, checklists);
     if (costs.statesCost || costs.claims.length > 0) return;
-    const at = written[0]!;
+    // Point where the cost belongs: the negative consequences, else the trade-offs, else the consequences.
+    const at =
+      sectionsWith(doc, 'negative-consequences')[0] ??
+      sectionsWith(doc, 'trade-offs')[0] ??
+      sectionsWith(doc, 'consequences')[0] ??
+      written[0]!;
     const bad = doc.language === 'fr' ? 'Mauvais, parce que …' : 'Bad, because …';
     report(
       `\`${at.heading}\` names no trade-off: add what this decision gives up, e.g. \`${bad}\` or \`we give up X in exchange for Y\``,

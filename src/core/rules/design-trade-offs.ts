@@ -1,9 +1,20 @@
 import { cueIndexFor, searchCues } from '../review/cue-search.js';
+import type { DecisionDoc } from '../document/model.js';
 import { isEnglish } from '../review/english-text.js';
 import { defineRule } from './define-rule.js';
 
 /** The mistakes of checklists/trade-offs.yml this rule reports (the others belong to other rules or are too noisy). */
 const REPORTED = new Set(['only-one-option', 'no-downsides', 'technology-preference']);
+/** Prose in an options section that names more choices than its one list item or sub-heading. */
+const OTHER_OPTIONS = /\b(?:considered|ruled out|rejected|instead of|compared|versus|vs\.?|do(?:ing)? nothing|status quo|alternatively)\b/i;
+
+/** True when an options section talks about other options in prose ("We considered X and Y, and ruled out Z"). */
+function mentionsOtherOptions(doc: DecisionDoc): boolean {
+  return doc.sections.some(
+    (s) => (s.key === 'options' || s.key === 'alternatives-rejected' || s.key === 'pros-cons') && OTHER_OPTIONS.test(s.text),
+  );
+}
+
 /** A negation just before a phrase ("it is not true that there are no downsides") withdraws the claim. */
 const NEGATED = /(?:\bnot|n't|\bnever|\bwithout claiming)\b[^.;!?]*$/i;
 
@@ -30,7 +41,7 @@ export const designTradeOffs = defineRule(
     const mistakes = checklists.mistakes.filter((m) => REPORTED.has(m.id));
     const text = new Map(mistakes.map((m) => [m.id, m.text]));
 
-    if (doc.options.length === 1) {
+    if (doc.options.length === 1 && !mentionsOtherOptions(doc)) {
       const only = doc.options[0]!;
       report(`Unexpected single option "${only.name}": ${text.get('only-one-option') ?? 'add at least one real alternative; doing nothing counts.'}`, {
         line: only.line,

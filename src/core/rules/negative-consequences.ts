@@ -129,6 +129,32 @@ const NEGATIVE_CUES = [
   'compromis',
 ].map(phrasePattern);
 
+/**
+ * Words that name a cost even beside a "no downsides" phrase on the same line
+ * ("no risks to data, but releases get slower"). Narrower than the cues above:
+ * "no longer" or "must" next to "no downsides" do not retract the claim.
+ */
+const RETRACTING_CUES = [
+  'but',
+  'however',
+  'except',
+  'although',
+  'bad, because',
+  'downside',
+  'drawback',
+  'cost',
+  'costs',
+  'slower',
+  'harder',
+  'more complex',
+  'we give up',
+  'in exchange for',
+  'at the expense of',
+  'lose',
+  'mais',
+  'sauf',
+].map(phrasePattern);
+
 /** Sections where the record says what the decision costs. */
 const COST_KEYS = ['consequences', 'negative-consequences', 'trade-offs', 'risks'] as const;
 
@@ -176,7 +202,11 @@ function claimsIn(lines: SourceLine[], checklists: Checklists): NoDownsideClaim[
   const claims: NoDownsideClaim[] = [];
   for (const l of lines) {
     const hit = patterns.find((p) => p.re.test(l.text));
-    if (hit) claims.push({ ...l, phrase: hit.phrase });
+    if (!hit) continue;
+    // "No risks to existing data, but migration is slower" names a cost after all.
+    const rest = patterns.reduce((text, p) => text.replace(new RegExp(p.re.source, 'giu'), ' '), l.text);
+    if (RETRACTING_CUES.some((re) => re.test(rest))) continue;
+    claims.push({ ...l, phrase: hit.phrase });
   }
   return claims;
 }

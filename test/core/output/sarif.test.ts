@@ -27,6 +27,7 @@ describe('toSarif', () => {
     const ids = run.tool.driver.rules.map((r) => r.id);
     expect(ids.slice(0, 4)).toEqual(['adr-status', 'adr-revisit-triggers', 'design-pillars', 'unused-rule']);
     expect(ids).toContain('read-error');
+    expect(ids).toContain('document-skipped');
     expect(ids).toContain('front-matter-invalid');
     const status = run.tool.driver.rules[0]!;
     expect(status).toMatchObject({

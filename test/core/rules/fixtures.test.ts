@@ -10,11 +10,14 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/finding.js';
+import { parseChecklistFiles } from '../../../src/core/checklists/load-checklists.js';
+import type { Checklists } from '../../../src/core/checklists/types.js';
 import { review } from '../../../src/core/review/review.js';
 import type { SourceFile } from '../../../src/core/review/types.js';
 import { adrRules } from '../../../src/core/rules/adr-rules.js';
 import type { ReviewRule } from '../../../src/core/rules/define-rule.js';
 import { repositoryRules } from '../../../src/core/rules/repository-rules.js';
+import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 import { reviewOptions } from '../../helpers/review-options.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -104,6 +107,16 @@ const ruleDirs = existsSync(FIXTURES)
       .sort()
   : [];
 
+/** A rule folder's own checklist files (`*.yml`), added to the built-in ones as a user's extra checklists. */
+function checklistsOf(ruleDir: string): Checklists | undefined {
+  const extra = readdirSync(ruleDir).filter((f) => /\.ya?ml$/.test(f));
+  if (extra.length === 0) return undefined;
+  return parseChecklistFiles([
+    ...readBuiltinChecklistFiles(),
+    ...extra.map((f) => ({ path: `.github/checklists/${f}`, text: readFileSync(join(ruleDir, f), 'utf8') })),
+  ]);
+}
+
 function describeFinding(f: Finding): string {
   return `${f.file}:${f.line ?? '?'} ${f.message}`;
 }
@@ -112,9 +125,10 @@ describe('rule fixtures', () => {
   for (const ruleDir of ruleDirs) {
     const rule = basename(ruleDir);
     describe(rule, () => {
+      const checklists = checklistsOf(ruleDir);
       for (const fixture of fixturesOf(ruleDir)) {
         it(fixture.name, () => {
-          const result = review(fixture.files, reviewOptions());
+          const result = review(fixture.files, reviewOptions({}, checklists ? { checklists } : {}));
           expect(result.skipped, 'every fixture file is reviewed').toEqual([]);
           const found = result.findings.filter((f) => f.ruleId === rule);
           if (fixture.expected.length === 0) {
@@ -185,6 +199,23 @@ describe('rule modules', () => {
   it('keep repository rules in the repository scope and document rules in the document scope', () => {
     for (const rule of adrRules) expect(rule.meta.scope, rule.meta.id).toBe('document');
     for (const rule of repositoryRules) expect(rule.meta.scope, rule.meta.id).toBe('repository');
+  });
+});
+
+describe('severity', () => {
+  it('gives findings the rule\'s default severity (error fails the review, warn does not)', () => {
+    const content = '# 40. Use a monorepo\n\n## Status\n\nApproved\n\n## Context\n\nFour repositories share one release.\n';
+    const found = review([{ path: 'docs/adr/0040-use-a-monorepo.md', content, kind: 'adr' }], reviewOptions()).findings;
+    expect(found.find((f) => f.ruleId === 'adr-decision')?.severity).toBe('error');
+    expect(found.find((f) => f.ruleId === 'adr-status')?.severity).toBe('warning');
+  });
+
+  it('lets the config override a rule\'s severity', () => {
+    const content = '# 40. Use a monorepo\n\n## Context\n\nFour repositories share one release.\n';
+    const opts = reviewOptions({ rules: { 'adr-decision': 'warn', 'adr-status': 'off' } });
+    const found = review([{ path: 'docs/adr/0040-use-a-monorepo.md', content, kind: 'adr' }], opts).findings;
+    expect(found.find((f) => f.ruleId === 'adr-decision')?.severity).toBe('warning');
+    expect(found.some((f) => f.ruleId === 'adr-status')).toBe(false);
   });
 });
 
