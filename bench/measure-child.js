@@ -87,7 +87,9 @@ export function measureChild(command, args, { cwd, stderrFile, env } = {}) {
       const res = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S', command, ...args], { cwd, env, stdio: ['ignore', devNull, errFd] });
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (res.error) throw res.error;
-      const [, user, sys] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+      // GNU time prints "Command exited with non-zero status N" before the figures: take the last line.
+      const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
+      const [, user, sys] = last.split(' ').map(Number);
       rmSync(out, { force: true });
       return { wall, user, sys, cpu: user + sys, status: res.status, signal: res.signal, method: cpuMethod() };
     }

@@ -36,7 +36,10 @@ const USAGE = 'Usage: node bench/run.js [--runs N] [--count N] [--seed S] [--onl
  * @property {boolean} strict
  */
 
-/** @returns {Options} */
+/**
+ * @param {string[]} argv
+ * @returns {Options}
+ */
 function parseArgs(argv) {
   /** @type {Options} */
   const opts = { runs: 3, count: 1000, seed: 42, only: TOOLS, strict: false };
@@ -48,7 +51,7 @@ function parseArgs(argv) {
       opts[/** @type {'runs' | 'count' | 'seed'} */ (a.slice(2))] = v;
     } else if (a === '--only') {
       const list = (argv[++i] ?? '').split(',').filter(Boolean);
-      const bad = list.filter((t) => !TOOLS.includes(t));
+      const bad = list.filter((/** @type {string} */ t) => !TOOLS.includes(t));
       if (list.length === 0 || bad.length) throw new Error(`--only takes a comma-separated subset of ${TOOLS.join(',')}${bad.length ? `; unknown: ${bad.join(',')}` : ''}.\n${USAGE}`);
       opts.only = list;
     } else if (a === '--strict') {
@@ -63,7 +66,10 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Median of numbers (null when any is null or the list is empty). */
+/**
+ * Median of numbers (null when any is null or the list is empty).
+ * @param {Array<number | null>} values
+ */
 function median(values) {
   if (values.length === 0 || values.some((v) => v === null)) return null;
   const s = /** @type {number[]} */ (values).slice().sort((a, b) => a - b);
@@ -71,7 +77,12 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Generate the corpus unless a matching one (same seed, count, generator version) exists. */
+/**
+ * Generate the corpus unless a matching one (same seed, count, generator version) exists.
+ * @param {string} dir
+ * @param {number} seed
+ * @param {number} count
+ */
 function ensureCorpus(dir, seed, count) {
   const stamp = readStamp(dir);
   if (stamp && stamp.seed === seed && stamp.count === count && stamp.version === GENERATOR_VERSION) {
@@ -81,12 +92,23 @@ function ensureCorpus(dir, seed, count) {
   console.log(`corpus: generating ${count} files (seed ${seed}) into ${relative(ROOT, dir)} ...`);
   const summary = generateCorpus(dir, { seed, count });
   console.log(describeCorpus(summary).replace(summary.dir, relative(ROOT, summary.dir)));
-  return readStamp(dir);
+  const written = readStamp(dir);
+  if (!written) throw new Error(`no ${dir}/.corpus.json after generating the corpus`);
+  return written;
 }
+
+/**
+ * @typedef {object} Command
+ * @property {string} label
+ * @property {string[]} args     arguments to this Node binary
+ * @property {string} shown      the command as a user would type it
+ * @property {number[]} okStatus exit codes that mean success
+ */
 
 /**
  * The three commands, run with this same Node binary, from the repo root.
  * @param {string} corpusRel
+ * @returns {Record<'check' | 'markdownlint' | 'bare', Command>}
  */
 function commands(corpusRel) {
   const mdlBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'));
@@ -112,7 +134,10 @@ function commands(corpusRel) {
   };
 }
 
-/** Fail early, with the fix, when a tool cannot run. */
+/**
+ * Fail early, with the fix, when a tool cannot run.
+ * @param {string[]} only
+ */
 function checkPrerequisites(only) {
   const problems = [];
   if (only.includes('check')) {
@@ -132,25 +157,40 @@ function checkPrerequisites(only) {
 /**
  * One untimed run of check that keeps its output, to show what it reviewed
  * (guards against timing a CLI that silently checked nothing).
+ * @param {Command} cmd
  */
 function probeCheck(cmd) {
-  const res = spawnSync(process.execPath, cmd.args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const spawn = () => spawnSync(process.execPath, cmd.args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  let res = spawn();
+  if (!res.error && !cmd.okStatus.includes(res.status ?? -1)) {
+    console.log(`check probe FAILED (exit ${res.status ?? res.signal}), retrying once: ${(res.stderr || '').trim().split('\n').pop()}`);
+    res = spawn();
+  }
   if (res.error) throw res.error;
   if (!cmd.okStatus.includes(res.status ?? -1)) {
     throw new Error(`${cmd.shown} exited with ${res.status ?? res.signal}; expected 0 or 1.\n${(res.stderr || '').slice(-2000)}`);
   }
-  const out = { exitCode: res.status, stdoutBytes: Buffer.byteLength(res.stdout), findings: /** @type {number | null} */ (null), files: /** @type {number | null} */ (null) };
+  const out = {
+    exitCode: res.status,
+    stdoutBytes: Buffer.byteLength(res.stdout),
+    findings: /** @type {number | null} */ (null),
+    filesWithFindings: /** @type {number | null} */ (null),
+    documents: /** @type {number | null} */ (null),
+  };
   try {
     const json = JSON.parse(res.stdout);
     const findings = Array.isArray(json) ? json : Array.isArray(json.findings) ? json.findings : null;
     if (findings) {
       out.findings = findings.length;
-      out.files = new Set(findings.map((f) => f.file)).size;
+      out.filesWithFindings = new Set(findings.map((/** @type {{ file?: string }} */ f) => f.file)).size;
     }
-    for (const key of ['files', 'documents', 'reviewed', 'fileCount']) {
-      const v = json?.[key] ?? json?.summary?.[key];
-      if (typeof v === 'number') out.files = v;
-      else if (Array.isArray(v)) out.files = v.length;
+    // Documents reviewed: one coverage entry per document in the JSON report.
+    for (const key of ['coverage', 'documents', 'files']) {
+      const v = json?.[key];
+      if (Array.isArray(v)) {
+        out.documents = v.length;
+        break;
+      }
     }
   } catch {
     // Not JSON: report the size only.
@@ -158,8 +198,8 @@ function probeCheck(cmd) {
   return out;
 }
 
-const fmt = (v, d = 2) => (v === null || v === undefined ? 'n/a' : v.toFixed(d));
-const mark = (ratio, target) => (ratio === null ? '' : ratio <= target ? 'PASS' : 'MISS');
+const fmt = (/** @type {number | null | undefined} */ v, d = 2) => (v === null || v === undefined ? 'n/a' : v.toFixed(d));
+const mark = (/** @type {number | null} */ ratio, /** @type {number} */ target) => (ratio === null ? '' : ratio <= target ? 'PASS' : 'MISS');
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -174,6 +214,8 @@ function main() {
     platform: `${process.platform} ${process.arch}`,
     memGB: Math.round(totalmem() / 1e9),
     loadAvgStart: loadavg().map((x) => Number(x.toFixed(2))),
+    /** @type {number[]} */
+    loadAvgEnd: [],
     cpuTime: cpuMethod(),
   };
   const invocation = `node ${relative(ROOT, fileURLToPath(import.meta.url))}${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
@@ -193,21 +235,30 @@ function main() {
   let probe = null;
   if (opts.only.includes('check')) {
     probe = probeCheck(cmds.check);
-    console.log(`check probe (untimed): exit ${probe.exitCode}, ${(probe.stdoutBytes / 1e6).toFixed(2)} MB of JSON${probe.findings !== null ? `, ${probe.findings} findings` : ''}${probe.files !== null ? ` in ${probe.files} files` : ''}`);
+    console.log(`check probe (untimed): exit ${probe.exitCode}, ${(probe.stdoutBytes / 1e6).toFixed(2)} MB of JSON${probe.documents !== null ? `, ${probe.documents} documents reviewed` : ''}${probe.findings !== null ? `, ${probe.findings} findings in ${probe.filesWithFindings} files` : ''}`);
   }
 
   /** @type {Record<string, import('./measure-child.js').Measurement[]>} */
   const results = Object.fromEntries(opts.only.map((t) => [t, []]));
+  /** @type {Array<{ tool: string, run: number, status: number | null, signal: string | null, stderr: string }>} */
+  const failures = [];
   for (let run = 0; run < opts.runs; run++) {
     // Rotate the order so no tool always runs first (or right after another).
     const order = opts.only.map((_, i) => opts.only[(i + run) % opts.only.length]);
     for (const tool of order) {
       const cmd = cmds[/** @type {'check' | 'markdownlint' | 'bare'} */ (tool)];
       const stderrFile = join(OUT_DIR, `${tool}.stderr.log`);
-      const m = measureChild(process.execPath, cmd.args, { cwd: ROOT, stderrFile });
+      let m = measureChild(process.execPath, cmd.args, { cwd: ROOT, stderrFile });
       if (m.status === null || !cmd.okStatus.includes(m.status)) {
+        // One retry, loudly: on a shared machine a concurrent `npm run build`
+        // can rewrite dist/ under a running CLI. A second failure is real.
         const tail = readFileSync(stderrFile, 'utf8').slice(-2000);
-        throw new Error(`${cmd.shown} exited with ${m.status ?? m.signal}; expected ${cmd.okStatus.join(' or ')}.\n${tail}`);
+        failures.push({ tool, run: run + 1, status: m.status, signal: m.signal, stderr: tail });
+        console.log(`  run ${run + 1}/${opts.runs}  ${cmd.label.padEnd(20)} FAILED (exit ${m.status ?? m.signal}), retrying once: ${tail.trim().split('\n').pop()}`);
+        m = measureChild(process.execPath, cmd.args, { cwd: ROOT, stderrFile });
+        if (m.status === null || !cmd.okStatus.includes(m.status)) {
+          throw new Error(`${cmd.shown} exited with ${m.status ?? m.signal}; expected ${cmd.okStatus.join(' or ')}.\n${readFileSync(stderrFile, 'utf8').slice(-2000)}`);
+        }
       }
       results[tool].push(m);
       console.log(`  run ${run + 1}/${opts.runs}  ${cmd.label.padEnd(20)} wall ${fmt(m.wall)} s  cpu ${fmt(m.cpu)} s  (user ${fmt(m.user)}, sys ${fmt(m.sys)})  exit ${m.status}`);
@@ -220,7 +271,7 @@ function main() {
     user: median(ms.map((m) => m.user)),
     sys: median(ms.map((m) => m.sys)),
   }]));
-  const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b);
+  const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | null | undefined} */ b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b);
   const ratios = {
     checkWallVsMarkdownlint: ratio(medians.check?.wall, medians.markdownlint?.wall),
     checkCpuVsBareParse: ratio(medians.check?.cpu, medians.bare?.cpu),
@@ -242,6 +293,7 @@ function main() {
   lines.push(`check wall / markdownlint-cli2 wall   ${fmt(ratios.checkWallVsMarkdownlint).padStart(6)}   target <= ${TARGETS.checkWallVsMarkdownlint.toFixed(2)}  ${mark(ratios.checkWallVsMarkdownlint, TARGETS.checkWallVsMarkdownlint)}`);
   lines.push(`check CPU  / bare parse CPU           ${fmt(ratios.checkCpuVsBareParse).padStart(6)}   target <= ${TARGETS.checkCpuVsBareParse.toFixed(2)}  ${mark(ratios.checkCpuVsBareParse, TARGETS.checkCpuVsBareParse)}`);
   lines.push(`(info) markdownlint wall / bare wall  ${fmt(ratios.markdownlintWallVsBareParse).padStart(6)};  check wall / bare wall ${fmt(ratios.checkWallVsBareParse)}`);
+  if (failures.length) lines.push(`note: ${failures.length} failed run(s) were retried once; see "failures" in results.json`);
   lines.push(`machine: ${machine.nproc} CPUs, node ${machine.node}, load ${machine.loadAvgStart.join(' ')} -> ${machine.loadAvgEnd.join(' ')}`);
   console.log(lines.join('\n'));
 
@@ -253,6 +305,7 @@ function main() {
     corpus: { dir: corpusRel, ...stamp },
     runs: opts.runs,
     checkProbe: probe,
+    failures,
     tools: Object.fromEntries(opts.only.map((t) => {
       const c = cmds[/** @type {'check' | 'markdownlint' | 'bare'} */ (t)];
       return [t, { label: c.label, command: c.shown, argv: [process.execPath, ...c.args], runs: results[t], median: medians[t] }];

@@ -140,12 +140,16 @@ describe('design-review check', () => {
     expect(result.code).toBe(1);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a file without read permission and reviews the others', async () => {
+  it('reports a file without read permission and reviews the others', async () => {
     const { chmod } = await import('node:fs/promises');
     const locked = await makeRepo({ 'docs/adr/0001-a.md': CLEAN_ADR, 'docs/adr/0002-locked.md': CLEAN_ADR });
+    // Root reads any file, so as root (CI) the CLI runs as `nobody`, for whom mode 000 means no access.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
     try {
+      for (const dir of [locked, join(locked, 'docs'), join(locked, 'docs/adr'), join(locked, '.git')]) await chmod(dir, 0o755);
+      await chmod(join(locked, 'docs/adr/0001-a.md'), 0o644);
       await chmod(join(locked, 'docs/adr/0002-locked.md'), 0o000);
-      const result = await runCli(['check', ...TODAY], locked);
+      const result = await runCli(['check', ...TODAY], locked, {}, asNobody);
       expect(result.stdout).toContain('Cannot read docs/adr/0002-locked.md: permission denied');
       expect(result.stdout).toMatch(/1 file reviewed\n$/);
       expect(result.code).toBe(1);

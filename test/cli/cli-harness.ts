@@ -24,7 +24,12 @@ export interface CliResult {
 }
 
 /** Run `node bin/design-review.js ...args` in `cwd`; never rejects on a non-zero exit. */
-export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+  user?: { uid: number; gid: number },
+): Promise<CliResult> {
   assertBuilt();
   const baseEnv: Record<string, string | undefined> = { ...process.env };
   // Colour and debugging must be decided by each test, not by the caller's shell.
@@ -33,7 +38,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+      { cwd, env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000, ...user },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolvePromise({ code, stdout, stderr });

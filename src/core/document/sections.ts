@@ -1,17 +1,20 @@
 /**
  * Sections in one linear pass over the top-level blocks: each heading owns
- * the blocks up to the next heading of the same or lower depth. Plain text is
- * computed once per block and joined per section, never by re-walking the tree.
+ * the blocks up to the next heading of the same or lower depth. Plain text and
+ * its line map are computed once per block and joined per section, never by
+ * re-walking the tree.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Section } from './model.js';
 import { sectionKeyFor } from './headings.js';
-import { plainText } from './plain-text.js';
+import { plainTextWithLines } from './plain-text.js';
 
 /** A top-level block with its plain text, computed once. */
 export interface Block {
   node: RootContent;
   text: string;
+  /** Source line of each line of `text`. */
+  textLines: number[];
   line: number;
   column: number;
   endLine: number;
@@ -31,10 +34,11 @@ export function indexBlocks(tree: Root): Block[] {
   const blocks: Block[] = [];
   for (const node of tree.children) {
     if (node.type === 'yaml' || (node.type as string) === 'toml' || node.type === 'definition') continue;
-    const text = plainText(node);
+    const { text, lines } = plainTextWithLines(node);
     blocks.push({
       node,
       text,
+      textLines: lines,
       line: node.position?.start.line ?? 1,
       column: node.position?.start.column ?? 1,
       endLine: node.position?.end.line ?? 1,
@@ -79,9 +83,12 @@ export function buildSections(blocks: Block[]): SectionSpan[] {
     const block = blocks[start]!;
     const heading = block.node as Extract<RootContent, { type: 'heading' }>;
     const parts: string[] = [];
+    const textLines: number[] = [];
     for (let i = start + 1; i < end; i += 1) {
-      const text = blocks[i]!.text;
-      if (text !== '') parts.push(text);
+      const { text, textLines: lines } = blocks[i]!;
+      if (text === '') continue;
+      parts.push(text);
+      for (const line of lines) textLines.push(line);
     }
     const headingText = block.text.trim();
     spans[indexOfSpan.get(start)!] = {
@@ -96,6 +103,7 @@ export function buildSections(blocks: Block[]): SectionSpan[] {
         endLine: end > start + 1 ? blocks[end - 1]!.endLine : block.endLine,
         text: parts.join('\n'),
         empty: meaningfulBefore[end]! - meaningfulBefore[start + 1]! === 0,
+        textLines,
       },
     };
   };
@@ -111,19 +119,4 @@ export function buildSections(blocks: Block[]): SectionSpan[] {
   }
   while (open.length > 0) close(open.pop()!.start, blocks.length);
   return spans;
-}
-
-/** Index of the innermost section owning each block (-1 before the first heading); headings map to their own section. */
-export function ownerOfBlocks(blockCount: number, spans: SectionSpan[]): Int32Array {
-  const owner = new Int32Array(blockCount).fill(-1);
-  // Spans are in heading order and nest, so a later (inner) span overwrites its parent: O(n · depth).
-  for (let s = 0; s < spans.length; s += 1) {
-    const span = spans[s]!;
-    const headingDepth = span.section.depth;
-    for (let i = span.start; i < span.end; i += 1) {
-      const current = owner[i]!;
-      if (current === -1 || spans[current]!.section.depth < headingDepth) owner[i] = s;
-    }
-  }
-  return owner;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compareFindings, type Finding } from '../finding.js';
-import { RULE_DOCS_URL, type RuleMeta } from '../rules/define-rule.js';
+import { ruleDocsUrl, type RuleMeta } from '../rules/define-rule.js';
 import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
 import type { Review } from '../review/types.js';
 
@@ -192,7 +192,7 @@ function ruleDescriptors(rules: RuleMeta[], findings: Finding[]): SarifReporting
 }
 
 function descriptor(meta: RuleMeta): SarifReportingDescriptor {
-  const helpUri = `${RULE_DOCS_URL}-${meta.id}`;
+  const helpUri = ruleDocsUrl(meta.id);
   const help = meta.help || meta.description;
   return {
     id: meta.id,

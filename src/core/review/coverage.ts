@@ -26,12 +26,13 @@ export function computeCoverage(doc: DecisionDoc, checklists: Checklists, today:
   };
 }
 
-/** The pillar named by a section heading ("## Security", "### 5. Cost optimisation"), if any. */
+/** The pillars a short section heading names ("## Security", "### 5. Cost optimisation", "## Security and privacy"). */
 function headingNames(heading: string, vocabularies: ReturnType<typeof nameVocabulary>[]): Set<number> {
   const words = normalizeCue(heading)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
-  return namedBy(words, vocabularies, false);
+  // A long heading ("Why the cost of a rewrite is acceptable") is about something else.
+  return namedBy(words, vocabularies, words.length <= 4);
 }
 
 function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotApplicable[]): PillarCoverage[] {

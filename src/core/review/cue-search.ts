@@ -9,7 +9,7 @@
  * Compiled indexes are cached by the identity of the checklist object they were
  * built from (a WeakMap), so every document of a review reuses them.
  */
-import type { DecisionDoc } from '../document/model.js';
+import type { DecisionDoc, Section } from '../document/model.js';
 
 /** A compiled cue list: one regex for all cues, and who owns each cue. */
 export interface CueIndex {
@@ -163,35 +163,45 @@ function ownerCue(index: CueIndex, matched: string): string | undefined {
 
 /**
  * A section's own text (before its first sub-section) and the source line of
- * each of its lines. Uses the parser's line map when it has one; otherwise
- * plain text has lost the blank lines between blocks, so lines are counted
- * from the line after the heading's blank line and clamped to the own span.
+ * each of its lines, from the parser's line map. A hand-built section without
+ * one falls back to an estimate: plain text has lost the blank lines between
+ * blocks, so lines are counted from the line after the heading's blank line
+ * and clamped to the own span.
  */
 function ownLines(doc: DecisionDoc, index: number): { text: string; lines: number[] } {
   const section = doc.sections[index]!;
   const next = doc.sections[index + 1];
   const child = next && next.line <= section.endLine ? next : undefined;
-  const ownEnd = child ? child.line - 1 : section.endLine;
   const all = section.text.split('\n');
-  // The text includes sub-sections: stop at the first child's heading line.
+  const mapped = section.textLines;
+  if (mapped && mapped.length === all.length) {
+    // The text includes sub-sections: stop at the first line written on or after the child's heading.
+    let count = all.length;
+    if (child) {
+      count = 0;
+      while (count < mapped.length && mapped[count]! < child.line) count++;
+    }
+    return { text: all.slice(0, count).join('\n'), lines: mapped.slice(0, count) };
+  }
+  return estimatedLines(section, child, all);
+}
+
+/** The line estimate for a section without a line map (see `ownLines`). */
+function estimatedLines(section: Section, child: Section | undefined, all: string[]): { text: string; lines: number[] } {
+  const ownEnd = child ? child.line - 1 : section.endLine;
   let count = all.length;
   if (child) {
     const at = all.indexOf(child.heading);
     if (at !== -1) count = at;
   }
-  const mapped = section.textLines;
   const lines: number[] = [];
-  if (mapped && mapped.length === all.length) {
-    for (let i = 0; i < count; i++) lines.push(mapped[i]!);
-  } else {
-    let line = ownEnd >= section.line + 1 + count ? section.line + 2 : section.line + 1;
-    const last = Math.max(ownEnd, section.line + 1);
-    for (let i = 0; i < count; i++) {
-      // A table's text drops its delimiter row (|---|): the second row sits two lines below the header.
-      if (i >= 1 && all[i]!.includes(' | ') && all[i - 1]!.includes(' | ') && !(all[i - 2] ?? '').includes(' | ')) line++;
-      lines.push(Math.min(line, last));
-      line++;
-    }
+  let line = ownEnd >= section.line + 1 + count ? section.line + 2 : section.line + 1;
+  const last = Math.max(ownEnd, section.line + 1);
+  for (let i = 0; i < count; i++) {
+    // A table's text drops its delimiter row (|---|): the second row sits two lines below the header.
+    if (i >= 1 && all[i]!.includes(' | ') && all[i - 1]!.includes(' | ') && !(all[i - 2] ?? '').includes(' | ')) line++;
+    lines.push(Math.min(line, last));
+    line++;
   }
   return { text: all.slice(0, count).join('\n'), lines };
 }

@@ -58,8 +58,10 @@ declare module 'vfile' {
   }
 }
 
-/** Base URL of the rule docs (README section per rule). */
-export const RULE_DOCS_URL = 'https://github.com/design-review-bot/design-review-bot#rules';
+/** Link to one rule's documentation: its heading in the README's "Rules" section. */
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/design-review-bot/design-review-bot#${id}`;
+}
 
 /**
  * Define a check as a remark-lint rule, so `<!-- lint disable <id> -->`
@@ -70,7 +72,7 @@ export function defineRule(
   check: (ctx: RuleContext, report: Report, source: string) => void,
 ): ReviewRule {
   const plugin = lintRule<Root, unknown>(
-    { origin: `design-review:${meta.id}`, url: `${RULE_DOCS_URL}-${meta.id}` },
+    { origin: `design-review:${meta.id}`, url: ruleDocsUrl(meta.id) },
     (_tree, file) => {
       const ctx = file.data.ruleContext;
       if (!ctx || !meta.appliesTo.includes(ctx.doc.kind)) return;

@@ -3,12 +3,20 @@ import { parseDecisionDoc } from '../../../src/core/document/parse.js';
 import { parseMarkdown } from '../../../src/core/document/parse-markdown.js';
 import { sampleChecklists } from './sample-checklists.js';
 
-// Real design docs reach 4,000+ lines; the parser must stay linear far beyond that.
+// Real design docs reach 4,000+ lines; the parser must stay linear far beyond
+// that. Mostly prose, with the lists, quotes, code and placeholders real docs have.
+const WORDS =
+  'the service keeps a bounded queue per tenant so that a burst from one customer cannot starve the others and we measure p99 latency at the edge'.split(' ');
+
 function bigDesignDoc(targetBytes: number): string {
   const parts = ['---\nstatus: proposed\ndate: 2026-01-15\n---\n# Search v2 design\n\n'];
   let size = parts[0]!.length;
   for (let i = 0; size < targetBytes; i += 1) {
+    let prose = '';
+    for (let w = 0; w < 400; w += 1) prose += WORDS[(i * 7 + w) % WORDS.length] + (w % 20 === 19 ? '.\n' : ' ');
     const chunk = `## ${i % 7 === 0 ? 'Alternatives' : `Part ${i}`}
+
+${prose}
 
 Paragraph ${i} with **emphasis**, [a link](https://example.com/${i}) and \`code\`. We give up some latency in exchange for throughput. Revisit in 6 months.
 
@@ -45,9 +53,9 @@ describe('parse performance', () => {
     expect(doc.tradeOffs.length).toBeGreaterThan(1000);
     expect(doc.placeholders.length).toBeGreaterThan(1000);
     expect(doc.status?.normalized).toBe('proposed');
-    // About a second on a laptop; the bound leaves room for slow CI machines.
-    expect(elapsed).toBeLessThan(20_000);
-  });
+    // A few seconds on an idle laptop (mostly micromark); the bound leaves room for loaded CI machines.
+    expect(elapsed).toBeLessThan(90_000);
+  }, 120_000);
 
   it('reads a 10,000-row decision matrix linearly', () => {
     const small = bigTable(1_000);
@@ -65,10 +73,11 @@ describe('parse performance', () => {
     expect(doc.matrices[0]!.criteria).toHaveLength(10_000);
     expect(doc.matrices[0]!.options).toEqual(['A', 'B', 'C']);
     expect(doc.options.map((o) => o.name)).toEqual(['A', 'B', 'C']);
-    expect(largeMs).toBeLessThan(10_000);
-    // Ten times the rows should cost about ten times the time, not a hundred.
-    expect(largeMs).toBeLessThan(Math.max(smallMs, 5) * 40);
-  });
+    expect(largeMs).toBeLessThan(60_000);
+    // Ten times the rows should cost about ten times the time, not a hundred
+    // (the factor is loose because CI machines are noisy).
+    expect(largeMs).toBeLessThan(Math.max(smallMs, 50) * 40);
+  }, 120_000);
 });
 
 describe('parseMarkdown', () => {

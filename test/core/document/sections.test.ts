@@ -90,6 +90,76 @@ Behind a flag, 5 % then 50 % then 100 %.
   });
 });
 
+describe('Section.textLines', () => {
+  const md = [
+    '# Design: search v2', // 1
+    '', // 2
+    '## Design', // 3
+    '', // 4
+    'First paragraph wraps', // 5
+    'onto a second line.', // 6
+    '', // 7
+    'Second paragraph with a hard break  ', // 8
+    'after it.', // 9
+    '', // 10
+    '- item one', // 11
+    '  continued', // 12
+    '- item two', // 13
+    '', // 14
+    '| Option | Score |', // 15
+    '|---|---|', // 16
+    '| Kafka | 3 |', // 17
+    '| | 4 |', // 18
+    '', // 19
+    '```yaml', // 20
+    'replicas: 3', // 21
+    'zones: 2', // 22
+    '```', // 23
+    '', // 24
+    '    indented code', // 25
+    '', // 26
+    '> quoted one', // 27
+    '>', // 28
+    '> quoted two', // 29
+    '', // 30
+    '### Capacity', // 31
+    '', // 32
+    'Headroom of 3x.', // 33
+    '',
+  ].join('\n');
+
+  it('maps every line of a section\'s text to its source line', () => {
+    const [, design, capacity] = sectionsOf(md);
+    const lines = design!.text.split('\n');
+    expect(lines).toEqual([
+      'First paragraph wraps',
+      'onto a second line.',
+      'Second paragraph with a hard break',
+      'after it.',
+      'item one',
+      'continued',
+      'item two',
+      'Option | Score',
+      'Kafka | 3',
+      '4',
+      'replicas: 3',
+      'zones: 2',
+      'indented code',
+      'quoted one',
+      'quoted two',
+      'Capacity',
+      'Headroom of 3x.',
+    ]);
+    expect(design!.textLines).toEqual([5, 6, 8, 9, 11, 12, 13, 15, 17, 18, 21, 22, 25, 27, 29, 31, 33]);
+    expect(capacity!.textLines).toEqual([33]);
+  });
+
+  it('gives an empty section an empty map', () => {
+    const [, status] = sectionsOf('# T\n\n## Status\n## Context\n\nx\n');
+    expect(status!.textLines).toEqual([]);
+  });
+});
+
 describe('isGuidanceOnly', () => {
   it('is true for template hints and markers', () => {
     expect(isGuidanceOnly('{Describe the context and problem statement}')).toBe(true);
