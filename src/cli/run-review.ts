@@ -40,6 +40,7 @@ async function reviewInPool(files: SourceFile[], options: ReviewOptions, progres
     filename: new URL('./review-worker.js', import.meta.url).href,
     maxThreads: Math.max(1, availableParallelism()),
     workerData: options,
+    resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.DR_YOUNG ?? 0) || undefined },
   });
   let done = 0;
   try {

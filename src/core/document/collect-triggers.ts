@@ -12,7 +12,7 @@ import { findInlineTriggers, parseTrigger, triggersFromFrontMatter } from './rev
 import type { TriggerContext } from './revisit-triggers.js';
 import { plainText } from './plain-text.js';
 import type { Block, SectionSpan } from './sections.js';
-import { isGuidanceOnly } from './sections.js';
+import { startsWithPlaceholder } from './placeholders.js';
 import { linesBefore, sentences } from './text-place.js';
 
 /** Where to look for triggers. */
@@ -40,17 +40,17 @@ export function collectTriggers(src: TriggerSources, ctx: TriggerContext): Revis
       if (node.type === 'list') fromList(node, ctx, out);
       else if (node.type === 'table') fromTable(node, ctx, out);
       else if (node.type === 'paragraph' || node.type === 'blockquote') {
-        fromText(block.text, block.line, block.column, ctx, out);
+        fromText(block, ctx, out);
       }
     }
   }
   for (const p of walk.paragraphs) {
-    if (inRevisit[p.block]) continue;
+    if (inRevisit[p.block] || startsWithPlaceholder(p.text)) continue;
     out.push(...findInlineTriggers(p.text, { line: p.line, column: p.column }, ctx));
   }
   // `Review date: 2027-01-01` / `Revisit by: Q3 2027` field lines, outside a revisit section.
   for (const f of src.fields) {
-    if (f.field !== 'revisit' || isGuidanceOnly(f.value)) continue;
+    if (f.field !== 'revisit' || startsWithPlaceholder(f.value)) continue;
     if (out.some((t) => t.line === f.line)) continue;
     out.push(parseTrigger(f.value, { line: f.line, column: f.column }, 'inline', ctx));
   }
@@ -69,7 +69,8 @@ function fromItem(item: ListItem, ctx: TriggerContext, out: RevisitTrigger[]): v
   const text = own.map((c) => plainText(c)).join(' ').replace(/\s+/g, ' ').trim();
   // "Scale:" heading a nested list is a group label, not a trigger.
   const isLabel = nested.length > 0 && (text === '' || /:$/.test(text));
-  if (text !== '' && !isLabel && !isGuidanceOnly(text)) out.push(parseTrigger(text, place, 'section', ctx));
+  // "TODO: …" and "Scale: TODO: …" are template leftovers (adr-placeholders reports them), not triggers.
+  if (text !== '' && !isLabel && !startsWithPlaceholder(text)) out.push(parseTrigger(text, place, 'section', ctx));
   for (const list of nested) fromList(list, ctx, out);
 }
 
@@ -77,15 +78,20 @@ function fromTable(table: Table, ctx: TriggerContext, out: RevisitTrigger[]): vo
   // Row 0 is the header ("Trigger | Threshold | Action").
   for (const row of table.children.slice(1)) {
     const text = row.children.map((c) => plainText(c).trim()).filter((t) => t !== '').join(' | ');
-    if (text === '' || isGuidanceOnly(text)) continue;
+    if (text === '' || startsWithPlaceholder(text)) continue;
     out.push(parseTrigger(text, { line: row.position?.start.line ?? 1, column: row.position?.start.column ?? 1 }, 'section', ctx));
   }
 }
 
-function fromText(text: string, line: number, column: number, ctx: TriggerContext, out: RevisitTrigger[]): void {
+function fromText(block: Block, ctx: TriggerContext, out: RevisitTrigger[]): void {
+  const { text, textLines } = block;
+  // A paragraph that opens with TODO is template guidance throughout.
+  if (startsWithPlaceholder(text)) return;
   for (const s of sentences(text)) {
-    if (isGuidanceOnly(s.text)) continue;
+    if (startsWithPlaceholder(s.text)) continue;
     const offset = linesBefore(text, s.index);
-    out.push(parseTrigger(s.text, { line: line + offset, column: offset === 0 ? column + s.index : 1 }, 'section', ctx));
+    // The block's line map skips the blank lines between a quote's paragraphs.
+    const line = textLines[offset] ?? block.line + offset;
+    out.push(parseTrigger(s.text, { line, column: offset === 0 ? block.column + s.index : 1 }, 'section', ctx));
   }
 }

@@ -3,7 +3,7 @@
  * line or `## Date` section, else the file or folder name. The raw text is
  * kept; ambiguous `04/09/2020` dates stay without iso (domain.md section 8).
  */
-import type { DateField } from './model.js';
+import type { DateField, ParseProblem } from './model.js';
 import { dateFromFileName, parseDateText } from './dates.js';
 import type { FieldLine } from './field-lines.js';
 import { stripInlineMarkdown } from './markdown-inline.js';
@@ -46,4 +46,21 @@ export function readDecisionDate(sources: DateSources): DateField | undefined {
   // A `Date: [YYYY-MM-DD]` template leftover is still a date field, unreadable.
   if (field) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
   return undefined;
+}
+
+/**
+ * The problem for a front-matter date that is not a value: the template's
+ * `date: {YYYY-MM-DD when the decision was last updated}` (YAML reads a map),
+ * or a list or map under `date:`. Reported by `adr-date`; the document has no
+ * date from it.
+ */
+export function placeholderDateProblem(raw: string, line: number, column: number): ParseProblem {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const quoted = text.length > 50 ? `${text.slice(0, 47)}…` : text;
+  return {
+    ruleId: 'adr-date',
+    line,
+    column,
+    message: `Date ${quoted ? `\`${quoted}\` ` : ''}is an unfilled template placeholder: write the decision date as YYYY-MM-DD`,
+  };
 }

@@ -113,6 +113,42 @@ export function frontMatterValue(data: Record<string, unknown> | null, keys: str
   return undefined;
 }
 
+/**
+ * The text written after a top-level key, as in the source (`status: {proposed
+ * | accepted}` gives `{proposed | accepted}`), with its line and column; a
+ * trailing comment is dropped. Undefined when no line holds one of the keys.
+ */
+export function frontMatterEntryText(fm: FrontMatter, keys: string[]): { text: string; line: number; column: number } | undefined {
+  const fence = fm.line ?? 1;
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  for (let i = 0; i < fm.lines.length; i += 1) {
+    const raw = fm.lines[i]!;
+    const m = /^([A-Za-z0-9_-]+)\s*[:=]\s*/.exec(raw);
+    if (!m || !wanted.has(m[1]!.toLowerCase())) continue;
+    let text = raw.slice(m[0].length).trimEnd();
+    const closing = text.startsWith('{') ? text.lastIndexOf('}') : text.startsWith('[') ? text.lastIndexOf(']') : -1;
+    text = closing > 0 ? text.slice(0, closing + 1) : text.replace(/\s+#.*$/, '');
+    return { text, line: fence + 1 + i, column: m[0].length + 1 };
+  }
+  return undefined;
+}
+
+/** True for a value a scalar key can hold: a string, number, boolean, date or nothing. */
+export function isScalarValue(value: unknown): boolean {
+  return value === null || value === undefined || typeof value !== 'object' || value instanceof Date;
+}
+
+/**
+ * True for a map YAML made of template guidance: `{list everyone involved}`
+ * reads as a flow map whose keys are the guidance words and whose values are
+ * all empty. A real map (`{issue: 123}`) has values.
+ */
+export function isGuidanceMap(value: unknown): boolean {
+  if (isScalarValue(value) || Array.isArray(value)) return false;
+  const values = Object.values(value as Record<string, unknown>);
+  return values.length > 0 && values.every((v) => v === null);
+}
+
 /** A scalar front matter value as text: Date objects become ISO dates (YAML 1.1 timestamps). */
 export function scalarText(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);

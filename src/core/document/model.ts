@@ -61,8 +61,8 @@ export interface Section extends Place {
   empty: boolean;
   /**
    * Source line of each line of `text` (`text.split('\n')[i]` was written on
-   * `textLines[i]`), so cue matches point at the right line; optional, readers
-   * fall back to an estimate when absent.
+   * `textLines[i]`), so cue matches point at the right line. The parser always
+   * fills it; hand-built sections may leave it out, and readers then estimate.
    */
   textLines?: number[];
 }
@@ -164,7 +164,11 @@ export interface RevisitTrigger extends Place {
   due?: string;
   /** For `recurring`, the period in months. */
   everyMonths?: number;
-  /** For `vague`, the vague phrase found ("when we grow"). */
+  /**
+   * For `vague`, the known vague phrase found ("when we grow", one of the
+   * checklist's `vaguePhrases`); absent when the parser could not read the
+   * trigger at all (it may be concrete in words the parser does not know).
+   */
   vaguePhrase?: string;
   /** A Prometheus query named in front matter (`revisit: - when: '...'`). */
   query?: string;

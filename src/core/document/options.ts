@@ -2,11 +2,12 @@
  * Options considered: the list items (first line) or sub-headings of the
  * options section(s), MADR's "Considered Options" included; else the option
  * sub-headings of "Pros and Cons of the Options"; else the options of a
- * decision matrix.
+ * decision matrix. Sub-headings about the options ("Evaluation criteria",
+ * "Comparison", "Summary") are not options.
  */
 import type { List } from 'mdast';
 import type { DecisionMatrix, OptionConsidered } from './model.js';
-import { sectionKeyFor } from './headings.js';
+import { normalizeHeading, sectionKeyFor } from './headings.js';
 import { plainText } from './plain-text.js';
 import type { Block, SectionSpan } from './sections.js';
 import { isGuidanceOnly } from './sections.js';
@@ -29,6 +30,53 @@ export function readOptions(blocks: Block[], spans: SectionSpan[], matrices: Dec
   return out;
 }
 
+// Sub-headings about the options rather than options: criteria, a comparison,
+// a summary, notes, a matrix, pros and cons (English and French MADR).
+const TOPIC_HEADING = new RegExp(
+  '^(?:' +
+    [
+      '(?:evaluation|selection|comparison|decision|assessment|scoring)\\s+criteria',
+      'criteria',
+      'evaluation',
+      'assessment',
+      'analysis',
+      '(?:options?|alternatives?|feature|cost|side-by-side)\\s+comparison',
+      'comparison(?:\\s+(?:table|matrix|of\\b.*|between\\b.*|with\\b.*))?',
+      'summary(?:\\s+(?:table|of\\b.*))?',
+      'notes?(?:\\s+on\\b.*)?',
+      '(?:weighted\\s+)?(?:decision|scoring|evaluation|comparison)\\s+(?:matrix|table)',
+      '(?:weighted\\s+)?scor(?:ing|es)',
+      'pros\\s+(?:and|&)\\s+cons(?:\\s+of\\b.*)?',
+      'pros\\s*/\\s*cons',
+      'trade-?\\s?offs?',
+      'discussion',
+      'conclusions?',
+      'results?',
+      'findings',
+      'overview',
+      'details',
+      'open\\s+questions',
+      'other\\s+considerations',
+      'considerations',
+      'benchmarks?(?:\\s+results?)?',
+      'tl;?dr',
+      "crit[èe]res(?:\\s+d['’][ée]valuation)?",
+      'comparaison(?:\\s+des\\s+options)?',
+      'r[ée]sum[ée]',
+      'synth[èe]se',
+      'remarques?',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+/** True when a sub-heading of the options section names an option, not the review's structure or a topic. */
+function isOptionHeading(heading: string): boolean {
+  // A sub-heading the review knows ("Pros and cons", "Decision") is structure, not an option.
+  if (sectionKeyFor(heading) !== null) return false;
+  return !TOPIC_HEADING.test(normalizeHeading(heading));
+}
+
 function collect(blocks: Block[], spans: SectionSpan[], key: 'options' | 'pros-cons'): OptionConsidered[] {
   const out: OptionConsidered[] = [];
   const seen = new Set<string>();
@@ -43,19 +91,21 @@ function collect(blocks: Block[], spans: SectionSpan[], key: 'options' | 'pros-c
   };
   for (const span of spans) {
     if (span.section.key !== key) continue;
-    // Options are either sub-headings one level down or the items of the first list before any sub-heading.
-    const subDepth = blocks.slice(span.start + 1, span.end).find((b) => b.node.type === 'heading');
+    // Options are either sub-headings (at the depth of the first one that names an
+    // option) or the items of the first list before any sub-heading.
+    let optionDepth: number | undefined;
+    for (let b = span.start + 1; b < span.end && optionDepth === undefined; b += 1) {
+      const node = blocks[b]!.node;
+      if (node.type === 'heading' && isOptionHeading(blocks[b]!.text)) optionDepth = node.depth;
+    }
     let listDone = false;
     for (let b = span.start + 1; b < span.end; b += 1) {
       const block = blocks[b]!;
       const node = block.node;
       if (node.type === 'heading') {
-        // A sub-heading the review knows ("Pros and cons", "Decision") is structure, not an option.
-        if (subDepth && subDepth.node.type === 'heading' && node.depth === subDepth.node.depth && sectionKeyFor(block.text) === null) {
-          add(block.text, block.line, block.column);
-        }
+        if (node.depth === optionDepth && isOptionHeading(block.text)) add(block.text, block.line, block.column);
         listDone = true;
-      } else if (node.type === 'list' && !listDone && !subDepth) {
+      } else if (node.type === 'list' && !listDone && optionDepth === undefined) {
         for (const item of (node as List).children) {
           const first = item.children[0];
           if (first) add(plainText(first), item.position?.start.line ?? block.line, item.position?.start.column ?? block.column);

@@ -6,25 +6,25 @@
  */
 import type { Root } from 'mdast';
 import type { Checklists, DecisionRigor } from '../checklists/types.js';
-import type { DecisionDoc, DocKind, Located, Status } from './model.js';
+import type { DecisionDoc, DocKind, Located, ParseProblem, Status } from './model.js';
 import { collectTriggers } from './collect-triggers.js';
-import { readDecisionDate } from './decision-date.js';
+import { placeholderDateProblem, readDecisionDate } from './decision-date.js';
 import { readDecisionMatrix } from './decision-matrix.js';
 import { decisionTypeMatcher, readDecisionType } from './decision-type.js';
 import { walkDocument } from './doc-walk.js';
 import type { FieldLine } from './field-lines.js';
 import { firstField, scanFieldLines } from './field-lines.js';
 import type { FrontMatter } from './front-matter.js';
-import { frontMatterKeyLine, frontMatterValue, readFrontMatter, scalarText } from './front-matter.js';
+import { frontMatterEntryText, frontMatterKeyLine, frontMatterValue, isScalarValue, readFrontMatter, scalarText } from './front-matter.js';
 import { languageOfHeadings } from './headings.js';
 import { dedupe, frontMatterLinks, scanLinks } from './links.js';
 import { readOptions } from './options.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { readParticipants } from './participants.js';
-import { findPlaceholders } from './placeholders.js';
+import { findPlaceholders, frontMatterPlaceholders } from './placeholders.js';
 import type { Block, SectionSpan } from './sections.js';
 import { buildSections, indexBlocks } from './sections.js';
-import { statusFrom } from './status.js';
+import { placeholderStatus, statusFrom } from './status.js';
 import { numberFromFileName, numberInTitle, titleFromBlocks } from './title.js';
 import { readTradeOffs } from './trade-offs.js';
 
@@ -93,8 +93,9 @@ export function buildDecisionDoc(
     supersedes: dedupe([...fmLinks.supersedes, ...bodyLinks.supersedes]),
     supersededBy: dedupe([...fmLinks.supersededBy, ...bodyLinks.supersededBy]),
     language: languageOfHeadings(spans.map((s) => s.section.heading)),
-    placeholders: findPlaceholders(walk),
-    problems: [...fm.problems],
+    // Front matter comes first in the file, so its leftovers keep the list in line order.
+    placeholders: [...frontMatterPlaceholders(fm, [...STATUS_KEYS, ...DATE_KEYS]), ...findPlaceholders(walk)],
+    problems: [...fm.problems, ...dateProblems(fm)],
   };
   if (fm.line !== undefined) doc.frontMatterLine = fm.line;
 
@@ -144,8 +145,10 @@ function readStatus(
 ): Status | undefined {
   const fmValue = frontMatterValue(fm.data, STATUS_KEYS);
   if (fmValue !== undefined) {
-    const text = scalarText(fmValue) ?? (Array.isArray(fmValue) ? fmValue.map((v) => scalarText(v) ?? '').join(', ') : '');
-    return statusFrom(text, frontMatterKeyLine(fm, STATUS_KEYS), 1, 'front-matter');
+    const line = frontMatterKeyLine(fm, STATUS_KEYS);
+    // `status: {proposed | rejected | …}` is YAML for a map: the template's guidance, kept as written.
+    if (!isScalarValue(fmValue)) return placeholderStatus(frontMatterEntryText(fm, STATUS_KEYS)?.text ?? '', line, 1, 'front-matter');
+    return statusFrom(scalarText(fmValue) ?? '', line, 1, 'front-matter');
   }
   const span = spans.find((s) => s.section.key === 'status');
   if (span) {
@@ -181,6 +184,14 @@ function firstSourceLine(source: string, block: Block): string {
     from = to + 1;
   }
   return '';
+}
+
+/** A front-matter date that YAML read as a map or list (template guidance) is a problem, not a date. */
+function dateProblems(fm: FrontMatter): ParseProblem[] {
+  const value = frontMatterValue(fm.data, DATE_KEYS);
+  if (value === undefined || isScalarValue(value)) return [];
+  const written = frontMatterEntryText(fm, DATE_KEYS);
+  return [placeholderDateProblem(written?.text ?? '', written?.line ?? fm.line ?? 1, written?.column ?? 1)];
 }
 
 function dateInFrontMatter(fm: FrontMatter): { text: string; line: number } | undefined {

@@ -6,6 +6,9 @@
 import type { Located } from './model.js';
 import type { DocWalk } from './doc-walk.js';
 import { placeInText } from './doc-walk.js';
+import type { FrontMatter } from './front-matter.js';
+import { frontMatterEntryText, isGuidanceMap, isScalarValue } from './front-matter.js';
+import { isGuidanceOnly } from './sections.js';
 
 const MARKER = /(?<![\p{L}\p{N}])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}])/gu;
 const BRACES = /\{\{[^{}\n]{0,200}\}\}|\{[^{}\n]{1,200}\}/g;
@@ -13,7 +16,7 @@ const BRACKETS = /\[([^[\]\n]{1,160})\]/g;
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
 const GUIDANCE_WORDS =
-  /^(?:x+|\.{2,}|…|-+|_+|date|yyyy-mm-dd|dd\/mm\/yyyy|mm\/dd\/yyyy|name|names|title|status|author|authors|owner|link|url|tbd|todo|number|n+|adr-?n+|description|summary|text|your [\w\s]+|short title[\s\S]*)$/i;
+  /^(?:x+|\.{2,}|…|-+|_+|date|conditions?|threshold|trigger|yyyy-mm-dd|dd\/mm\/yyyy|mm\/dd\/yyyy|name|names|title|status|author|authors|owner|link|url|tbd|todo|number|n+|adr-?n+|description|summary|text|your [\w\s]+|short title[\s\S]*)$/i;
 const GUIDANCE_START =
   /^(?:e\.\s?g\.|i\.\s?e\.|describe|list|add|insert|enter|fill|explain|summari[sz]e|write|provide|replace|give|state|optional|link to|who|what|when|why|how|one of|use this|delete|remove|the (?:name|title|date)|which|proposed \|)/i;
 const NUMBERED = /^(?:option|alternative|driver|decision driver|criterion|consequence|pro|con|good|bad)\s*\d+$/i;
@@ -25,6 +28,49 @@ export function isBracketGuidance(inner: string): boolean {
   const text = inner.trim();
   if (text === '' || /^[\s,.-]*\d[\d\s,.-]*$/.test(text) || /^[ x]$/i.test(inner)) return false;
   return GUIDANCE_WORDS.test(text) || GUIDANCE_START.test(text) || NUMBERED.test(text) || text.includes('|');
+}
+
+// "Scale:", "Calendar:", "Revisit by:": a label before the trigger itself.
+const LEADING_LABEL = /^\p{L}[\p{L}\p{N} /&'’-]{0,40}:\s*/u;
+const LEADING_PLACEHOLDER =
+  /^(?:(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}])|\{[^{}\n]{1,200}\}|<\p{L}[^<>\n]{0,80}>|(?:…|\.{3})(?![\p{L}\p{N}]))/u;
+const LEADING_BRACKET = /^\[([^[\]\n]{1,160})\]/;
+
+/**
+ * True when a line of template text starts with a placeholder, after an
+ * optional label: `TODO: …`, `Scale: TODO: a condition such as …`,
+ * `[condition]`, `{date}`, `Cost: …`. Such a line is a template leftover,
+ * not content, even when the guidance after the marker reads like content.
+ */
+export function startsWithPlaceholder(text: string): boolean {
+  const trimmed = text.trim();
+  const rest = trimmed.replace(LEADING_LABEL, '');
+  if (isGuidanceOnly(rest)) return true;
+  for (const candidate of rest === trimmed ? [trimmed] : [trimmed, rest]) {
+    if (LEADING_PLACEHOLDER.test(candidate)) return true;
+    const bracket = LEADING_BRACKET.exec(candidate);
+    if (bracket && isBracketGuidance(bracket[1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Template leftovers in front matter: a value YAML read as a map from `{...}`
+ * guidance (`decision-makers: {list everyone involved in the decision}`), and
+ * any list or map under a key that holds one value (`scalarKeys`: status,
+ * date). Each is located at its value, with the text as written.
+ */
+export function frontMatterPlaceholders(fm: FrontMatter, scalarKeys: readonly string[]): Located<string>[] {
+  if (!fm.data) return [];
+  const scalar = new Set(scalarKeys.map((k) => k.toLowerCase()));
+  const found: Located<string>[] = [];
+  for (const [key, value] of Object.entries(fm.data)) {
+    const leftover = scalar.has(key.toLowerCase()) ? !isScalarValue(value) : isGuidanceMap(value);
+    if (!leftover) continue;
+    const entry = frontMatterEntryText(fm, [key]);
+    found.push({ value: entry?.text || key, line: entry?.line ?? fm.line ?? 1, column: entry?.column ?? 1 });
+  }
+  return found.sort((a, b) => a.line - b.line);
 }
 
 /** Every template leftover in text nodes and HTML comments, in document order of discovery. */

@@ -136,13 +136,16 @@ class TextBuilder {
 
 /**
  * First source line of a code block's value: the line after the opening
- * fence, or the first line for indented code (which spans exactly its value).
+ * fence, or the first line for indented code. mdast does not say which it
+ * is: a fence has a language, or spans two lines more than its value (an
+ * indented block spans its value, plus at most a trailing whitespace line).
  */
 function codeStartLine(node: Code): number {
   const start = node.position?.start.line ?? 1;
   const end = node.position?.end.line ?? start;
-  const valueLines = node.value.split('\n').length;
-  const fenced = node.lang != null || node.meta != null || end - start + 1 > valueLines;
+  let valueLines = 1;
+  for (let i = node.value.indexOf('\n'); i !== -1; i = node.value.indexOf('\n', i + 1)) valueLines += 1;
+  const fenced = node.lang != null || node.meta != null || end - start + 1 >= valueLines + 2;
   return fenced ? start + 1 : start;
 }
 

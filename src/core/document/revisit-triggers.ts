@@ -11,9 +11,10 @@
 import type { TriggerCategoryDef } from '../checklists/types.js';
 import { addDuration, addMonths, compareIso, parseDateText } from './dates.js';
 import type { Place, RevisitTrigger, TriggerCategory, TriggerKind } from './model.js';
+import { startsWithPlaceholder } from './placeholders.js';
 import { findDuration, findRecurrence, findTriggerDate, parsePeriod } from './trigger-calendar.js';
 import { categoryFromCues, findCue, normalizeForCues } from './trigger-category.js';
-import { findConcrete, hasComparison } from './trigger-thresholds.js';
+import { findConcrete, findNamedEvent, hasComparison } from './trigger-thresholds.js';
 
 /** What trigger parsing needs from the document and the checklists. */
 export interface TriggerContext {
@@ -30,7 +31,6 @@ export interface TriggerContext {
 const TRIGGER_SCAN_LIMIT = 1000;
 // An inline revisit sentence longer than this is read in windows of this size.
 const SENTENCE_LIMIT = 500;
-const EXCERPT_LENGTH = 60;
 
 const CALENDAR_KINDS: ReadonlySet<TriggerKind> = new Set(['date', 'duration', 'recurring']);
 
@@ -48,8 +48,15 @@ interface Classified {
  * become reminders: "in 12 months or if traffic > 10× baseline" is a duration
  * (its category, scale, still comes from the cues). Recurrence comes before a
  * fixed date so "every year, starting 2027-01-01" keeps its period.
+ *
+ * Without a concrete part, a trigger is vague when it holds a known vague
+ * phrase ("when we grow"), which becomes its `vaguePhrase`; otherwise a
+ * checkable event in looser words ("a managed session service appears", "if
+ * Redis can no longer keep up") is still a threshold, unless `namedEvents` is
+ * false; what is left is vague with no phrase: the parser cannot read it, and
+ * it may be concrete in words it does not know.
  */
-function classify(scan: string, ctx: TriggerContext): Classified {
+function classify(scan: string, ctx: TriggerContext, namedEvents = true): Classified {
   const comparison = hasComparison(scan);
   const everyMonths = findRecurrence(scan, !comparison);
   if (everyMonths !== null) {
@@ -66,10 +73,13 @@ function classify(scan: string, ctx: TriggerContext): Classified {
   const concrete = findConcrete(scan);
   if (concrete) return { kind: 'threshold', ...(concrete.category ? { implied: concrete.category } : {}) };
   const vaguePhrase = findVaguePhrase(scan, ctx.vaguePhrases);
-  return { kind: 'vague', ...(vaguePhrase ? { vaguePhrase } : {}) };
+  if (vaguePhrase) return { kind: 'vague', vaguePhrase };
+  const event = namedEvents ? findNamedEvent(scan) : null;
+  if (event) return { kind: 'threshold', ...(event.category ? { implied: event.category } : {}) };
+  return { kind: 'vague' };
 }
 
-/** The earliest (then longest) vague phrase in the text, or a short excerpt when none of them is there. */
+/** The earliest (then longest) known vague phrase in the text, or undefined when none of them is there. */
 function findVaguePhrase(scan: string, phrases: readonly string[]): string | undefined {
   const normalized = normalizeForCues(scan);
   let best: { at: number; phrase: string } | undefined;
@@ -79,17 +89,7 @@ function findVaguePhrase(scan: string, phrases: readonly string[]): string | und
     if (at === -1) continue;
     if (!best || at < best.at || (at === best.at && phrase.length > best.phrase.length)) best = { at, phrase };
   }
-  if (best) return best.phrase;
-  return excerpt(scan);
-}
-
-function excerpt(text: string): string | undefined {
-  const trimmed = text.replace(/^[\s\-*+•:]+/, '').trim();
-  if (trimmed === '') return undefined;
-  if (trimmed.length <= EXCERPT_LENGTH) return trimmed;
-  const cut = trimmed.slice(0, EXCERPT_LENGTH);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return best?.phrase;
 }
 
 /**
@@ -231,7 +231,8 @@ export function findInlineTriggers(text: string, place: Place, ctx: TriggerConte
 function isRevisitSentence(sentence: string, ctx: TriggerContext): boolean {
   if (STRONG_REVISIT.test(sentence)) return true;
   if (!WEAK_REVISIT.test(sentence)) return false;
-  const kind = classify(sentence, ctx).kind;
+  // A sentence that only names a product ("We will evaluate Kafka when…") is not a revisit condition.
+  const kind = classify(sentence, ctx, false).kind;
   return CALENDAR_KINDS.has(kind) || (kind === 'threshold' && CONDITIONAL.test(sentence));
 }
 
@@ -279,7 +280,8 @@ function collect(value: unknown, place: Place, ctx: TriggerContext, out: Revisit
   }
   if (typeof value === 'string' || typeof value === 'number') {
     const text = collapse(String(value));
-    if (text !== '') out.push(build(text, place, 'front-matter', ctx));
+    // `revisit: TODO` is a template leftover, not a trigger.
+    if (text !== '' && !startsWithPlaceholder(text)) out.push(build(text, place, 'front-matter', ctx));
     return;
   }
   if (Array.isArray(value)) {

@@ -98,3 +98,12 @@ export function statusFrom(
   if (reading.date) status.date = reading.date;
   return status;
 }
+
+/**
+ * The status of a template whose value is guidance, not a status: front
+ * matter YAML read as a map (`status: {proposed | accepted | …}`). `raw` is the
+ * text as written; nothing is normalised.
+ */
+export function placeholderStatus(raw: string, line: number, column: number, source: Status['source']): Status {
+  return { raw: raw.trim(), normalized: null, placeholder: true, source, line, column };
+}

@@ -2,7 +2,8 @@
  * The calendar part of a revisit trigger: a fixed date ("Revisit by
  * 2027-05-01", "by Q3 2027"), a duration from the decision date ("in 6
  * months", "evaluate after 30 days") or a period ("every 6 months",
- * "annually"). Domain.md section 6: these become reminders.
+ * "annually"), in English or in French MADR wording ("tous les 12 mois",
+ * "d'ici le 1er mars 2027"). Domain.md section 6: these become reminders.
  */
 import { DURATION_NUMBER, DURATION_UNIT, durationOf, parseDateText, toIso, type Duration } from './dates.js';
 
@@ -36,6 +37,63 @@ const PERIOD_WORDS: Record<string, number> = {
   quarterly: 3, monthly: 1, bimonthly: 2,
 };
 
+// French MADR triggers: "tous les 12 mois", "tous les ans", "chaque trimestre",
+// "une fois par an", "revue annuelle", "annuellement".
+const FR_NUMBER = '(?:\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre)';
+const FR_UNIT = '(?:jours?|semaines?|mois|ans?|ann[ée]es?|trimestres?|semestres?)';
+const FR_EVERY = new RegExp(
+  `(?<![\\p{L}])(?:tou(?:te)?s\\s{1,2}les|chaque)\\s{1,2}(?:(${FR_NUMBER})\\s{1,2})?(${FR_UNIT})(?![\\p{L}])`,
+  'iu',
+);
+const FR_TIMES_PER = new RegExp(`(?<![\\p{L}])(une|deux) fois par\\s{1,2}(${FR_UNIT})(?![\\p{L}])`, 'iu');
+const FR_PERIODIC =
+  /(?<![\p{L}])(?:(?:revue|révision|réévaluation|évaluation|point)\s(annuelle|semestrielle|trimestrielle|mensuelle)|(annuellement|semestriellement|trimestriellement|mensuellement))(?![\p{L}])/iu;
+
+const FR_NUMBERS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12,
+  'dix-huit': 18, 'vingt-quatre': 24,
+};
+const FR_PERIOD_WORDS: Record<string, number> = {
+  annuelle: 12, annuellement: 12, semestrielle: 6, semestriellement: 6, trimestrielle: 3, trimestriellement: 3,
+  mensuelle: 1, mensuellement: 1,
+};
+
+/** A French count and unit ("12 mois", "deux ans") as a duration; null when unreadable. */
+function frenchDuration(numberText: string | undefined, unitText: string): Duration | null {
+  const lower = (numberText ?? '1').toLowerCase();
+  const n = FR_NUMBERS[lower] ?? Number(lower);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  const unit = unitText.toLowerCase();
+  if (unit === 'mois') return { months: n };
+  if (unit.startsWith('an')) return { months: n * 12 };
+  if (unit.startsWith('tri')) return { months: n * 3 };
+  if (unit.startsWith('semes')) return { months: n * 6 };
+  if (unit.startsWith('sem')) return { days: n * 7 };
+  return { days: n };
+}
+
+function toMonths(d: Duration): number {
+  return d.months ?? Math.max(1, Math.round((d.days ?? 0) / 30.44));
+}
+
+/** The recurrence period of a French trigger in months, or null. */
+function findFrenchRecurrence(text: string, allowAdverbs: boolean): number | null {
+  const every = FR_EVERY.exec(text);
+  if (every) {
+    const d = frenchDuration(every[1], every[2]!);
+    if (d) return toMonths(d);
+  }
+  const timesPer = FR_TIMES_PER.exec(text);
+  if (timesPer) {
+    const per = frenchDuration('1', timesPer[2]!);
+    if (per) return Math.max(1, Math.round(toMonths(per) / (timesPer[1]!.toLowerCase() === 'deux' ? 2 : 1)));
+  }
+  const periodic = FR_PERIODIC.exec(text);
+  // "mensuellement" may describe a metric like "monthly" does; "revue annuelle" never does.
+  if (periodic && (periodic[1] || allowAdverbs)) return FR_PERIOD_WORDS[(periodic[1] ?? periodic[2])!.toLowerCase()] ?? 12;
+  return null;
+}
+
 /**
  * The recurrence period of a trigger in months, or null. `allowAdverbs` is
  * false when the text holds a numeric comparison, where "monthly" and
@@ -61,7 +119,7 @@ export function findRecurrence(text: string, allowAdverbs: boolean): number | nu
     const adverb = ADVERB.exec(text);
     if (adverb) return periodWord(adverb[1]!);
   }
-  return null;
+  return findFrenchRecurrence(text, allowAdverbs);
 }
 
 /**
@@ -117,13 +175,20 @@ const DURATION_FORMS: RegExp[] = [
   new RegExp(`^[\\W_]{0,4}(?:(?:revisit|review|re-?evaluate|reassess)\\w{0,3}:?\\s{1,2})?${DURATION}[\\W_]{0,4}$`, 'i'),
 ];
 
+// French: "dans 6 mois", "d'ici 12 mois", "au bout d'un an", "après 30 jours".
+const FR_DURATION = new RegExp(
+  `(?<![\\p{L}])(?:dans|apr[èe]s|d['’]ici|sous|au bout d['’]|au bout de)\\s{0,2}(${FR_NUMBER})\\s{1,2}(${FR_UNIT})(?![\\p{L}])`,
+  'iu',
+);
+
 /** A duration counted from the decision date, or null when the text has none. */
 export function findDuration(text: string): Duration | null {
   for (const re of DURATION_FORMS) {
     const m = re.exec(text);
     if (m) return durationFromMatch(m);
   }
-  return null;
+  const fr = FR_DURATION.exec(text);
+  return fr ? frenchDuration(fr[1], fr[2]!) : null;
 }
 
 /** An explicit revisit date: `due` is absent when the date is ambiguous or not a real day. */
@@ -142,6 +207,30 @@ const YEAR_ONLY = new RegExp(
   `\\b(?:by|before|until|in|during|early)\\s(${YEAR})\\b(?!\\s?(?:%|ms|s|sec|tb|gb|mb|pb|rps|qps|tps|k|m|b|x)\\b|[-/.,]\\d)`,
   'i',
 );
+
+const FR_MONTHS: Record<string, number> = {
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+};
+const FR_MONTH = `(${Object.keys(FR_MONTHS).join('|')})`;
+// "1er mars 2027", "15 juin 2027", "mars 2027" (from its first day).
+const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(\\d{1,2})(?:er)?\\s{1,2})?${FR_MONTH}\\s{1,2}(${YEAR})(?!\\d)`, 'iu');
+// "d'ici fin 2027", "fin 2027", "d'ici 2027", "avant 2027".
+const FR_YEAR = new RegExp(`(?<![\\p{L}])(?:(fin)|d['’]ici|avant|courant|en)\\s{1,2}(?:d[ée]but\\s{1,2})?(${YEAR})(?![\\d%])`, 'iu');
+
+function frenchTriggerDate(text: string): TriggerDate | null {
+  const date = FR_DATE.exec(text);
+  if (date) {
+    const month = FR_MONTHS[date[2]!.toLowerCase()]!;
+    const year = +date[3]!;
+    if (!date[1]) return { raw: date[0], ambiguous: false, due: toIso(year, month, 1)! };
+    const due = toIso(year, month, +date[1]);
+    return { raw: date[0], ambiguous: false, ...(due ? { due } : {}) };
+  }
+  const year = FR_YEAR.exec(text);
+  if (year) return { raw: year[0], ambiguous: false, due: year[1] ? `${year[2]}-12-31` : `${year[2]}-01-01` };
+  return null;
+}
 
 /**
  * The revisit date written in a trigger: a full date, or a month, quarter,
@@ -168,5 +257,5 @@ export function findTriggerDate(text: string): TriggerDate | null {
   if (mid) return { raw: mid[0], ambiguous: false, due: `${mid[1]}-07-01` };
   const year = YEAR_ONLY.exec(text);
   if (year) return { raw: year[0], ambiguous: false, due: `${year[1]}-01-01` };
-  return null;
+  return frenchTriggerDate(text);
 }

@@ -6,8 +6,12 @@
  *   doubles", "10× baseline");
  * - a named event someone can check ("when we enter PCI-DSS scope", "when
  *   PostgreSQL 18 reaches end of life", "on acquisition or reorg", "if the
- *   domain expert leaves", "a new managed service fits the need").
+ *   domain expert leaves", "a new managed service fits the need");
+ * - in looser words, read only when no known vague phrase is present
+ *   (`findNamedEvent`): "a managed session service appears", "if Redis can no
+ *   longer keep up", a named product.
  *
+ * French MADR comparisons ("dépasse 5 000 €", "supérieur à 300 ms") are read too.
  * Both count as kind `threshold`: domain.md calls a trigger concrete when a
  * person or a monitor can tell whether it happened. A named standard, an
  * end-of-life date, a reorg or a person leaving are facts on a given day, even
@@ -33,12 +37,17 @@ export interface ConcreteMatch {
 const NUMBER =
   '(?:[~≈]\\s?)?[$€£]?\\s?(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million|billion|a\\s(?:dozen|hundred|thousand|million|billion)|double|twice)\\b)';
 
+// French comparison words (the French MADR template is common enough to read its triggers).
+const FRENCH_COMPARISON =
+  "d[ée]pass(?:e|ent|era|eront|ée?s?)|exc[èe]de(?:nt)?|(?:sup[ée]rieur|inf[ée]rieur)e?s?\\s[àa]|plus\\sde|moins\\sde|au-del[àa]\\sde|au-dessus\\sde|en\\s?dessous\\sde|au\\smoins|atteint|atteignent|franchit";
+
 // Symbol comparisons. "->", "=>" and "-->" are arrows and comment ends, not comparisons.
 const SYMBOL_COMPARISON = new RegExp(`(?<![-=<>])(?:>=?|<=?|≥|≤)\\s{0,3}${NUMBER}`, 'i');
 
-// Word comparisons: "exceeds $50K", "above 1%", "drops below 70 %", "more than 5,000 TPS", "at 1M users".
+// Word comparisons: "exceeds $50K", "above 1%", "drops below 70 %", "more than 5,000 TPS", "at 1M users";
+// in French MADR, "dépasse 5 000 €", "supérieur à 500 ms", "plus de 10 équipes".
 const WORD_COMPARISON = new RegExp(
-  `\\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|above|over|under|below|beyond|past|(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger)\\sthan|at\\s(?:least|most)|reach(?:es|ed|ing)?|hit(?:s|ting)?|top(?:s|ping)?|at|(?:goes|go|grows?|rises?|increases?|climbs?|jumps?|spikes?)(?:\\s(?:to|past|beyond|above|over|by))?|(?:drops?|falls?|decreases?|declines?|shrinks?|dips?)(?:\\s(?:to|below|under|by))?)\\s{1,3}(?:the\\s|a\\s|an\\s)?${NUMBER}`,
+  `\\b(?:${FRENCH_COMPARISON}|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|above|over|under|below|beyond|past|(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger)\\sthan|at\\s(?:least|most)|reach(?:es|ed|ing)?|hit(?:s|ting)?|top(?:s|ping)?|at|(?:goes|go|grows?|rises?|increases?|climbs?|jumps?|spikes?)(?:\\s(?:to|past|beyond|above|over|by))?|(?:drops?|falls?|decreases?|declines?|shrinks?|dips?)(?:\\s(?:to|below|under|by))?)\\s{1,3}(?:the\\s|a\\s|an\\s)?${NUMBER}`,
   'i',
 );
 
@@ -101,10 +110,10 @@ const EVENTS: EventPattern[] = [
 
 // When no cue matched, the unit of a number hints at the category.
 const UNIT_HINTS: { re: RegExp; category: TriggerCategory }[] = [
-  { re: /[$€£]|\b(?:cost|costs|spend|spending|price|pricing|bill|budget|usd|eur)\b/i, category: 'cost' },
-  { re: /\b(?:ms|milliseconds?|latency|p9\d|p50|error rate|hit rate|throughput|cpu|memory)\b/i, category: 'performance' },
+  { re: /[$€£]|\b(?:cost|costs|spend|spending|price|pricing|bill|budget|usd|eur|co[uû]ts?|d[ée]penses?|facture)\b/i, category: 'cost' },
+  { re: /\b(?:ms|milliseconds?|latency|latence|p9\d|p50|error rate|hit rate|throughput|cpu|memory)\b/i, category: 'performance' },
   { re: /\b(?:engineers?|developers?|people|headcount|teams?)\b/i, category: 'team' },
-  { re: /\b(?:[kmgtp]b|rps|qps|tps|users?|customers?|tenants?|requests?|traffic|rows|records|events|messages)\b/i, category: 'scale' },
+  { re: /\b(?:[kmgtp]b|rps|qps|tps|users?|customers?|tenants?|requests?|traffic|rows|records|events|messages|utilisateurs?|clients?|requ[êe]tes?|trafic)\b/i, category: 'scale' },
 ];
 
 /** The first numeric comparison or named event in a text, or null when the condition has neither. */
@@ -125,4 +134,64 @@ export function findConcrete(text: string): ConcreteMatch | null {
 /** True when the text holds a numeric comparison ("> 500 ms", "exceeds $50K"), ignoring named events. */
 export function hasComparison(text: string): boolean {
   return SYMBOL_COMPARISON.test(text) || WORD_COMPARISON.test(text) || COUNT_CONDITION.test(text) || RELATIVE_CHANGE.test(text);
+}
+
+// Events someone can check once they happen, even in words no threshold uses:
+// a service appears, a dependency can no longer keep up, a limit is reached.
+// Weaker than EVENTS ("a need appears" is loose), so the trigger parser only
+// reads them when the trigger holds no known vague phrase.
+const WEAK_EVENTS: EventPattern[] = [
+  {
+    re: /\b(?:can(?:not|'t|’t| no longer) (?:keep up|cope|handle|scale|sustain|support|serve|absorb)|no longer (?:keeps? up|copes?|scales?|handles?|fits?)|(?:fails?|unable) to (?:keep up|cope|scale)|runs? out of|outgrow(?:s|n)?)\b/i,
+    category: 'scale',
+  },
+  {
+    re: /\b(?:appears?|appeared|emerges?|becomes? available|(?:is|are|gets?) (?:available|launched|released|announced)|launch(?:es|ed)|ships|stops? (?:being )?(?:maintained|supported)|(?:is|gets) (?:discontinued|retired))\b/i,
+    category: 'technology',
+  },
+  { re: /\breach(?:es|ed)?\b/i },
+];
+
+// Capitalised words that name no product: markers, pronouns, common abbreviations.
+const NOT_NAMES = new Set(['i', 'todo', 'tbd', 'tba', 'fixme', 'ok', 'n/a', 'na', 'nb', 'adr', 'rfc', 'eg', 'ie', 'etc']);
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}+#/-]*|[.!?:;]/gu;
+
+/**
+ * True when the text names a product, service or technology mid-sentence
+ * ("if Redis…", "l'APM", "PostgreSQL 18"): a word of two letters or more with
+ * a capital, not opening a sentence. Title Case text names nothing this way.
+ */
+export function namesProduct(text: string): boolean {
+  let words = 0;
+  let capitalised = 0;
+  let named = false;
+  let sentenceStart = true;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    if (/^[.!?:;]$/.test(word)) {
+      sentenceStart = true;
+      continue;
+    }
+    if (!/\p{L}/u.test(word)) continue;
+    words += 1;
+    const hasCapital = /\p{Lu}/u.test(word);
+    if (hasCapital) capitalised += 1;
+    if (hasCapital && !sentenceStart && word.length >= 2 && !NOT_NAMES.has(word.toLowerCase())) named = true;
+    sentenceStart = false;
+  }
+  return named && capitalised * 2 <= words;
+}
+
+/**
+ * A checkable event in looser words than `findConcrete` reads: a capacity
+ * limit ("Redis can no longer keep up"), a service appearing or becoming
+ * available, a limit reached, or a named product. Null when there is none.
+ */
+export function findNamedEvent(text: string): ConcreteMatch | null {
+  for (const event of WEAK_EVENTS) {
+    const m = event.re.exec(text);
+    if (m) return { match: m[0].toLowerCase(), kind: 'event', ...(event.category ? { category: event.category } : {}) };
+  }
+  if (namesProduct(text)) return { match: text.toLowerCase(), kind: 'event', category: 'technology' };
+  return null;
 }

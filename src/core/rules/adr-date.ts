@@ -7,13 +7,6 @@
  */
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
-import { frontMatterEntry } from './source-lines.js';
-
-/** A value short enough to quote in a one-line message. */
-function shorten(raw: string): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  return text.length > 50 ? `${text.slice(0, 47)}…` : text;
-}
 
 /** The two ISO readings of a `dd/mm/yyyy`-or-`mm/dd/yyyy` date, day-first reading first. */
 export function readings(raw: string): [string, string] | null {
@@ -36,25 +29,14 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc }, report, source) => {
+  ({ doc }, report) => {
     // Date problems the parser found (it reads the dates) are this rule's findings.
     const problems = doc.problems.filter((p) => p.ruleId === 'adr-date');
     for (const p of problems) report(p.message, { line: p.line, column: p.column });
     const date = doc.date;
     if (!date) {
-      if (doc.status?.date) return;
-      // `date: {YYYY-MM-DD when the decision was last updated}` is YAML for a map, not a date.
-      const written = frontMatterEntry(source, doc.frontMatterLine, ['date', 'decision-date', 'decision_date']);
-      if (written && written.value !== '') {
-        const raw = written.value.replace(/^["']|["']$/g, '');
-        report(
-          /^[[{<]/.test(raw)
-            ? `Date \`${shorten(raw)}\` is an unfilled template placeholder: write the decision date as YYYY-MM-DD`
-            : `Unreadable date \`${shorten(raw)}\`: write it as YYYY-MM-DD`,
-          { line: written.line, column: written.column },
-        );
-        return;
-      }
+      // `date: {YYYY-MM-DD when…}` (YAML reads a map) is one of the problems reported above.
+      if (doc.status?.date || problems.length > 0) return;
       // A date under a label the parser cannot read (another language) is not a missing one.
       if (doc.language === 'unknown') return;
       report('Missing decision date: add `Date: YYYY-MM-DD` under the title (or `date:` to the front matter)', {

@@ -31,6 +31,8 @@ export default defineRule(
     const reportedElsewhere = new Set<number>();
     if (doc.title && isPlaceholderTitle(doc.title.value)) reportedElsewhere.add(doc.title.line);
     if (doc.status?.placeholder) reportedElsewhere.add(doc.status.line);
+    // A front-matter date that is template guidance is an `adr-date` problem.
+    for (const p of doc.problems) if (p.ruleId === 'adr-date') reportedElsewhere.add(p.line);
     const byLine = new Map<number, Located<string>[]>();
     for (const p of doc.placeholders) {
       if (reportedElsewhere.has(p.line)) continue;

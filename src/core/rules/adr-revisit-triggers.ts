@@ -48,13 +48,14 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc, config, checklists }, report) => {
+  ({ doc, config }, report) => {
     if (isClosed(doc)) return;
     // A `TBD` trigger is a template leftover, reported by `adr-placeholders`.
     const placeholderLines = new Set(doc.placeholders.map((p) => p.line));
     for (const t of doc.triggers) {
-      if (!isKnownVague(t, checklists) || placeholderLines.has(t.line)) continue;
-      const phrase = t.vaguePhrase!.trim();
+      // Only a known vague phrase is judged: a trigger the parser could not read may be concrete.
+      if (!isKnownVague(t) || placeholderLines.has(t.line)) continue;
+      const phrase = t.vaguePhrase.trim();
       const example = t.category ? EXAMPLES[t.category] : EXAMPLES.scale;
       const alternative = t.category === 'calendar' ? 'a date such as 2027-05-01' : 'a date';
       report(

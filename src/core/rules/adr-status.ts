@@ -6,7 +6,6 @@
  */
 import { headingMarkdown, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
-import { frontMatterEntry } from './source-lines.js';
 import { statusKey } from './status-lifecycle.js';
 
 /** Words teams write for a vocabulary status, so the suggestion can offer the right one. */
@@ -51,24 +50,12 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc, config }, report, source) => {
+  ({ doc, config }, report) => {
     const vocabulary = config.statuses.map(statusKey);
     const listed = config.statuses.join(', ');
     const fallback = vocabulary.includes('proposed') ? 'proposed' : vocabulary[0]!;
     const status = doc.status;
     if (!status) {
-      // `status: {proposed | accepted}` is YAML for a map: the template's guidance, not a missing status.
-      const written = frontMatterEntry(source, doc.frontMatterLine, ['status', 'statut', 'state']);
-      if (written && written.value !== '') {
-        report(
-          /^[[{<]/.test(written.value)
-            ? `Status \`${shorten(written.value)}\` is an unfilled template placeholder: write the decision's status, e.g. \`${fallback}\``
-            : `Unexpected status \`${shorten(written.value)}\`, expected one of ${listed}`,
-          { line: written.line, column: written.column },
-          fallback,
-        );
-        return;
-      }
       // A status written under a heading the parser cannot read is not a missing one.
       if (doc.language === 'unknown') return;
       const section = doc.sections.find((sec) => sec.key === 'status');
@@ -92,8 +79,8 @@ export default defineRule(
     }
     const place = { line: status.line, column: status.column };
     if (status.placeholder) {
-      // YAML reads `status: {proposed | accepted}` as a map: quote the line as written.
-      const written = status.raw.trim() || frontMatterEntry(source, doc.frontMatterLine, ['status', 'statut', 'state'])?.value || '';
+      // The parser keeps the guidance as written, even when YAML read it as a map (`status: {proposed | accepted}`).
+      const written = status.raw.trim();
       report(
         `Status ${written ? `\`${shorten(written)}\` ` : ''}is an unfilled template placeholder: write the decision's status, e.g. \`${fallback}\``,
         place,

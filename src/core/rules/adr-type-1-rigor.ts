@@ -24,7 +24,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc, config, checklists }, report) => {
+  ({ doc, config }, report) => {
     const type = doc.decisionType;
     if (!type || type.value !== 'type-1' || doc.language === 'unknown') return;
     const missing: string[] = [];
@@ -32,7 +32,7 @@ export default defineRule(
     const options = optionsConsidered(doc);
     if (options.count < 2 && !options.unreadable) missing.push('a second option considered');
     // A trigger the parser could not read (no vague phrase either) may be either kind: do not guess.
-    const unreadable = doc.triggers.some((t) => isUnreadable(t, checklists));
+    const unreadable = doc.triggers.some(isUnreadable);
     if (!isClosed(doc) && !unreadable) {
       const concrete = doc.triggers.filter((t) => t.kind !== 'vague');
       if (!concrete.some((t) => !isCalendar(t))) {

@@ -66,20 +66,3 @@ export function phrasePattern(phrase: string): RegExp {
   const body = escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
 }
-
-/** A top-level `key: value` line of the document's YAML front matter, when written. */
-export function frontMatterEntry(
-  source: string,
-  frontMatterLine: number | undefined,
-  keys: readonly string[],
-): { line: number; column: number; value: string } | undefined {
-  if (frontMatterLine === undefined) return undefined;
-  const lines = source.split(/\r?\n/);
-  for (let i = frontMatterLine; i < lines.length; i += 1) {
-    const text = lines[i]!;
-    if (/^(?:---|\.\.\.)\s*$/.test(text)) return undefined;
-    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(text);
-    if (m && keys.includes(m[1]!.toLowerCase())) return { line: i + 1, column: 1, value: m[2]!.trim() };
-  }
-  return undefined;
-}

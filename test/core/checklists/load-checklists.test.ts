@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChecklistError, parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
 import { PILLAR_IDS, QUESTION_IDS, TRIGGER_CATEGORIES } from '../../../src/core/checklists/schema.js';
+import { parseDecisionDoc } from '../../../src/core/document/parse.js';
+import { concernCoverage } from '../../../src/core/review/concern-coverage.js';
+import { computeCoverage } from '../../../src/core/review/coverage.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 
 const fixture = (name: string): ChecklistFile => ({
@@ -127,6 +130,32 @@ describe('built-in checklists', () => {
     }
     const pillarCues = checklists.pillars.flatMap((p) => p.cues);
     for (const generic of ['cost', 'data', 'security', 'performance', 'system']) expect(pillarCues).not.toContain(generic);
+  });
+
+  it('know how real docs talk about their options and about scale', () => {
+    const options = checklists.questions.find((q) => q.id === 'options')!.cues;
+    for (const cue of ['we considered', 'ruled out', 'alternatives we rejected', 'compared']) expect(options).toContain(cue);
+    const scale = checklists.concerns.find((c) => c.id === 'scale-10x')!.cues;
+    for (const cue of ['scale past', 'does not scale', 'at 10x', 'at 100x', 'headroom']) expect(scale).toContain(cue);
+  });
+
+  it('answer the options question and the scale concern from that wording', () => {
+    const source = [
+      '# Design: session storage', // 1
+      '', // 2
+      '## Design', // 3
+      '', // 4
+      'Sessions move to a Redis cluster.', // 5
+      '', // 6
+      'Memcached was ruled out: it has no replication.', // 7
+      '', // 8
+      'The single primary does not scale past 20,000 writes per second.', // 9
+      '',
+    ].join('\n');
+    const { doc } = parseDecisionDoc(source, 'docs/design/sessions.md', 'design-doc', checklists);
+    const coverage = computeCoverage(doc, checklists, '2026-05-10');
+    expect(coverage.questions.find((q) => q.id === 'options')).toMatchObject({ answered: true, line: 7 });
+    expect(concernCoverage(doc, checklists.concerns).get('scale-10x')).toBe(9);
   });
 
   it('are plain data that survives structured cloning (worker threads)', () => {

@@ -28,6 +28,59 @@ Durable, but new to the team.
     ]);
   });
 
+  it('skips sub-headings that are topics about the options, keeping the options', () => {
+    expect(
+      options(`# X
+
+## Alternatives
+
+### Evaluation criteria
+
+* Cost, latency, team skills.
+
+### Option 1: PostgreSQL
+
+Mature and known to the team.
+
+### Kafka
+
+Durable log.
+
+### Comparison
+
+| | PostgreSQL | Kafka |
+|---|---|---|
+| Cost | low | high |
+
+### Decision matrix
+
+Scores below.
+
+### Pros and cons
+
+### Summary
+
+### Notes
+`),
+    ).toEqual([
+      ['Option 1: PostgreSQL', 9],
+      ['Kafka', 13],
+    ]);
+  });
+
+  it('reads the option list when the only sub-heading is a topic', () => {
+    expect(options('# X\n\n## Options considered\n\n* Kafka\n* NATS\n\n### Comparison\n\nKafka keeps a log.\n')).toEqual([
+      ['Kafka', 5],
+      ['NATS', 6],
+    ]);
+  });
+
+  it('skips French topic sub-headings', () => {
+    expect(options("# X\n\n## Options envisagées\n\n### Critères d'évaluation\n\n### PostgreSQL\n\n### Synthèse\n")).toEqual([
+      ['PostgreSQL', 7],
+    ]);
+  });
+
   it('reads the first line of numbered items and ignores nested lists', () => {
     expect(options('# X\n\n## Options\n\n1. **Postgres**\n   - mature\n2. MySQL\n   second line\n')).toEqual([
       ['Postgres', 5],

@@ -347,6 +347,68 @@ describe('buildDecisionDoc: MADR 4 template left unfilled', () => {
   });
 });
 
+describe('buildDecisionDoc: MADR template front matter that YAML reads as maps', () => {
+  const source = [
+    '---', // 1
+    '# These are optional metadata elements. Feel free to remove any of them.', // 2
+    'status: {proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}', // 3
+    'date: {YYYY-MM-DD when the decision was last updated}', // 4
+    'decision-makers: {list everyone involved in the decision}', // 5
+    'consulted: {list everyone whose opinions are sought}', // 6
+    'links: {issue: 123}', // 7
+    '---', // 8
+    '', // 9
+    '# Use a queue for payment confirmations', // 10
+    '',
+  ].join('\n');
+  const doc = parse(source, 'docs/decisions/0008-queue.md');
+
+  it('reads the status as a placeholder, keeping the guidance as written', () => {
+    expect(doc.status).toEqual({
+      raw: '{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}',
+      normalized: null,
+      placeholder: true,
+      source: 'front-matter',
+      line: 3,
+      column: 1,
+    });
+  });
+
+  it('has no date and no participants, and reports the date line', () => {
+    expect(doc.date).toBeUndefined();
+    expect(doc.participants).toEqual([]);
+    expect(doc.problems).toEqual([
+      {
+        ruleId: 'adr-date',
+        line: 4,
+        column: 7,
+        message: 'Date `{YYYY-MM-DD when the decision was last updated}` is an unfilled template placeholder: write the decision date as YYYY-MM-DD',
+      },
+    ]);
+  });
+
+  it('lists each guidance value as a template leftover at its line, not a real map', () => {
+    expect(doc.placeholders.map((p) => [p.line, p.value])).toEqual([
+      [3, '{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}'],
+      [4, '{YYYY-MM-DD when the decision was last updated}'],
+      [5, '{list everyone involved in the decision}'],
+      [6, '{list everyone whose opinions are sought}'],
+    ]);
+  });
+
+  it('still takes the date from the file name when the front matter has none', () => {
+    const dated = parse(source, 'docs/decisions/20240102-queue.md');
+    expect(dated.date).toMatchObject({ iso: '2024-01-02', source: 'file-name' });
+  });
+
+  it('treats a list under `status:` or `date:` as a placeholder too', () => {
+    const listed = parse('---\nstatus: [proposed, accepted]\ndate: [2024-01-02]\n---\n# T\n', 'docs/adr/0001-t.md');
+    expect(listed.status).toMatchObject({ raw: '[proposed, accepted]', placeholder: true, normalized: null });
+    expect(listed.date).toBeUndefined();
+    expect(listed.problems.map((p) => [p.ruleId, p.line])).toEqual([['adr-date', 3]]);
+  });
+});
+
 describe('buildDecisionDoc: trade-off template', () => {
   const doc = parse(TRADE_OFF, 'docs/adr/0031-orders-datastore.md');
   it('reads the weighted matrix and uses its options', () => {

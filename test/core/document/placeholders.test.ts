@@ -66,7 +66,7 @@ We keep a todo list. \`{not: a placeholder}\`
 });
 
 describe('isBracketGuidance', () => {
-  it.each(['xxx', 'Date', 'YYYY-MM-DD', 'option 1', 'e.g., a force', 'describe the problem', 'proposed | accepted', '...'])(
+  it.each(['xxx', 'Date', 'YYYY-MM-DD', 'option 1', 'e.g., a force', 'describe the problem', 'proposed | accepted', '...', 'condition'])(
     '%s is guidance',
     (inner) => {
       expect(isBracketGuidance(inner)).toBe(true);

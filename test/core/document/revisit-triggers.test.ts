@@ -9,6 +9,8 @@ import {
   triggersFromFrontMatter,
   type TriggerContext,
 } from '../../../src/core/document/revisit-triggers.js';
+import { parseDecisionDoc } from '../../../src/core/document/parse.js';
+import { sampleChecklists } from './sample-checklists.js';
 
 // Realistic cues for the eight categories of domain.md section 6, written here
 // rather than loaded so these tests pin the parser, not the checklist data.
@@ -164,13 +166,69 @@ describe('parseTrigger: kinds', () => {
     expect(parse(text)).toMatchObject({ kind: 'vague', vaguePhrase });
   });
 
-  it('uses a short excerpt as the vague phrase when no listed phrase matches', () => {
+  it('leaves the vague phrase unset when no listed phrase matches and nothing can be read', () => {
     const trigger = parse('if performance becomes an issue');
-    expect(trigger).toMatchObject({ kind: 'vague', vaguePhrase: 'if performance becomes an issue', category: null });
+    expect(trigger).toMatchObject({ kind: 'vague', category: null });
+    expect(trigger.vaguePhrase).toBeUndefined();
     const long = parse(`when ${'things feel slow and people complain a lot '.repeat(5)}`);
     expect(long.kind).toBe('vague');
-    expect(long.vaguePhrase!.length).toBeLessThanOrEqual(61);
-    expect(long.vaguePhrase!.endsWith('…')).toBe(true);
+    expect(long.vaguePhrase).toBeUndefined();
+  });
+
+  it.each([
+    // domain.md section 6's technology example, in other words.
+    ['A managed session service appears that covers the need', 'technology'],
+    ['If Redis can no longer keep up with write load', 'scale'],
+    ['when a managed Kafka offering becomes available in our region', 'technology'],
+    ['once the orders table reaches the limit of one node', null],
+    ['if we move off Heroku', 'technology'],
+  ])('reads the named event %j as a checkable threshold (%s), not vague', (text, category) => {
+    const trigger = parse(text);
+    expect(trigger).toMatchObject({ kind: 'threshold', category });
+    expect(trigger.vaguePhrase).toBeUndefined();
+  });
+
+  it('keeps a known vague phrase vague even next to a loose event word', () => {
+    expect(parse('when we grow and a need appears')).toMatchObject({ kind: 'vague', vaguePhrase: 'when we grow' });
+  });
+
+  it('does not take single capitals or Title Case for a named product', () => {
+    expect(parse('A --> B => C')).toMatchObject({ kind: 'vague' });
+    expect(parse('Revisit When Things Change').kind).toBe('vague');
+  });
+
+  it.each([
+    ['Tous les 12 mois.', 12, '2027-05-10'],
+    ['tous les six mois', 6, '2026-11-10'],
+    ['Tous les ans', 12, '2027-05-10'],
+    ['chaque trimestre', 3, '2026-08-10'],
+    ['une fois par an', 12, '2027-05-10'],
+    ['revue annuelle du contrat', 12, '2027-05-10'],
+  ])('reads the French %j as recurring every %i months, first due %s', (text, everyMonths, due) => {
+    expect(parse(text)).toMatchObject({ kind: 'recurring', everyMonths, due, category: 'calendar' });
+  });
+
+  it.each([
+    ["d'ici le 1er mars 2027", '2027-03-01'],
+    ['Réévaluer avant le 15 juin 2027', '2027-06-15'],
+    ["d'ici fin 2027", '2027-12-31'],
+    ["d’ici le 2027-05-01", '2027-05-01'],
+  ])('reads the French %j as a date due %s', (text, due) => {
+    expect(parse(text)).toMatchObject({ kind: 'date', due, category: 'calendar' });
+  });
+
+  it('reads a French duration from the decision date', () => {
+    expect(parse('dans 6 mois')).toMatchObject({ kind: 'duration', due: '2026-11-10' });
+    expect(parse("d'ici 2 ans")).toMatchObject({ kind: 'duration', due: '2028-05-10' });
+  });
+
+  it.each([
+    ["Le coût mensuel de l'APM dépasse 5 000 €.", 'cost'],
+    ['la latence p99 est supérieure à 300 ms', 'performance'],
+    ['plus de 10 000 utilisateurs actifs', 'scale'],
+    ['le budget passe au-delà de 8 000 € par mois', 'cost'],
+  ])('reads the French comparison %j as a threshold (%s)', (text, category) => {
+    expect(parse(text)).toMatchObject({ kind: 'threshold', category });
   });
 
   it('lets a concrete condition win over a vague phrase in the same trigger', () => {
@@ -418,5 +476,64 @@ describe('hostile input', () => {
     expect(parse('réévaluer plus tard 🙂').kind).toBe('vague');
     const [inline] = findInlineTriggers('Décision — we revisit this in 6 months ✅.', at, ctx);
     expect(inline?.kind).toBe('duration');
+  });
+});
+
+describe('collected triggers: template leftovers', () => {
+  const triggersOf = (md: string, checklists = sampleChecklists) =>
+    parseDecisionDoc(md, 'docs/adr/0012-x.md', 'adr', checklists).doc.triggers.map((t) => [t.line, t.kind, t.text]);
+
+  it('does not count trigger lines that start with a placeholder', () => {
+    const md = [
+      '# 12. Use a feature-flag service', // 1
+      '', // 2
+      'Date: 2026-02-03', // 3
+      '', // 4
+      '## Revisit triggers', // 5
+      '', // 6
+      'TODO: Keep the conditions that apply. Make each one checkable: a threshold with a unit.', // 7
+      '', // 8
+      '- Calendar: revisit by 2026-08-03.', // 9
+      '- Scale: TODO: a condition such as "traffic > 10× baseline"', // 10
+      '- Cost: TBD', // 11
+      '- [condition]', // 12
+      '- {condition, e.g. monthly spend > $50K}', // 13
+      '- TODO: spend > $8,000/month', // 14
+      '- Team: …', // 15
+      '- Team > 15 engineers', // 16
+      '',
+    ].join('\n');
+    expect(triggersOf(md)).toEqual([
+      [9, 'date', 'Calendar: revisit by 2026-08-03.'],
+      [16, 'threshold', 'Team > 15 engineers'],
+    ]);
+  });
+
+  it('does not count a placeholder front-matter trigger or field line', () => {
+    const md = '---\nrevisit: TODO\n---\n# 12. Use X\n\nReview date: TBD\n\n## Context\n\nx\n';
+    expect(triggersOf(md)).toEqual([]);
+  });
+
+  it('reads the triggers of a French MADR record', () => {
+    const md = [
+      '---', // 1
+      'statut: accepté', // 2
+      'date: 2022-11-08', // 3
+      '---', // 4
+      '# Utiliser OpenTelemetry pour la télémétrie', // 5
+      '', // 6
+      '## Déclencheurs de révision', // 7
+      '', // 8
+      "* Le coût mensuel de l'APM dépasse 5 000 €.", // 9
+      '* Tous les 12 mois.', // 10
+      "* D'ici le 1er mars 2024, si la migration n'est pas finie.", // 11
+      '',
+    ].join('\n');
+    const triggers = parseDecisionDoc(md, 'docs/decisions/0002-x.md', 'adr', sampleChecklists).doc.triggers;
+    expect(triggers.map((t) => [t.line, t.kind, t.category, t.due ?? null, t.vaguePhrase ?? null])).toEqual([
+      [9, 'threshold', 'cost', null, null],
+      [10, 'recurring', 'calendar', '2023-11-08', null],
+      [11, 'date', 'calendar', '2024-03-01', null],
+    ]);
   });
 });
