@@ -8,7 +8,7 @@ import type { List, ListItem, Table } from 'mdast';
 import type { RevisitTrigger } from './model.js';
 import type { DocWalk } from './doc-walk.js';
 import type { FieldLine } from './field-lines.js';
-import { findInlineTriggers, parseTrigger, triggersFromFrontMatter } from './revisit-triggers.js';
+import { findInlineTriggers, mayHoldInlineTrigger, parseTrigger, triggersFromFrontMatter } from './revisit-triggers.js';
 import type { TriggerContext } from './revisit-triggers.js';
 import { plainText } from './plain-text.js';
 import type { Block, SectionSpan } from './sections.js';
@@ -45,7 +45,8 @@ export function collectTriggers(src: TriggerSources, ctx: TriggerContext): Revis
     }
   }
   for (const p of walk.paragraphs) {
-    if (inRevisit[p.block] || startsWithPlaceholder(p.text)) continue;
+    // The word test first: it is far cheaper than the placeholder test, and most paragraphs fail it.
+    if (inRevisit[p.block] || !mayHoldInlineTrigger(p.text) || startsWithPlaceholder(p.text)) continue;
     out.push(...findInlineTriggers(p.text, { line: p.line, column: p.column }, ctx));
   }
   // `Review date: 2027-01-01` / `Revisit by: Q3 2027` field lines, outside a revisit section.

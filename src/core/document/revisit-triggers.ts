@@ -92,12 +92,18 @@ function findVaguePhrase(scan: string, phrases: readonly string[]): string | und
   return best?.phrase;
 }
 
+/** A trigger written under its category's name (`Scale: …`, `**Cost** — …`), as the ADR template offers them. */
+const CATEGORY_LABEL =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(scale|team|cost|compliance|performance|technology|calendar|organi[sz]ational)(?:\*\*|__)?\s*(?::|—|–|-\s)/i;
+
 /**
- * The category: the best non-calendar cue match first, then what the concrete
+ * The category: a category label the author wrote wins; then the best non-calendar cue match, then what the concrete
  * part implies (a named standard is compliance even if the cues miss it),
  * then calendar for calendar triggers or calendar cues, else null.
  */
 function categorize(scan: string, classified: Classified, ctx: TriggerContext): TriggerCategory | null {
+  const labelled = CATEGORY_LABEL.exec(scan)?.[1]?.toLowerCase();
+  if (labelled) return labelled.startsWith('organi') ? 'organizational' : (labelled as TriggerCategory);
   const fromCues = categoryFromCues(scan, ctx.categories);
   if (fromCues && fromCues !== 'calendar') return fromCues;
   if (classified.implied) return classified.implied;
@@ -153,6 +159,19 @@ const WEAK_REVISIT =
   /(?<!\b(?:code|peer|pr|pull request|security|design)\s)\b(?:review(?:s|ing)?|evaluat(?:e|es|ing|ion)|check (?:again|back))\b|\b(?:be|being|is|are|gets?)\s(?:reviewed|evaluated)\b/i;
 const CONDITIONAL = /\b(?:if|when|whenever|once|should|unless)\b/i;
 
+/**
+ * Words without which neither STRONG_REVISIT nor WEAK_REVISIT can match: each
+ * of their alternatives contains one of these, with no whitespace inside, so
+ * it survives `collapse` unchanged. Most paragraphs hold none of them and are
+ * skipped before the sentence splitting.
+ */
+const REVISIT_WORD = /revisit|re-visit|evaluat|assess|reconsider|examin|review|check/i;
+
+/** False when `findInlineTriggers` would surely find nothing in the text: a cheap test to run first. */
+export function mayHoldInlineTrigger(text: string): boolean {
+  return REVISIT_WORD.test(text);
+}
+
 /** Sentences of a paragraph as [start, end) offsets; bounded look-back keeps it linear. */
 function sentenceSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -204,6 +223,7 @@ function windows(start: number, end: number, text: string): [number, number][] {
 /** Finds revisit sentences in a paragraph's plain text outside a revisit section ("We will revisit this in 6 months"). */
 export function findInlineTriggers(text: string, place: Place, ctx: TriggerContext): RevisitTrigger[] {
   const found: RevisitTrigger[] = [];
+  if (!REVISIT_WORD.test(text)) return found;
   // Line bookkeeping advances monotonically with the spans, so it is linear too.
   let line = place.line;
   let lineStart = -1; // offset of the last newline seen; -1 = still on the first line
@@ -211,6 +231,7 @@ export function findInlineTriggers(text: string, place: Place, ctx: TriggerConte
   for (const [sStart, sEnd] of sentenceSpans(text)) {
     for (const [wStart, wEnd] of windows(sStart, sEnd, text)) {
       const raw = text.slice(wStart, wEnd);
+      if (!REVISIT_WORD.test(raw)) continue;
       const lead = raw.length - raw.trimStart().length;
       const sentence = collapse(raw);
       if (sentence === '' || !isRevisitSentence(sentence, ctx)) continue;
@@ -222,7 +243,11 @@ export function findInlineTriggers(text: string, place: Place, ctx: TriggerConte
         }
       }
       const column = lineStart === -1 ? place.column + at : at - lineStart;
-      found.push(build(sentence, { line, column }, 'inline', ctx));
+      const trigger = build(sentence, { line, column }, 'inline', ctx);
+      // Prose that mentions revisiting in passing ("so that we revisit decisions
+      // when their assumptions stop holding") is no trigger; a checkable
+      // condition is, and so is a known vague promise ("we'll revisit later").
+      if (trigger.kind !== 'vague' || trigger.vaguePhrase !== undefined) found.push(trigger);
     }
   }
   return found;
@@ -232,8 +257,17 @@ function isRevisitSentence(sentence: string, ctx: TriggerContext): boolean {
   if (STRONG_REVISIT.test(sentence)) return true;
   if (!WEAK_REVISIT.test(sentence)) return false;
   // A sentence that only names a product ("We will evaluate Kafka when…") is not a revisit condition.
+  // Without if/when only a calendar kind counts, and `classify` decides those first: skip the rest.
+  if (!CONDITIONAL.test(sentence)) return isCalendar(sentence);
   const kind = classify(sentence, ctx, false).kind;
-  return CALENDAR_KINDS.has(kind) || (kind === 'threshold' && CONDITIONAL.test(sentence));
+  return CALENDAR_KINDS.has(kind) || kind === 'threshold';
+}
+
+/** True when `classify` would find a recurring, date or duration kind: its first three steps. */
+function isCalendar(scan: string): boolean {
+  const comparison = hasComparison(scan);
+  if (findRecurrence(scan, !comparison) !== null) return true;
+  return findTriggerDate(scan) !== null || findDuration(scan) !== null;
 }
 
 // Front-matter keys that carry revisit triggers; the spellings seen in MADR-style headers.

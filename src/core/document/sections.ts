@@ -55,12 +55,17 @@ function isMeaningful(node: RootContent, text: string): boolean {
   return !isGuidanceOnly(text);
 }
 
+/** Text without this can match none of `isGuidanceOnly`'s replacements (braces, brackets, markers, N/A). */
+const REMOVABLE = /[{[]|TODO|TBD|TBA|FIXME|[Nn]\s?\/\s?[Aa]|[Nn]\.[Aa]/;
+
 /**
  * True when text is only template guidance: bracketed or braced hints,
  * TODO/TBD/N.A. markers, punctuation; or it starts with TODO/TBD.
  */
 export function isGuidanceOnly(text: string): boolean {
   if (/^\s*(?:TODO|TBD|TBA|FIXME)\b/.test(text)) return true;
+  // Most text has nothing the replacements below would remove: skip building four copies of it.
+  if (!REMOVABLE.test(text)) return !/[\p{L}\p{N}]/u.test(text);
   const rest = text
     .replace(/\{[^{}]*\}/g, ' ')
     .replace(/\[[^[\]]*\]/g, ' ')

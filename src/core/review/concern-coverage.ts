@@ -34,21 +34,45 @@ const CONCERN_HEADINGS: Readonly<Record<string, readonly string[]>> = {
   'trade-offs-named': ['trade-offs', 'tradeoffs', 'drawbacks'],
 };
 
-function headingNamesConcern(heading: string, words: readonly string[]): boolean {
-  const text = ` ${heading.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+/** A heading as `headingNamesConcern` compares it: lower case, words padded with single spaces. */
+function headingWords(heading: string): string {
+  return ` ${heading.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+function headingNamesConcern(text: string, words: readonly string[]): boolean {
   return words.some((w) => text.includes(` ${w.replace(/-/g, ' ')} `));
 }
 
-/** Line of the first evidence per mentioned concern id; concerns not mentioned are absent. */
+// design-cross-cutting and design-failure-modes both ask, per document: answer once.
+const cache = new WeakMap<DecisionDoc, WeakMap<Concern[], Map<string, number>>>();
+
+/** Line of the first evidence per mentioned concern id; concerns not mentioned are absent. Cached; do not modify. */
 export function concernCoverage(doc: DecisionDoc, concerns: Concern[]): Map<string, number> {
+  let byList = cache.get(doc);
+  if (!byList) {
+    byList = new WeakMap();
+    cache.set(doc, byList);
+  }
+  let found = byList.get(concerns);
+  if (!found) {
+    found = computeConcernCoverage(doc, concerns);
+    byList.set(concerns, found);
+  }
+  return found;
+}
+
+function computeConcernCoverage(doc: DecisionDoc, concerns: Concern[]): Map<string, number> {
   const index = cueIndexFor(concerns, 'concerns', () => concerns.map((c) => ({ owner: c.id, cues: c.cues })));
   const found = new Map<string, number>();
   for (const [id, hit] of firstHits(doc, index)) found.set(id, hit.line);
+  // Each heading normalised once, not once per concern.
+  const headings: (string | undefined)[] = new Array(doc.sections.length);
+  const headingOf = (i: number): string => (headings[i] ??= headingWords(doc.sections[i]!.heading));
   for (const concern of concerns) {
     const key = CONCERN_SECTIONS[concern.id];
     const words = CONCERN_HEADINGS[concern.id] ?? [];
     const section = doc.sections.find(
-      (s) => !s.empty && ((key !== undefined && s.key === key) || (words.length > 0 && headingNamesConcern(s.heading, words))),
+      (s, i) => !s.empty && ((key !== undefined && s.key === key) || (words.length > 0 && headingNamesConcern(headingOf(i), words))),
     );
     if (section && (!found.has(concern.id) || found.get(concern.id)! > section.line)) found.set(concern.id, section.line);
   }

@@ -123,7 +123,9 @@ export function buildCueIndex(entries: Iterable<{ owner: string; cues: readonly 
   }
   const body = trieSource(root);
   // An optional plural ending lets "runbook" match "runbooks" without listing both.
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body || '(?!)'})(?:e?s)?(?![\\p{L}\\p{N}_])`, 'giu');
+  // The leading word boundary is checked by `searchCues` (wordCharBefore), not by a
+  // lookbehind: V8 would evaluate a lookbehind at every position of the text.
+  const regex = new RegExp(`(?:${body || '(?!)'})(?:e?s)?(?![\\p{L}\\p{N}_])`, 'giu');
   return { regex, owners, hasCues: owners.size > 0 };
 }
 
@@ -249,6 +251,26 @@ export function docLines(doc: DecisionDoc, includeEmpty = false): DocLine[] {
   return out;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+/**
+ * True when the code point just before `at` is a letter, digit or underscore:
+ * what the lookbehind `(?<![\p{L}\p{N}_])` would reject, ASCII answered inline.
+ */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  // A low surrogate after a high one: the code point is the pair.
+  const pair = c >= 0xdc00 && c <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800;
+  return WORD_CHAR.test(text.slice(pair ? at - 2 : at - 1, at));
+}
+
+/** Length in UTF-16 units of the code point at `at`. */
+function codePointLength(text: string, at: number): number {
+  return (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+}
+
 /**
  * Search the document for every cue of an index, one regex pass per chunk.
  * Calls `onHit` for each match in document order; return `false` to stop early.
@@ -263,6 +285,11 @@ export function searchCues(doc: DecisionDoc, index: CueIndex, onHit: (hit: CueHi
     let lineEnd = chunk.text.indexOf('\n');
     let match: RegExpExecArray | null;
     while ((match = regex.exec(chunk.text)) !== null) {
+      // Not at a word start: resume one code point later, as a failed lookbehind would.
+      if (wordCharBefore(chunk.text, match.index)) {
+        regex.lastIndex = match.index + codePointLength(chunk.text, match.index);
+        continue;
+      }
       // Advance the line pointer: matches come in order, so this stays linear.
       while (lineEnd !== -1 && match.index > lineEnd) {
         lineIdx++;
@@ -283,11 +310,39 @@ export function searchCues(doc: DecisionDoc, index: CueIndex, onHit: (hit: CueHi
   }
 }
 
-/** First hit per owner: which owners' cues appear in the document, and where first. */
+const ownerCounts = new WeakMap<CueIndex, number>();
+
+/** How many distinct owners an index's cues name. */
+function ownerCount(index: CueIndex): number {
+  let count = ownerCounts.get(index);
+  if (count === undefined) {
+    count = new Set([...index.owners.values()].flat()).size;
+    ownerCounts.set(index, count);
+  }
+  return count;
+}
+
+// Coverage and the rules ask for the same index on the same document (the concerns, twice): search once.
+const firstHitsCache = new WeakMap<DecisionDoc, WeakMap<CueIndex, Map<string, CueHit>>>();
+
+/** First hit per owner: which owners' cues appear in the document, and where first. Cached; do not modify. */
 export function firstHits(doc: DecisionDoc, index: CueIndex): Map<string, CueHit> {
-  const found = new Map<string, CueHit>();
-  searchCues(doc, index, (hit) => {
-    if (!found.has(hit.owner)) found.set(hit.owner, hit);
-  });
+  let byIndex = firstHitsCache.get(doc);
+  if (!byIndex) {
+    byIndex = new WeakMap();
+    firstHitsCache.set(doc, byIndex);
+  }
+  let found = byIndex.get(index);
+  if (!found) {
+    const hits = new Map<string, CueHit>();
+    const owners = ownerCount(index);
+    searchCues(doc, index, (hit) => {
+      if (!hits.has(hit.owner)) hits.set(hit.owner, hit);
+      // Every owner found: later hits cannot change the answer, so stop reading.
+      return hits.size < owners;
+    });
+    byIndex.set(index, hits);
+    found = hits;
+  }
   return found;
 }

@@ -18,11 +18,15 @@ import { activeRules } from '../rules/preset.js';
 
 /** Rule id of the finding that says a file was not reviewed and why. */
 export const SKIPPED_RULE_ID = 'document-skipped';
+/** Cheap test for a lint comment anywhere in the source, before walking the tree for them. */
+const LINT_COMMENT_HINT = /<!--\s*lint\b/;
+
 /** Rule id of the finding for a malformed `<!-- lint ... -->` comment. */
 export const LINT_COMMENT_RULE_ID = 'lint-comment';
 
 type AnyProcessor = Processor<undefined, Root, Root, undefined, undefined>;
 
+/** The checks of each scope, and message control, which runs after them (it filters the messages that exist when it runs). */
 interface Processors {
   document: AnyProcessor;
   repository: AnyProcessor;
@@ -32,12 +36,10 @@ interface Processors {
 // Built once per config object: a worker thread receives its config once and reuses these.
 const processorCache = new WeakMap<Config, Processors>();
 
-function rulesProcessor(config: Config, scope: 'document' | 'repository', withControl: boolean): AnyProcessor {
+function rulesProcessor(config: Config, scope: 'document' | 'repository'): AnyProcessor {
   const processor = unified() as unknown as AnyProcessor;
   // unified-lint-rule reads a severity only from an array (`['error']`); a bare string would be taken as options.
   for (const { rule, setting } of activeRules(config, scope)) processor.use(rule.plugin, Array.isArray(setting) ? setting : [setting]);
-  // Message control runs last: it filters the messages that exist when it runs.
-  if (withControl) processor.use(remarkMessageControl, { name: 'lint', source: 'design-review' });
   return processor.freeze() as AnyProcessor;
 }
 
@@ -45,8 +47,8 @@ function processorsFor(config: Config): Processors {
   let p = processorCache.get(config);
   if (!p) {
     p = {
-      document: rulesProcessor(config, 'document', true),
-      repository: rulesProcessor(config, 'repository', false),
+      document: rulesProcessor(config, 'document'),
+      repository: rulesProcessor(config, 'repository'),
       control: (unified().use(remarkMessageControl, { name: 'lint', source: 'design-review' }).freeze() as unknown) as AnyProcessor,
     };
     processorCache.set(config, p);
@@ -124,8 +126,12 @@ export function reviewDocument(file: SourceFile, opts: ReviewOptions): DocumentR
     const coverage = computeCoverage(doc, opts.checklists, opts.today);
     const vfile = new VFile({ path, value: text });
     vfile.data.ruleContext = { doc, config: opts.config, checklists: opts.checklists, today: opts.today, index: opts.index ?? [], coverage };
-    const findings = runChecks(processorsFor(opts.config).document, tree, vfile, path);
-    return { path, doc, coverage, findings, markers: collectMarkers(tree) };
+    const processors = processorsFor(opts.config);
+    // Most documents have no lint comments: skip the tree walks of message control for them.
+    const markers = LINT_COMMENT_HINT.test(text) ? collectMarkers(tree) : [];
+    let findings = runChecks(processors.document, tree, vfile, path);
+    if (markers.length > 0) findings = runChecks(processors.control, tree, vfile, path);
+    return { path, doc, coverage, findings, markers };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return skippedResult(path, `could not be reviewed (${reason.slice(0, 200)}): please report this as a design-review bug`, 'error');

@@ -32,15 +32,32 @@ export function otherAdrs(index: IndexEntry[], selfPath: string): IndexEntry[] {
   return [...byPath.values()];
 }
 
+/** The names a link's file name matches a record by: its file name, and a folder record's folder name. */
+export function nameKeys(path: string): string[] {
+  const base = posix.basename(path);
+  if (!FOLDER_RECORD.test(base)) return [base];
+  const folder = posix.basename(posix.dirname(path));
+  return folder === base ? [base] : [base, folder];
+}
+
 /** True when a link target is a web address the repository checks cannot follow. */
 export function isExternal(target: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(target.trim()) || target.trim().startsWith('//');
 }
 
 /** The link target as a file path (no anchor, query or angle brackets), or null when it names no file. */
-function targetPath(target: string): string | null {
+export function linkTargetPath(target: string): string | null {
   const t = target.trim().replace(/^<|>$/g, '').replace(/[?#].*$/, '');
   return /\.(?:md|markdown|mdx)$/i.test(t) || t.includes('/') ? t : null;
+}
+
+/** Repository paths a link's file path may name: relative to the linking file, then from the root; as a file or a folder record. */
+export function pathCandidates(file: string, fromPath: string): string[] {
+  const fromDir = posix.dirname(fromPath);
+  return [
+    posix.normalize(posix.join(fromDir, file)),
+    posix.normalize(file.replace(/^\/+/, '')),
+  ].flatMap((p) => [p.replace(/\/+$/, ''), posix.join(p, 'README.md'), posix.join(p, 'index.md')]);
 }
 
 /**
@@ -49,13 +66,9 @@ function targetPath(target: string): string | null {
  * by file name, then by number in the same folder.
  */
 export function resolveLink(link: DocLink, fromPath: string, entries: IndexEntry[]): IndexEntry | undefined {
-  const file = targetPath(link.target);
+  const file = linkTargetPath(link.target);
   if (file !== null) {
-    const fromDir = posix.dirname(fromPath);
-    const candidates = [
-      posix.normalize(posix.join(fromDir, file)),
-      posix.normalize(file.replace(/^\/+/, '')),
-    ].flatMap((p) => [p.replace(/\/+$/, ''), posix.join(p, 'README.md'), posix.join(p, 'index.md')]);
+    const candidates = pathCandidates(file, fromPath);
     const byPath = entries.find((e) => candidates.includes(e.path));
     if (byPath) return byPath;
     const base = posix.basename(file.replace(/\/+$/, ''));

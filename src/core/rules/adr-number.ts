@@ -6,9 +6,10 @@
  */
 import { posix } from 'node:path';
 import { toIndexEntry } from '../document/model.js';
-import { collectionFolder, isDateNumber, otherAdrs, recordNumber } from './adr-folder.js';
+import { collectionFolder, isDateNumber, recordNumber } from './adr-folder.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
+import { recordLookup } from './record-lookup.js';
 
 /** Digits of the number in the record's file (or folder) name, for zero padding. */
 function numberWidth(path: string): number {
@@ -43,9 +44,11 @@ export default defineRule(
     const number = recordNumber(self);
     if (number === undefined) return;
     const folder = collectionFolder(doc.path);
-    const siblings = otherAdrs(index, doc.path).filter((e) => collectionFolder(e.path) === folder);
-    const duplicates = siblings.filter((e) => recordNumber(e) === number);
+    // From the per-review index (by number, then folder), so a large folder stays linear.
+    const lookup = recordLookup(index);
+    const duplicates = (lookup.byNumber.get(number) ?? []).filter((e) => e.path !== doc.path && lookup.folderOf.get(e) === folder);
     if (duplicates.length === 0) return;
+    const siblings = (lookup.byFolder.get(folder) ?? []).filter((e) => e.path !== doc.path);
     // Free means neither a file nor a title uses it.
     const used = [self, ...siblings].flatMap((e) => [e.fileNumber, e.number]).filter((n) => n !== undefined && !isDateNumber(n));
     const max = Math.max(number, ...(used as number[]));

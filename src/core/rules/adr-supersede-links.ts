@@ -7,9 +7,10 @@
  */
 import type { DocLink, IndexEntry } from '../document/model.js';
 import { toIndexEntry } from '../document/model.js';
-import { isExternal, otherAdrs, resolveLink } from './adr-folder.js';
+import { isExternal } from './adr-folder.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
+import { mayLinkTo, recordLookup, resolveInView, type RecordView } from './record-lookup.js';
 import { statusKey } from './status-lifecycle.js';
 
 const WORDS = {
@@ -45,18 +46,18 @@ export default defineRule(
   },
   ({ doc, index }, report) => {
     const self = toIndexEntry(doc);
-    const others = otherAdrs(index, doc.path);
-    const universe = [self, ...others];
+    // The universe: this record first, then every other ADR of the index (see record-lookup.ts).
+    const universe: RecordView = { lookup: recordLookup(index), self };
     const incoming = new Set<DocLink['relation']>();
 
     // With no other ADR known (a lone file on the CLI) there is nothing to resolve against.
-    if (others.length > 0) {
+    if (universe.lookup.adrs.some((e) => e.path !== doc.path)) {
       // Outgoing links: each resolves, and the record it names links back.
       for (const link of [...doc.supersedes, ...doc.supersededBy]) {
         if (isExternal(link.target)) continue;
         const words = WORDS[link.relation];
         const place = { line: link.line, column: link.column };
-        const target = resolveLink(link, doc.path, universe);
+        const target = resolveInView(link, doc.path, universe);
         if (!target) {
           report(`\`${words.link} ${link.target}\` names no ADR in this repository: link to an existing record`, place);
         } else if (target.path === doc.path) {
@@ -66,10 +67,11 @@ export default defineRule(
         }
       }
       // Incoming links: a record that names this one is answered by a link from here.
-      for (const other of others) {
+      // Only records with a link that could name this one are read, in index order.
+      for (const other of mayLinkTo(universe)) {
         for (const relation of ['supersedes', 'superseded-by'] as const) {
           const names = linksOf(other, relation).some(
-            (l) => !isExternal(l.target) && resolveLink(l, other.path, universe)?.path === doc.path,
+            (l) => !isExternal(l.target) && resolveInView(l, other.path, universe)?.path === doc.path,
           );
           if (!names) continue;
           const words = WORDS[relation];
@@ -100,6 +102,6 @@ export default defineRule(
 );
 
 /** True when `entry` has a link of `relation` that resolves to `path`. */
-function linksTo(entry: IndexEntry, relation: DocLink['relation'], path: string, universe: IndexEntry[]): boolean {
-  return linksOf(entry, relation).some((l) => resolveLink(l, entry.path, universe)?.path === path);
+function linksTo(entry: IndexEntry, relation: DocLink['relation'], path: string, universe: RecordView): boolean {
+  return linksOf(entry, relation).some((l) => resolveInView(l, entry.path, universe)?.path === path);
 }

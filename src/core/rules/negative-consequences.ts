@@ -7,13 +7,13 @@
 import type { Checklists } from '../checklists/types.js';
 import type { DecisionDoc, Section } from '../document/model.js';
 import { sectionsWith } from './adr-sections.js';
-import { phrasePattern, proseLines, type SourceLine } from './source-lines.js';
+import { anyPhrasePattern, phrasePattern, proseLines, type SourceLine } from './source-lines.js';
 
 /**
  * Words that state a cost (English and French). Deliberately broad: they only
  * ever silence a finding, so a loose match errs on the quiet side.
  */
-const NEGATIVE_CUES = [
+const NEGATIVE_CUES = anyPhrasePattern([
   'bad, because',
   'bad because',
   'bad:',
@@ -127,14 +127,14 @@ const NEGATIVE_CUES = [
   'plus lent',
   'plus difficile',
   'compromis',
-].map(phrasePattern);
+]);
 
 /**
  * Words that name a cost even beside a "no downsides" phrase on the same line
  * ("no risks to data, but releases get slower"). Narrower than the cues above:
  * "no longer" or "must" next to "no downsides" do not retract the claim.
  */
-const RETRACTING_CUES = [
+const RETRACTING_CUES = anyPhrasePattern([
   'but',
   'however',
   'except',
@@ -153,7 +153,7 @@ const RETRACTING_CUES = [
   'lose',
   'mais',
   'sauf',
-].map(phrasePattern);
+]);
 
 /** Sections where the record says what the decision costs. */
 const COST_KEYS = ['consequences', 'negative-consequences', 'trade-offs', 'risks'] as const;
@@ -177,15 +177,17 @@ function hasWords(text: string): boolean {
 
 /** True when a line states a cost. */
 function statesCost(text: string): boolean {
-  return NEGATIVE_CUES.some((re) => re.test(text));
+  return NEGATIVE_CUES.test(text);
 }
 
-/** Source lines of the sections' content (headings excluded). */
-function contentLines(source: string, sections: Section[]): SourceLine[] {
+/** Source lines of the sections' content (headings excluded), from `proseLines(source)` (computed on demand). */
+function contentLines(prose: () => SourceLine[], sections: Section[]): SourceLine[] {
+  if (sections.length === 0) return [];
   const seen = new Set<number>();
   const lines: SourceLine[] = [];
   for (const s of sections) {
-    for (const l of proseLines(source, s.line + 1, s.endLine)) {
+    // Line n is prose[n - 1]: the lines after the heading up to the section's end.
+    for (const l of prose().slice(s.line, Math.max(s.line, s.endLine))) {
       if (seen.has(l.line) || /^\s{0,3}#/.test(l.text)) continue;
       seen.add(l.line);
       lines.push(l);
@@ -194,18 +196,36 @@ function contentLines(source: string, sections: Section[]): SourceLine[] {
   return lines.sort((a, b) => a.line - b.line);
 }
 
+type Mistake = Checklists['mistakes'][number];
+const claimPatternCache = new WeakMap<Mistake, { any: RegExp; patterns: { phrase: string; re: RegExp }[] }>();
+
+/** The `no-downsides` phrases compiled once per checklist (checklists are loaded once per review). */
+function claimPatterns(mistake: Mistake): { any: RegExp; patterns: { phrase: string; re: RegExp }[] } {
+  let compiled = claimPatternCache.get(mistake);
+  if (!compiled) {
+    compiled = {
+      any: anyPhrasePattern(mistake.phrases),
+      patterns: mistake.phrases.map((phrase) => ({ phrase, re: phrasePattern(phrase) })),
+    };
+    claimPatternCache.set(mistake, compiled);
+  }
+  return compiled;
+}
+
 /** The claims of the checklist mistake `no-downsides` on the cost sections' lines. */
 function claimsIn(lines: SourceLine[], checklists: Checklists): NoDownsideClaim[] {
   const mistake = checklists.mistakes.find((m) => m.id === 'no-downsides');
   if (!mistake) return [];
-  const patterns = mistake.phrases.map((phrase) => ({ phrase, re: phrasePattern(phrase) }));
+  const { any, patterns } = claimPatterns(mistake);
   const claims: NoDownsideClaim[] = [];
   for (const l of lines) {
+    // One test rules out most lines; the phrase list then says which phrase came first.
+    if (!any.test(l.text)) continue;
     const hit = patterns.find((p) => p.re.test(l.text));
     if (!hit) continue;
     // "No risks to existing data, but migration is slower" names a cost after all.
     const rest = patterns.reduce((text, p) => text.replace(new RegExp(p.re.source, 'giu'), ' '), l.text);
-    if (RETRACTING_CUES.some((re) => re.test(rest))) continue;
+    if (RETRACTING_CUES.test(rest)) continue;
     claims.push({ ...l, phrase: hit.phrase });
   }
   return claims;
@@ -226,20 +246,34 @@ export interface CostStatements {
  * "no downsides" claim does not count as stating a cost.
  */
 export function readCosts(doc: DecisionDoc, source: string, checklists: Checklists): CostStatements {
-  const lines = contentLines(source, sectionsWith(doc, ...COST_KEYS));
+  // adr-consequences and adr-trade-offs both ask, on the same document: read once.
+  const cached = costCache.get(doc);
+  if (cached && cached.source === source && cached.checklists === checklists) return cached.costs;
+  const costs = computeCosts(doc, source, checklists);
+  costCache.set(doc, { source, checklists, costs });
+  return costs;
+}
+
+const costCache = new WeakMap<DecisionDoc, { source: string; checklists: Checklists; costs: CostStatements }>();
+
+function computeCosts(doc: DecisionDoc, source: string, checklists: Checklists): CostStatements {
+  // Split and blanked once, only when a section asks for it.
+  let all: SourceLine[] | undefined;
+  const prose = (): SourceLine[] => (all ??= proseLines(source));
+  const lines = contentLines(prose, sectionsWith(doc, ...COST_KEYS));
   const claims = claimsIn(lines, checklists);
   const claimLines = new Set(claims.map((c) => c.line));
   const counts = (l: SourceLine): boolean => !claimLines.has(l.line) && hasWords(l.text);
   let states = doc.tradeOffs.length > 0;
   if (!states) {
-    states = contentLines(source, sectionsWith(doc, ...COST_ONLY_KEYS)).some(counts);
+    states = contentLines(prose, sectionsWith(doc, ...COST_ONLY_KEYS)).some(counts);
   }
   if (!states) {
     states = lines.some((l) => counts(l) && statesCost(l.text));
   }
   if (!states) {
     // Pros and cons of the options: the chosen option's "Bad, because" items are its costs.
-    const prosCons = contentLines(source, sectionsWith(doc, 'pros-cons'));
+    const prosCons = contentLines(prose, sectionsWith(doc, 'pros-cons'));
     states = prosCons.some((l) => /\b(?:bad|cons?|weak|mauvais)\b/i.test(l.text) || statesCost(l.text));
   }
   return { statesCost: states, claims: states ? [] : claims };

@@ -61,8 +61,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function phraseBody(phrase: string): string {
+  return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
+}
+
 /** A case-insensitive regular expression matching a phrase on word boundaries. */
 export function phrasePattern(phrase: string): RegExp {
-  const body = escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseBody(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/**
+ * One regular expression that tests true exactly when some `phrasePattern` of
+ * the phrases would: the alternation backtracks through every phrase at each
+ * position, so one pass over the text replaces one pass per phrase.
+ */
+export function anyPhrasePattern(phrases: readonly string[]): RegExp {
+  const body = phrases.map(phraseBody).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body || '(?!)'})(?![\\p{L}\\p{N}])`, 'iu');
 }

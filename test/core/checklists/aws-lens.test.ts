@@ -10,8 +10,9 @@ import {
   toLensRisk,
   type LensRuleRisk,
 } from '../../../src/core/checklists/aws-lens.js';
-import { ChecklistError, parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
+import { parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
+import { loadError } from './load-error.js';
 
 const builtins = readBuiltinChecklistFiles();
 const read = (relative: string): string => readFileSync(new URL(relative, import.meta.url), 'utf8');
@@ -22,16 +23,6 @@ const lensFile: ChecklistFile = {
 
 /** True when `condition` holds for the selected choice ids. */
 const holds = (condition: string, ...selected: string[]): boolean => evaluateCondition(parseCondition(condition), new Set(selected));
-
-function loadError(files: ChecklistFile[]): ChecklistError {
-  try {
-    parseChecklistFiles(files);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChecklistError);
-    return error as ChecklistError;
-  }
-  throw new Error('expected parseChecklistFiles to throw');
-}
 
 describe('AWS Well-Architected custom lens', () => {
   const [lens] = parseChecklistFiles([...builtins, lensFile]).lenses;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChecklistError, parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
+import { parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
 import { PILLAR_IDS, QUESTION_IDS, TRIGGER_CATEGORIES } from '../../../src/core/checklists/schema.js';
 import { parseDecisionDoc } from '../../../src/core/document/parse.js';
 import { concernCoverage } from '../../../src/core/review/concern-coverage.js';
 import { computeCoverage } from '../../../src/core/review/coverage.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
+import { loadError } from './load-error.js';
 
 const fixture = (name: string): ChecklistFile => ({
   path: `test/fixtures/checklists/${name}`,
@@ -17,17 +18,6 @@ const builtins = readBuiltinChecklistFiles();
 /** Built-ins with one file's text rewritten. */
 function withBuiltin(name: string, edit: (text: string) => string): ChecklistFile[] {
   return builtins.map((f) => (f.path === `checklists/${name}.yml` ? { ...f, text: edit(f.text) } : f));
-}
-
-/** Run the loader and return the ChecklistError it throws. */
-function loadError(files: ChecklistFile[]): ChecklistError {
-  try {
-    parseChecklistFiles(files);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChecklistError);
-    return error as ChecklistError;
-  }
-  throw new Error('expected parseChecklistFiles to throw');
 }
 
 /** 1-based line of the first line of `text` equal to `line`. */

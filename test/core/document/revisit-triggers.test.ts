@@ -537,3 +537,25 @@ describe('collected triggers: template leftovers', () => {
     ]);
   });
 });
+
+describe('precision on real prose', () => {
+  const ctx = { categories: [], vaguePhrases: ['revisit later', 'when we grow'] };
+
+  it('ignores a sentence that mentions revisiting in passing', () => {
+    const text = 'We need to record decisions so that people joining later understand them, and so that we revisit decisions when their assumptions stop holding.';
+    expect(findInlineTriggers(text, { line: 3, column: 1 }, ctx)).toEqual([]);
+  });
+
+  it('keeps an inline vague promise and an inline concrete trigger', () => {
+    const found = findInlineTriggers('We will revisit later. We will revisit this by 2027-05-01.', { line: 1, column: 1 }, ctx);
+    expect(found.map((t) => t.kind)).toEqual(['vague', 'date']);
+    expect(found[0]?.vaguePhrase).toBe('revisit later');
+  });
+
+  it('takes the category from a label the author wrote', () => {
+    const t = parseTrigger('Scale: revisit if the catalog exceeds 10 million products.', { line: 9, column: 3 }, 'section', ctx);
+    expect(t.category).toBe('scale');
+    expect(parseTrigger('**Cost** — monthly spend > $50K', { line: 1, column: 1 }, 'section', ctx).category).toBe('cost');
+    expect(parseTrigger('Organisational: after a reorg', { line: 1, column: 1 }, 'section', ctx).category).toBe('organizational');
+  });
+});
