@@ -62,6 +62,8 @@ const durationText = z
   .string()
   .regex(/^\s*\d{1,3}\s*(day|week|month|year)s?\s*$/i, 'expected a duration such as "6 months" or "1 year"');
 
+const checkConclusion = z.enum(['success', 'neutral', 'failure']);
+
 const globList = z.array(z.string().min(1).max(500)).max(200);
 
 export const configSchema = z.strictObject({
@@ -104,6 +106,17 @@ export const configSchema = z.strictObject({
       maxFileBytes: z.number().int().positive().max(50_000_000).default(10_000_000),
       /** At most this many documents per review; the rest are listed as skipped. */
       maxFiles: z.number().int().positive().max(5000).default(300),
+    })
+    .prefault({}),
+  /** Conclusion of the "Design review" check run by the worst finding (a required check passes on success and neutral). */
+  checks: z
+    .strictObject({
+      /** When any finding is an error. */
+      onError: checkConclusion.default('failure'),
+      /** When the worst finding is a warning. */
+      onWarning: checkConclusion.default('neutral'),
+      /** When there are no findings. */
+      onClean: checkConclusion.default('success'),
     })
     .prefault({}),
 });

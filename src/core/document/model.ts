@@ -231,6 +231,12 @@ export interface IndexEntry {
   status?: string | null;
   supersedes: DocLink[];
   supersededBy: DocLink[];
+  /**
+   * True when the entry comes from a file listing only (the App reads the base
+   * branch's tree, not every ADR's text): number and path are known, links and
+   * status are not, so checks must not judge its missing links.
+   */
+  listingOnly?: boolean;
 }
 
 /** Find the section with a key (first one). */

@@ -1,0 +1,242 @@
+import type { DecisionDoc, DocKind, TriggerKind } from '../document/model.js';
+import { compareFindings, type Finding } from '../finding.js';
+import type { DocCoverage, PillarCoverage } from '../review/coverage-types.js';
+import type { Review } from '../review/types.js';
+import { ruleDocsUrl } from '../rules/define-rule.js';
+import { messageMarkdown } from './message-markdown.js';
+import type { Conclusion } from './types.js';
+
+/**
+ * The data `templates/review-summary.hbs` renders: the check-run summary and
+ * the sticky comment share it. Everything here is plain text for the
+ * template's `md*` helpers, except the fields named `*Markdown`, which are
+ * already escaped (finding messages keep their code spans, see
+ * message-markdown.ts) or fenced (the generated ADR).
+ */
+
+/** A place in the repository, linked to the head commit when the repository URL is known. */
+export interface LocationLink {
+  label: string;
+  url: string | undefined;
+}
+
+/** One finding row of the summary. */
+export interface FindingRow {
+  ruleId: string;
+  ruleUrl: string;
+  messageMarkdown: string;
+  location: LocationLink;
+}
+
+/** Findings of one severity. */
+export interface SeverityGroup {
+  label: string;
+  icon: string;
+  findings: FindingRow[];
+}
+
+/** One document's part of the summary. */
+export interface DocumentSummary {
+  path: string;
+  kindLabel: string;
+  /** Short documents are shown open; long ones collapsed. */
+  open: boolean;
+  counts: string;
+  pillars: { name: string; icon: string; status: string; evidence: string | undefined; location: LocationLink | undefined }[];
+  questions: { text: string; icon: string; status: string; location: LocationLink | undefined }[];
+  triggers: { total: number; kinds: { kind: string; count: number }[]; due: { text: string; due: string; location: LocationLink }[] };
+  severities: SeverityGroup[];
+  inlineCount: number;
+}
+
+/** A drafted ADR offered in the summary. */
+export interface GeneratedAdrSummary {
+  source: string;
+  title: string;
+  fileName: string;
+  /** The draft inside a fence longer than any backtick run it holds. */
+  blockMarkdown: string;
+}
+
+/** Everything the review-summary template renders. */
+export interface SummaryData {
+  conclusion: Conclusion;
+  conclusionIcon: string;
+  allClear: boolean;
+  documentCount: number;
+  headline: string;
+  inlineCount: number;
+  documents: DocumentSummary[];
+  /** Findings on files that are not reviewed documents (unreadable, skipped, cross-document). */
+  otherFindings: SeverityGroup[];
+  skipped: { path: string; reason: string }[];
+  generatedAdrs: GeneratedAdrSummary[];
+  configError: ConfigErrorSummary | undefined;
+}
+
+/** What the summary says about an invalid config (the only thing it says then). */
+export interface ConfigErrorSummary {
+  file: string;
+  line: number | undefined;
+  key: string | undefined;
+  /** The bad value as written (JSON), when known. */
+  value: string | undefined;
+  messageMarkdown: string;
+}
+
+/** Where the summary links: the repository's web URL and the commit reviewed. */
+export interface LinkBase {
+  repoUrl: string | undefined;
+  headSha: string;
+}
+
+/** Documents with more summary findings than this are collapsed. */
+const OPEN_DOCUMENT_FINDINGS = 10;
+
+const CONCLUSION_ICONS: Record<Conclusion, string> = { success: '✅', neutral: '⚪', failure: '❌', action_required: '⚠️' };
+const KIND_LABELS: Record<DocKind, string> = { adr: 'ADR', 'design-doc': 'Design doc' };
+/** Trigger kinds in the order the summary lists them: concrete first, vague last. */
+const TRIGGER_KINDS: readonly TriggerKind[] = ['date', 'duration', 'recurring', 'threshold', 'vague'];
+
+/** `1 error`, `2 errors`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The icon of a conclusion, for headers. */
+export function conclusionIcon(conclusion: Conclusion): string {
+  return CONCLUSION_ICONS[conclusion];
+}
+
+/** A link to a file (and line) at the reviewed commit; no URL when the repository URL is unknown. */
+export function locationLink(base: LinkBase, path: string, line?: number, label: string = line === undefined ? path : `${path}:${line}`): LocationLink {
+  if (!base.repoUrl) return { label, url: undefined };
+  // Encode each segment: `#` or `?` in a file name must not end the path.
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return { label, url: `${base.repoUrl.replace(/\/+$/, '')}/blob/${base.headSha}/${encoded}${line === undefined ? '' : `#L${line}`}` };
+}
+
+/** A line of the document being summarised: the path is already in the heading. */
+function lineLink(base: LinkBase, path: string, line: number): LocationLink {
+  return locationLink(base, path, line, `line ${line}`);
+}
+
+function row(f: Finding, base: LinkBase): FindingRow {
+  return { ruleId: f.ruleId, ruleUrl: ruleDocsUrl(f.ruleId), messageMarkdown: messageMarkdown(f.message), location: locationLink(base, f.file, f.line) };
+}
+
+/** Findings grouped errors first, then warnings; empty groups left out. */
+export function bySeverity(findings: readonly Finding[], base: LinkBase): SeverityGroup[] {
+  const sorted = [...findings].sort(compareFindings);
+  const groups: SeverityGroup[] = [
+    { label: 'Errors', icon: '❌', findings: sorted.filter((f) => f.severity === 'error').map((f) => row(f, base)) },
+    { label: 'Warnings', icon: '⚠️', findings: sorted.filter((f) => f.severity === 'warning').map((f) => row(f, base)) },
+  ];
+  return groups.filter((g) => g.findings.length > 0);
+}
+
+function pillarRow(p: PillarCoverage, path: string, base: LinkBase): DocumentSummary['pillars'][number] {
+  const location = p.line === undefined ? undefined : lineLink(base, path, p.line);
+  if (p.state === 'addressed') return { name: p.name, icon: '✅', status: 'addressed', evidence: p.evidence, location };
+  if (p.state === 'not-applicable') {
+    return { name: p.name, icon: '➖', status: p.evidence ? `n/a (${p.evidence})` : 'n/a', evidence: undefined, location };
+  }
+  return { name: p.name, icon: '❌', status: 'missing', evidence: undefined, location: undefined };
+}
+
+function documentSummary(
+  doc: DecisionDoc,
+  coverage: DocCoverage | undefined,
+  summaryFindings: readonly Finding[],
+  inlineCount: number,
+  base: LinkBase,
+  today: string,
+): DocumentSummary {
+  const kinds = coverage?.triggers.byKind ?? countKinds(doc);
+  const errors = summaryFindings.filter((f) => f.severity === 'error').length;
+  const counts = [plural(errors, 'error'), plural(summaryFindings.length - errors, 'warning')];
+  if (inlineCount > 0) counts.push(`${inlineCount} inline`);
+  return {
+    path: doc.path,
+    kindLabel: KIND_LABELS[doc.kind],
+    open: summaryFindings.length <= OPEN_DOCUMENT_FINDINGS,
+    counts: counts.join(', '),
+    pillars: (coverage?.pillars ?? []).map((p) => pillarRow(p, doc.path, base)),
+    questions: (coverage?.questions ?? []).map((q) => ({
+      text: q.text,
+      icon: q.answered ? '✅' : '❌',
+      status: q.answered ? 'answered' : 'unanswered',
+      location: q.answered && q.line !== undefined ? lineLink(base, doc.path, q.line) : undefined,
+    })),
+    triggers: {
+      total: coverage?.triggers.total ?? doc.triggers.length,
+      kinds: TRIGGER_KINDS.filter((k) => (kinds[k] ?? 0) > 0).map((k) => ({ kind: k, count: kinds[k] })),
+      due: doc.triggers
+        .filter((t) => t.due !== undefined && t.due <= today)
+        .map((t) => ({ text: t.text, due: t.due!, location: lineLink(base, doc.path, t.line) })),
+    },
+    severities: bySeverity(summaryFindings, base),
+    inlineCount,
+  };
+}
+
+function countKinds(doc: DecisionDoc): Record<TriggerKind, number> {
+  const counts: Record<TriggerKind, number> = { date: 0, duration: 0, recurring: 0, threshold: 0, vague: 0 };
+  for (const t of doc.triggers) counts[t.kind] += 1;
+  return counts;
+}
+
+/** Input of `buildSummaryData`. */
+export interface SummaryInput {
+  review: Review;
+  conclusion: Conclusion;
+  /** Findings posted as inline comments (left out of the lists, counted). */
+  inline: readonly Finding[];
+  base: LinkBase;
+  today: string;
+  generatedAdrs: GeneratedAdrSummary[];
+}
+
+/** The review-summary template's data for a review. */
+export function buildSummaryData(input: SummaryInput): SummaryData {
+  const { review, base } = input;
+  const inlineSet = new Set(input.inline);
+  const summaryFindings = review.findings.filter((f) => !inlineSet.has(f));
+  const byFile = groupBy(summaryFindings, (f) => f.file);
+  const inlineByFile = groupBy(input.inline, (f) => f.file);
+  const coverage = new Map(review.coverage.map((c) => [c.path, c]));
+  const documents = [...review.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const docPaths = new Set(documents.map((d) => d.path));
+  const errors = review.findings.filter((f) => f.severity === 'error').length;
+  const warnings = review.findings.length - errors;
+  const docCount = plural(documents.length, 'document');
+  const allClear = review.findings.length === 0;
+  return {
+    conclusion: input.conclusion,
+    conclusionIcon: conclusionIcon(input.conclusion),
+    allClear,
+    documentCount: documents.length,
+    headline: allClear
+      ? `All clear: ${docCount} reviewed, no findings`
+      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${docCount} reviewed`,
+    inlineCount: input.inline.length,
+    documents: documents.map((d) =>
+      documentSummary(d, coverage.get(d.path), byFile.get(d.path) ?? [], inlineByFile.get(d.path)?.length ?? 0, base, input.today),
+    ),
+    otherFindings: bySeverity(summaryFindings.filter((f) => !docPaths.has(f.file)), base),
+    skipped: [...review.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    generatedAdrs: input.generatedAdrs,
+    configError: undefined,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

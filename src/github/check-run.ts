@@ -1,0 +1,136 @@
+import type { Annotation, PublishPlan } from '../core/publish/types.js';
+import type { GitHub } from './github-client.js';
+
+/**
+ * The "Design review" check run: started (or reused) when a review begins,
+ * completed with the plan's conclusion and annotations. GitHub takes at most
+ * 50 annotations per request and appends the annotations of every update
+ * (checks/update in GitHub's OpenAPI description: "Each time you update the
+ * check run, annotations are appended"), so batches after the first go in
+ * further updates.
+ */
+
+/** GitHub's limit of annotations per create or update request. */
+export const MAX_ANNOTATIONS_PER_REQUEST = 50;
+/** GitHub's limit on `output.summary` and `output.text`. */
+export const MAX_OUTPUT_CHARS = 65_535;
+
+/** The check run's default name. */
+export const CHECK_RUN_NAME = 'Design review';
+
+/** Which check run to start. */
+export interface StartCheckRunParams {
+  owner: string;
+  repo: string;
+  headSha: string;
+  name?: string;
+  externalId?: string;
+  /**
+   * The app publishing the check (its id, or its slug as in `<slug>[bot]`). With it, an
+   * in-progress run of this app for the same commit is reused (a redelivered webhook, a
+   * second event for one push); without it a new run is always created.
+   */
+  app?: { id?: number; slug?: string };
+}
+
+/** The check run to update. */
+export interface CheckRunRef {
+  owner: string;
+  repo: string;
+  checkRunId: number;
+}
+
+/** Starts the check run in progress, reusing our in-progress run for the same commit; returns its id. */
+export async function startCheckRun(gh: GitHub, params: StartCheckRunParams): Promise<{ checkRunId: number; reused: boolean }> {
+  const name = params.name ?? CHECK_RUN_NAME;
+  const app = params.app;
+  if (app !== undefined && (app.id !== undefined || app.slug !== undefined)) {
+    const { data } = await gh.rest.checks.listForRef({
+      owner: params.owner,
+      repo: params.repo,
+      ref: params.headSha,
+      check_name: name,
+      status: 'in_progress',
+      // Every matching run, not only the latest one per name: a newer completed run must not hide ours.
+      filter: 'all',
+      ...(app.id === undefined ? {} : { app_id: app.id }),
+      per_page: 100,
+    });
+    const ours = data.check_runs.find(
+      (run) =>
+        run.head_sha === params.headSha &&
+        run.status === 'in_progress' &&
+        (app.id === undefined || run.app?.id === app.id) &&
+        (app.slug === undefined || run.app?.slug === app.slug),
+    );
+    if (ours !== undefined) return { checkRunId: ours.id, reused: true };
+  }
+  const { data } = await gh.rest.checks.create({
+    owner: params.owner,
+    repo: params.repo,
+    name,
+    head_sha: params.headSha,
+    status: 'in_progress',
+    ...(params.externalId === undefined ? {} : { external_id: params.externalId }),
+  });
+  return { checkRunId: data.id, reused: false };
+}
+
+/** Completes the check run with the plan: conclusion and first batch of annotations, then one update per further batch. */
+export async function completeCheckRun(gh: GitHub, ref: CheckRunRef, plan: PublishPlan): Promise<{ updates: number }> {
+  const title = plan.checkRun.title;
+  const summary = clip(plan.checkRun.summary);
+  const text = plan.checkRun.text === undefined ? undefined : clip(plan.checkRun.text);
+  // Re-chunked so a batch over GitHub's limit cannot make the update fail.
+  const [firstBatch, ...later] = chunks(plan.annotationBatches.flat(), MAX_ANNOTATIONS_PER_REQUEST);
+  await gh.rest.checks.update({
+    owner: ref.owner,
+    repo: ref.repo,
+    check_run_id: ref.checkRunId,
+    conclusion: plan.conclusion,
+    output: { title, summary, ...(text === undefined ? {} : { text }), ...annotations(firstBatch) },
+  });
+  // Later updates repeat title and summary (`summary` is required in `output`) and add annotations only.
+  for (const batch of later) {
+    await gh.rest.checks.update({
+      owner: ref.owner,
+      repo: ref.repo,
+      check_run_id: ref.checkRunId,
+      output: { title, summary, ...annotations(batch) },
+    });
+  }
+  return { updates: 1 + later.length };
+}
+
+/** Completes the check run as failed (the review itself could not run), with the reason in the output. */
+export async function failCheckRun(
+  gh: GitHub,
+  ref: CheckRunRef,
+  reason: string,
+  options: { conclusion?: 'failure' | 'neutral' | 'cancelled' } = {},
+): Promise<void> {
+  await gh.rest.checks.update({
+    owner: ref.owner,
+    repo: ref.repo,
+    check_run_id: ref.checkRunId,
+    conclusion: options.conclusion ?? 'failure',
+    output: { title: 'Design review could not run', summary: reason },
+  });
+}
+
+function annotations(batch: Annotation[] | undefined): { annotations?: Annotation[] } {
+  return batch === undefined || batch.length === 0 ? {} : { annotations: batch };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+// GitHub rejects a summary or text over 65,535 characters; cut with a visible note rather than fail the run.
+function clip(markdown: string): string {
+  if (markdown.length <= MAX_OUTPUT_CHARS) return markdown;
+  const note = '\n\n… (truncated: see the summary comment)';
+  return markdown.slice(0, MAX_OUTPUT_CHARS - note.length) + note;
+}
