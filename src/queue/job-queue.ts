@@ -1,0 +1,103 @@
+/**
+ * The in-process work queue behind the webhook handler: GitHub gives a
+ * delivery 10 seconds, so handlers only enqueue and the review runs here.
+ * Bounded concurrency overall, one job at a time per ordering key (an
+ * installation), and coalescing: a queued job is replaced by a newer one with
+ * the same coalescing key (a newer push to the same pull request).
+ */
+
+/** A unit of work and the keys that order and coalesce it. */
+export interface Job {
+  /** Unique id (the delivery id): a job already seen is dropped, so a redelivery does nothing. */
+  id: string;
+  /** Jobs with the same ordering key run one after another (per installation). */
+  orderingKey: string;
+  /** A queued job with the same coalescing key is replaced by this one (per pull request). */
+  coalescingKey?: string;
+  run: () => Promise<void>;
+}
+
+/** What happened to an enqueued job. */
+export type EnqueueResult = 'queued' | 'duplicate' | 'replaced';
+
+/** Options of the queue. */
+export interface JobQueueOptions {
+  concurrency: number;
+  /** How many delivery ids to remember for redelivery detection. */
+  rememberIds?: number;
+  onError?: (job: Job, error: unknown) => void;
+}
+
+/** The in-process queue. */
+export class JobQueue {
+  private readonly pending: Job[] = [];
+  private readonly runningKeys = new Set<string>();
+  private readonly seen = new Set<string>();
+  private running = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: JobQueueOptions) {}
+
+  /** Add a job; returns at once. */
+  enqueue(job: Job): EnqueueResult {
+    if (this.seen.has(job.id)) return 'duplicate';
+    this.remember(job.id);
+    let result: EnqueueResult = 'queued';
+    if (job.coalescingKey !== undefined) {
+      const at = this.pending.findIndex((p) => p.coalescingKey === job.coalescingKey);
+      if (at !== -1) {
+        this.pending.splice(at, 1);
+        result = 'replaced';
+      }
+    }
+    this.pending.push(job);
+    this.pump();
+    return result;
+  }
+
+  /** Jobs waiting or running. */
+  get size(): number {
+    return this.pending.length + this.running;
+  }
+
+  /** Resolves when nothing is queued or running (graceful shutdown, tests). */
+  onIdle(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private remember(id: string): void {
+    this.seen.add(id);
+    const limit = this.options.rememberIds ?? 10_000;
+    // Sets iterate in insertion order: drop the oldest ids first.
+    while (this.seen.size > limit) this.seen.delete(this.seen.values().next().value as string);
+  }
+
+  private pump(): void {
+    while (this.running < this.options.concurrency) {
+      const at = this.pending.findIndex((j) => !this.runningKeys.has(j.orderingKey));
+      if (at === -1) break;
+      const [job] = this.pending.splice(at, 1);
+      if (!job) break;
+      this.start(job);
+    }
+    if (this.size === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private start(job: Job): void {
+    this.running += 1;
+    this.runningKeys.add(job.orderingKey);
+    void job
+      .run()
+      .catch((error: unknown) => this.options.onError?.(job, error))
+      .finally(() => {
+        this.running -= 1;
+        this.runningKeys.delete(job.orderingKey);
+        this.pump();
+      });
+  }
+}
