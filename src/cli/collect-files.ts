@@ -4,7 +4,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
 import { classify } from '../core/document/classify.js';
 import type { Finding } from '../core/finding.js';
-import { SKIPPED_RULE_ID } from '../core/review/review.js';
+import { tooLargeReason } from '../core/review/decode-source.js';
+import { skippedResult } from '../core/review/review.js';
 import type { DocumentResult, SourceFile } from '../core/review/types.js';
 
 /**
@@ -176,17 +177,7 @@ async function readCandidate(abs: string, maxBytes: number): Promise<ReadOutcome
 
 /** The same refusal the review gives an oversized file, without reading all of it. */
 function tooLargeResult(path: string, size: number, maxBytes: number): DocumentResult {
-  const reason = `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (review.maxFileBytes): split the document or raise the limit`;
-  return {
-    path,
-    findings: [{ ruleId: SKIPPED_RULE_ID, severity: 'warning', message: `Not reviewed: ${path} ${reason}`, file: path, line: 1, column: 1 }],
-    markers: [],
-    skipped: reason,
-  };
-}
-
-function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`;
+  return skippedResult(path, tooLargeReason(size, maxBytes), 'warning');
 }
 
 async function expandFolder(abs: string): Promise<string[]> {

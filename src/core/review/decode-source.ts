@@ -7,6 +7,11 @@ function formatBytes(n: number): string {
   return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`;
 }
 
+/** Why a file over the size limit is not reviewed, and what to do. */
+export function tooLargeReason(size: number, maxBytes: number): string {
+  return `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (review.maxFileBytes): split the document or raise the limit`;
+}
+
 /** First byte offset where UTF-8 is invalid (a linear scan), or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
@@ -39,13 +44,8 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  */
 export function decodeSource(content: Uint8Array | string, maxBytes: number): Decoded {
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-  if (size > maxBytes) {
-    // A deliberate limit, not a broken file: a warning.
-    return {
-      skipped: `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (review.maxFileBytes): split the document or raise the limit`,
-      severity: 'warning',
-    };
-  }
+  // A deliberate limit, not a broken file: a warning.
+  if (size > maxBytes) return { skipped: tooLargeReason(size, maxBytes), severity: 'warning' };
   if (typeof content === 'string') return { text: content.replace(/^\uFEFF/, '') };
   // Git's heuristic: a NUL byte in the first 8000 bytes means binary.
   const nul = content.subarray(0, 8000).indexOf(0);

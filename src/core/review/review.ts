@@ -100,7 +100,8 @@ function runChecks(processor: AnyProcessor, tree: Root, file: VFile, path: strin
   }
 }
 
-function skippedResult(path: string, reason: string, severity: Finding['severity']): DocumentResult {
+/** The phase-1 result of a file that is not reviewed: one finding that says why. */
+export function skippedResult(path: string, reason: string, severity: Finding['severity']): DocumentResult {
   return {
     path,
     findings: [{ ruleId: SKIPPED_RULE_ID, severity, message: `Not reviewed: ${path} ${reason}`, file: path, line: 1, column: 1 }],
