@@ -73,10 +73,12 @@ describe('parse performance', () => {
     expect(doc.matrices[0]!.criteria).toHaveLength(10_000);
     expect(doc.matrices[0]!.options).toEqual(['A', 'B', 'C']);
     expect(doc.options.map((o) => o.name)).toEqual(['A', 'B', 'C']);
-    expect(largeMs).toBeLessThan(60_000);
+    // About 2.5 s here: micromark-extension-gfm-table 2.1.1 was quadratic in the
+    // number of cells (28 s), so package.json overrides it with 2.1.2.
+    expect(largeMs).toBeLessThan(30_000);
     // Ten times the rows should cost about ten times the time, not a hundred
     // (the factor is loose because CI machines are noisy).
-    expect(largeMs).toBeLessThan(Math.max(smallMs, 50) * 40);
+    expect(largeMs).toBeLessThan(Math.max(smallMs, 50) * 30);
   }, 120_000);
 });
 
