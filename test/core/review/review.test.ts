@@ -98,3 +98,17 @@ describe('review', () => {
     expect(result.findings.some((f) => f.ruleId === 'adr-status')).toBe(true);
   });
 });
+
+describe('repository index from a folder listing', () => {
+  it('resolves a supersede link to a listed record without judging its unknown links', () => {
+    const content = adr(5, 'Use Kafka', '\nSupersedes [ADR-0002](0002-use-rabbitmq.md)\n');
+    const listed = { path: 'docs/adr/0002-use-rabbitmq.md', kind: 'adr' as const, fileNumber: 2, number: 2, supersedes: [], supersededBy: [], listingOnly: true };
+    const opts = reviewOptions({}, { index: [listed] });
+    const findings = review([{ path: 'docs/adr/0005-use-kafka.md', content, kind: 'adr' }], opts).findings.filter((f) => f.ruleId === 'adr-supersede-links');
+    expect(findings).toEqual([]);
+    const missing = review([{ path: 'docs/adr/0005-use-kafka.md', content: adr(5, 'Use Kafka', '\nSupersedes [ADR-0003](0003-nope.md)\n'), kind: 'adr' }], opts);
+    expect(missing.findings.filter((f) => f.ruleId === 'adr-supersede-links').map((f) => f.message)).toEqual([
+      expect.stringContaining('names no ADR in this repository'),
+    ]);
+  });
+});
