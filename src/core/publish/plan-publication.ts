@@ -6,6 +6,7 @@ import { renderTemplate } from '../render/templates.js';
 import type { Review } from '../review/types.js';
 import { batches, findingsToAnnotations } from './annotations.js';
 import { conclusionFor } from './conclusion.js';
+import { escaped } from './escaped-markdown.js';
 import { draftAdrFromDesignDoc, needsGeneratedAdr } from './generated-adr.js';
 import { planInlineComments } from './inline-comments.js';
 import { messageMarkdown } from './message-markdown.js';
@@ -80,7 +81,7 @@ function generatedAdrs(input: PublicationInput): GeneratedAdrSummary[] {
     const title = doc.title?.value.trim() || doc.path;
     const fileName = adrFileName(number, title);
     number += 1;
-    return { source: doc.path, title, fileName, blockMarkdown: fencedBlock('markdown', text.trimEnd()) };
+    return { source: doc.path, title, fileName, blockMarkdown: escaped(fencedBlock('markdown', text.trimEnd())) };
   });
 }
 
@@ -133,7 +134,7 @@ export function planInvalidConfig(error: InvalidConfig): PublishPlan {
       line: error.line,
       key: error.key,
       value: showValue(error.value),
-      messageMarkdown: messageMarkdown(error.message),
+      messageMarkdown: escaped(messageMarkdown(error.message)),
     },
   })
     .replace(/\n{3,}/g, '\n\n')

@@ -3,15 +3,16 @@ import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage, PillarCoverage } from '../review/coverage-types.js';
 import type { Review } from '../review/types.js';
 import { ruleDocsUrl } from '../rules/define-rule.js';
+import { escaped, type EscapedMarkdown } from './escaped-markdown.js';
 import { messageMarkdown } from './message-markdown.js';
 import type { Conclusion } from './types.js';
 
 /**
  * The data `templates/review-summary.hbs` renders: the check-run summary and
  * the sticky comment share it. Everything here is plain text for the
- * template's `md*` helpers, except the fields named `*Markdown`, which are
- * already escaped (finding messages keep their code spans, see
- * message-markdown.ts) or fenced (the generated ADR).
+ * template's `md*` helpers, except the `EscapedMarkdown` fields named
+ * `*Markdown`, which are already escaped (finding messages keep their code
+ * spans, see message-markdown.ts) or fenced (the generated ADR).
  */
 
 /** A place in the repository, linked to the head commit when the repository URL is known. */
@@ -24,7 +25,7 @@ export interface LocationLink {
 export interface FindingRow {
   ruleId: string;
   ruleUrl: string;
-  messageMarkdown: string;
+  messageMarkdown: EscapedMarkdown;
   location: LocationLink;
 }
 
@@ -44,7 +45,13 @@ export interface DocumentSummary {
   counts: string;
   pillars: { name: string; icon: string; status: string; evidence: string | undefined; location: LocationLink | undefined }[];
   questions: { text: string; icon: string; status: string; location: LocationLink | undefined }[];
-  triggers: { total: number; kinds: { kind: string; count: number }[]; due: { text: string; due: string; location: LocationLink }[] };
+  triggers: {
+    total: number;
+    kinds: { kind: string; count: number }[];
+    /** Triggers whose date has come (the coverage's count; the list holds those the parser dated). */
+    dueCount: number;
+    due: { text: string; due: string; location: LocationLink }[];
+  };
   severities: SeverityGroup[];
   inlineCount: number;
 }
@@ -55,7 +62,7 @@ export interface GeneratedAdrSummary {
   title: string;
   fileName: string;
   /** The draft inside a fence longer than any backtick run it holds. */
-  blockMarkdown: string;
+  blockMarkdown: EscapedMarkdown;
 }
 
 /** Everything the review-summary template renders. */
@@ -81,7 +88,7 @@ export interface ConfigErrorSummary {
   key: string | undefined;
   /** The bad value as written (JSON), when known. */
   value: string | undefined;
-  messageMarkdown: string;
+  messageMarkdown: EscapedMarkdown;
 }
 
 /** Where the summary links: the repository's web URL and the commit reviewed. */
@@ -121,16 +128,19 @@ function lineLink(base: LinkBase, path: string, line: number): LocationLink {
   return locationLink(base, path, line, `line ${line}`);
 }
 
-function row(f: Finding, base: LinkBase): FindingRow {
-  return { ruleId: f.ruleId, ruleUrl: ruleDocsUrl(f.ruleId), messageMarkdown: messageMarkdown(f.message), location: locationLink(base, f.file, f.line) };
+function row(f: Finding, base: LinkBase, inDocument: boolean): FindingRow {
+  // Under a document's heading the path is known, so the line alone locates the finding.
+  const location = inDocument && f.line !== undefined ? lineLink(base, f.file, f.line) : locationLink(base, f.file, f.line);
+  return { ruleId: f.ruleId, ruleUrl: ruleDocsUrl(f.ruleId), messageMarkdown: escaped(messageMarkdown(f.message)), location };
 }
 
-/** Findings grouped errors first, then warnings; empty groups left out. */
-export function bySeverity(findings: readonly Finding[], base: LinkBase): SeverityGroup[] {
+/** Findings grouped errors first, then warnings; empty groups left out. `inDocument`: listed under their document's heading. */
+export function bySeverity(findings: readonly Finding[], base: LinkBase, inDocument = false): SeverityGroup[] {
   const sorted = [...findings].sort(compareFindings);
+  const toRow = (f: Finding) => row(f, base, inDocument);
   const groups: SeverityGroup[] = [
-    { label: 'Errors', icon: '❌', findings: sorted.filter((f) => f.severity === 'error').map((f) => row(f, base)) },
-    { label: 'Warnings', icon: '⚠️', findings: sorted.filter((f) => f.severity === 'warning').map((f) => row(f, base)) },
+    { label: 'Errors', icon: '❌', findings: sorted.filter((f) => f.severity === 'error').map(toRow) },
+    { label: 'Warnings', icon: '⚠️', findings: sorted.filter((f) => f.severity === 'warning').map(toRow) },
   ];
   return groups.filter((g) => g.findings.length > 0);
 }
@@ -148,19 +158,26 @@ function documentSummary(
   doc: DecisionDoc,
   coverage: DocCoverage | undefined,
   summaryFindings: readonly Finding[],
-  inlineCount: number,
+  inlineFindings: readonly Finding[],
   base: LinkBase,
   today: string,
 ): DocumentSummary {
   const kinds = coverage?.triggers.byKind ?? countKinds(doc);
-  const errors = summaryFindings.filter((f) => f.severity === 'error').length;
-  const counts = [plural(errors, 'error'), plural(summaryFindings.length - errors, 'warning')];
-  if (inlineCount > 0) counts.push(`${inlineCount} inline`);
+  // ISO dates compare as strings.
+  const due = doc.triggers
+    .filter((t) => t.due !== undefined && t.due <= today)
+    .map((t) => ({ text: t.text, due: t.due!, location: lineLink(base, doc.path, t.line) }));
+  const all = [...summaryFindings, ...inlineFindings];
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const counts: string[] = [];
+  if (errors > 0) counts.push(plural(errors, 'error'));
+  if (all.length > errors) counts.push(plural(all.length - errors, 'warning'));
+  const inlineCount = inlineFindings.length;
   return {
     path: doc.path,
     kindLabel: KIND_LABELS[doc.kind],
     open: summaryFindings.length <= OPEN_DOCUMENT_FINDINGS,
-    counts: counts.join(', '),
+    counts: counts.length === 0 ? 'no findings' : `${counts.join(', ')}${inlineCount > 0 ? ` (${inlineCount} inline)` : ''}`,
     pillars: (coverage?.pillars ?? []).map((p) => pillarRow(p, doc.path, base)),
     questions: (coverage?.questions ?? []).map((q) => ({
       text: q.text,
@@ -171,11 +188,10 @@ function documentSummary(
     triggers: {
       total: coverage?.triggers.total ?? doc.triggers.length,
       kinds: TRIGGER_KINDS.filter((k) => (kinds[k] ?? 0) > 0).map((k) => ({ kind: k, count: kinds[k] })),
-      due: doc.triggers
-        .filter((t) => t.due !== undefined && t.due <= today)
-        .map((t) => ({ text: t.text, due: t.due!, location: lineLink(base, doc.path, t.line) })),
+      dueCount: Math.max(coverage?.triggers.due ?? 0, due.length),
+      due,
     },
-    severities: bySeverity(summaryFindings, base),
+    severities: bySeverity(summaryFindings, base, true),
     inlineCount,
   };
 }
@@ -221,7 +237,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
       : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${docCount} reviewed`,
     inlineCount: input.inline.length,
     documents: documents.map((d) =>
-      documentSummary(d, coverage.get(d.path), byFile.get(d.path) ?? [], inlineByFile.get(d.path)?.length ?? 0, base, input.today),
+      documentSummary(d, coverage.get(d.path), byFile.get(d.path) ?? [], inlineByFile.get(d.path) ?? [], base, input.today),
     ),
     otherFindings: bySeverity(summaryFindings.filter((f) => !docPaths.has(f.file)), base),
     skipped: [...review.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -43,7 +43,8 @@ describe('planInlineComments', () => {
   it('ends each body with the finding marker of a line-independent fingerprint', () => {
     const [comment] = planInlineComments([status], [added]).comments;
     expect(comment!.fingerprint).toBe(findingFingerprint(status));
-    expect(findingFingerprint({ ...status, line: 99 })).toBe(comment!.fingerprint);
+    const moved: Finding = { ...status, line: 99 };
+    expect(findingFingerprint(moved)).toBe(comment!.fingerprint);
     expect(fingerprintOf(comment!.body)).toBe(comment!.fingerprint);
     expect(comment!.body.endsWith(`<!-- design-review:finding ${comment!.fingerprint} -->`)).toBe(true);
     expect(comment!.body).toContain('[`adr-status`](https://github.com/design-review-bot/design-review-bot#adr-status)');

@@ -30,7 +30,11 @@ function input(review: Review, over: Partial<PublicationInput> = {}): Publicatio
 
 describe('planPublication', () => {
   it('renders the summary: coverage, questions, triggers, findings not posted inline, skipped files', () => {
-    const plan = planPublication(input(sampleReview()));
+    // Only lines 4 to 6 are in the diff: the status finding on line 5 goes inline, the rest is listed.
+    const review = sampleReview();
+    const changed = changedFor(review).map((f) => ({ ...f, patch: '@@ -4,3 +4,3 @@\n d\n-e\n+E\n f' }));
+    const plan = planPublication(input(review, { changed }));
+    expect(plan.inlineComments.map((c) => `${c.path}:${c.line}`)).toEqual(['docs/adr/0002-use-kafka.md:5']);
     expect(plan.conclusion).toBe('failure');
     expect(plan.checkRun.title).toBe('2 errors, 2 warnings in 4 documents');
     expect(plan.checkRun.summary).toMatchSnapshot();
@@ -39,14 +43,14 @@ describe('planPublication', () => {
 
   it('lists inline findings only as a count', () => {
     const plan = planPublication(input(sampleReview()));
-    // Lines 1 to 6 are in the diff: three findings go inline, the one on line 1 of the design doc too.
+    // Lines 1 to 6 are in the diff: every finding of the fixture is on one of them.
     expect(plan.inlineComments.map((c) => `${c.path}:${c.line}`)).toEqual([
       'docs/adr/0002-use-kafka.md:1',
       'docs/adr/0002-use-kafka.md:5',
       'docs/adr/0003-broken.md:2',
       'docs/design/search.md:1',
     ]);
-    expect(plan.checkRun.summary).toContain('4 posted as inline comments');
+    expect(plan.checkRun.summary).toContain('Inline comments on the diff: 4.');
     expect(plan.checkRun.summary).not.toContain('Unexpected status');
     expect(plan.annotationBatches.flat()).toHaveLength(4);
   });
