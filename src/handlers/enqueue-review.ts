@@ -1,0 +1,58 @@
+import { CHECK_RUN_NAME } from '../github/check-run.js';
+import type { Job } from '../queue/job-queue.js';
+import type { PullRequestTarget } from './pull-request-review.js';
+
+/**
+ * Which deliveries deserve a review, and the queue jobs for them. Pure: the
+ * webhook handler passes the event name and payload, and gets back the pull
+ * requests to review; it never waits for the review itself. Steps:
+ *   1. decide relevance (edited: only a changed base; re-requests: only our check, only with pull requests);
+ *   2. name the pull requests the delivery is about;
+ *   3. build one job per pull request: id = delivery id, ordered per installation, coalesced per pull request.
+ */
+
+/** The part of a webhook payload read here. */
+export interface ReviewPayload {
+  action?: string;
+  installation?: { id: number };
+  repository?: { name: string; owner: { login: string } };
+  pull_request?: { number: number };
+  changes?: { base?: unknown };
+  check_run?: { name?: string; pull_requests?: { number: number }[] };
+  check_suite?: { pull_requests?: { number: number }[] };
+}
+
+/** The pull requests a delivery asks to review; empty when it is not relevant. */
+export function reviewTargets(eventName: string, payload: ReviewPayload): PullRequestTarget[] {
+  const repository = payload.repository;
+  if (repository === undefined) return [];
+  const at = (numbers: number[]): PullRequestTarget[] =>
+    [...new Set(numbers)].map((pullNumber) => ({ owner: repository.owner.login, repo: repository.name, pullNumber }));
+  if (eventName === 'pull_request') {
+    if (payload.pull_request === undefined) return [];
+    // An edited title or body changes no document; a new base branch changes the diff.
+    if (payload.action === 'edited' && payload.changes?.base === undefined) return [];
+    return at([payload.pull_request.number]);
+  }
+  if (eventName === 'check_run') {
+    if (payload.check_run?.name !== undefined && payload.check_run.name !== CHECK_RUN_NAME) return [];
+    return at((payload.check_run?.pull_requests ?? []).map((p) => p.number));
+  }
+  if (eventName === 'check_suite') return at((payload.check_suite?.pull_requests ?? []).map((p) => p.number));
+  return [];
+}
+
+/** One queue job per target; a single target keeps the delivery id, so a redelivery is recognised. */
+export function reviewJobs(
+  deliveryId: string,
+  installationId: number | undefined,
+  targets: readonly PullRequestTarget[],
+  run: (target: PullRequestTarget) => Promise<void>,
+): Job[] {
+  return targets.map((target) => ({
+    id: targets.length === 1 ? deliveryId : `${deliveryId}:${target.pullNumber}`,
+    orderingKey: `installation:${installationId ?? 'none'}`,
+    coalescingKey: `${target.owner}/${target.repo}#${target.pullNumber}`.toLowerCase(),
+    run: () => run(target),
+  }));
+}

@@ -1,0 +1,235 @@
+import type { Config } from '../config/schema.js';
+import { ConfigError } from '../config/config-error.js';
+import { validateConfig } from '../config/validate.js';
+import { ChecklistError, MAX_CHECKLIST_CHARS, parseChecklistFiles, type ChecklistFile } from '../core/checklists/load-checklists.js';
+import type { Checklists } from '../core/checklists/types.js';
+import { toIndexEntry } from '../core/document/model.js';
+import { nextAdrNumber } from '../core/new-adr/next-number.js';
+import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/publish/plan-publication.js';
+import { truncateToLimit } from '../core/publish/truncate.js';
+import type { InlineComment, PublishPlan } from '../core/publish/types.js';
+import { review } from '../core/review/review.js';
+import { completeCheckRun, failCheckRun, startCheckRun, type CheckRunRef } from '../github/check-run.js';
+import { fetchPullRequestDocuments } from '../github/fetch-documents.js';
+import { httpStatus, type GitHub } from '../github/github-client.js';
+import { syncReviewComments } from '../github/review-comments.js';
+import { upsertSummaryComment } from '../github/sticky-comment.js';
+import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
+
+/**
+ * The review job of one pull request, run from the queue after the webhook
+ * was acknowledged. Steps:
+ *   1. read the pull request (head sha, base, draft) as it is now;
+ *   2. load `.github/design-review.yml` (Probot, with `_extends`) and validate it;
+ *      an invalid config gets ONE check run, action_required, and nothing else;
+ *   3. start the "Design review" check run (in progress; ours for this sha is reused);
+ *   4. fetch the documents, load the checklists (built-in, plus the repository's
+ *      files named by `checklists`, read at the head sha);
+ *   5. review, plan the publication, complete the check run;
+ *   6. drafts with `review.drafts: false` stop here (the check run says so);
+ *   7. re-read the head: if it moved on, a newer job posts the comments;
+ *   8. sync the inline review comments; the ones GitHub refuses go into the summary;
+ *   9. create or update the sticky summary comment.
+ * Any error after step 3 fails the check run with a short reason, so it never stays in progress.
+ */
+
+/** Config file name, under `.github/` (Probot's `context.config`). */
+export const CONFIG_FILE = 'design-review.yml';
+const CONFIG_PATH = `.github/${CONFIG_FILE}`;
+
+/** The pull request to review. */
+export interface PullRequestTarget {
+  owner: string;
+  repo: string;
+  pullNumber: number;
+}
+
+/** The logger the job writes to (Probot's pino `context.log` fits). */
+export interface JobLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What the job needs from its surroundings, injected so tests can pin them. */
+export interface ReviewJobDeps {
+  /** Installation-authenticated client (Probot's `context.octokit`). */
+  gh: GitHub;
+  log: JobLog;
+  /** Reads the raw config (Probot's `context.config(CONFIG_FILE)`); null when the repository has none. */
+  readConfig: () => Promise<unknown>;
+  /** The App's slug, as in `<slug>[bot]`. */
+  appSlug: () => Promise<string>;
+}
+
+/** How the job ended. */
+export type ReviewOutcome = 'reviewed' | 'invalid-config' | 'head-moved' | 'draft-skipped' | 'failed';
+
+/** Today's date, ISO `YYYY-MM-DD`. */
+export function isoToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Review one pull request and publish the result (see the steps above). */
+export async function reviewPullRequest(
+  deps: ReviewJobDeps,
+  target: PullRequestTarget,
+  today: () => string = isoToday,
+): Promise<ReviewOutcome> {
+  const { gh, log } = deps;
+  const { owner, repo, pullNumber } = target;
+  const { data: pr } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+  const headSha = pr.head.sha;
+  const slug = await deps.appSlug();
+  const botLogin = `${slug}[bot]`;
+
+  let config: Config;
+  try {
+    config = validateConfig(await deps.readConfig(), CONFIG_PATH);
+  } catch (error) {
+    const invalid = invalidConfigOf(error);
+    if (invalid === undefined) throw error;
+    const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+    await completeCheckRun(gh, { owner, repo, checkRunId }, planInvalidConfig(invalid));
+    log.warn({ owner, repo, pullNumber, err: invalid.message }, 'design-review: invalid configuration');
+    return 'invalid-config';
+  }
+
+  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+  const ref: CheckRunRef = { owner, repo, checkRunId };
+  try {
+    const headRepo = pr.head.repo ?? pr.base.repo;
+    const docs = await fetchPullRequestDocuments(gh, {
+      owner,
+      repo,
+      pullNumber,
+      head: { owner: headRepo.owner.login, repo: headRepo.name, sha: headSha },
+      base: { sha: pr.base.sha, ref: pr.base.ref },
+      config,
+    });
+
+    let checklists: Checklists;
+    try {
+      checklists = await loadChecklists(gh, config, { owner: headRepo.owner.login, repo: headRepo.name, sha: headSha });
+    } catch (error) {
+      if (!(error instanceof ChecklistError)) throw error;
+      await completeCheckRun(gh, ref, planInvalidConfig({ message: error.message, file: error.file, ...(error.key ? { key: error.key } : {}), ...(error.line === undefined ? {} : { line: error.line }) }));
+      return 'invalid-config';
+    }
+
+    const date = today();
+    const result = review(docs.files, { config, checklists, today: date, index: docs.index });
+    result.skipped.push(...docs.skipped);
+    const lines = new Map(docs.files.map((f) => [f.path, textOf(f.content).split('\n')]));
+    const numbers = [...docs.index.map((e) => e.number), ...result.documents.filter((d) => d.kind === 'adr').map((d) => toIndexEntry(d).number)];
+    const plan = planPublication({
+      review: result,
+      changed: docs.changed,
+      config,
+      headSha,
+      repoUrl: pr.base.repo.html_url,
+      lines,
+      nextAdrNumber: nextAdrNumber(numbers),
+      today: date,
+      checklists,
+    });
+
+    const draftSkipped = pr.draft === true && !config.review.drafts;
+    await completeCheckRun(gh, ref, draftSkipped ? withDraftNote(plan) : plan);
+    if (draftSkipped) return 'draft-skipped';
+
+    // A push while we reviewed: the check run above belongs to this sha, the comments to the newer job.
+    const { data: now } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+    if (now.head.sha !== headSha) {
+      log.info({ owner, repo, pullNumber, reviewed: headSha, head: now.head.sha }, 'design-review: head moved on, comments left to the newer review');
+      return 'head-moved';
+    }
+
+    const synced = await syncReviewComments(gh, { owner, repo, pullNumber, commitId: headSha, botLogin }, plan.inlineComments);
+    const body = synced.failed.length === 0 ? plan.summaryComment : withUnplacedComments(plan.summaryComment, synced.failed);
+    await upsertSummaryComment(gh, { owner, repo, issueNumber: pullNumber, botLogin, body });
+    log.info(
+      { owner, repo, pullNumber, headSha, conclusion: plan.conclusion, findings: result.findings.length, posted: synced.posted.length },
+      'design-review: review published',
+    );
+    return 'reviewed';
+  } catch (error) {
+    log.error({ owner, repo, pullNumber, headSha, err: error }, 'design-review: review failed');
+    try {
+      await failCheckRun(gh, ref, failureReason(error));
+    } catch (failError) {
+      log.error({ owner, repo, pullNumber, checkRunId, err: failError }, 'design-review: could not mark the check run as failed');
+    }
+    return 'failed';
+  }
+}
+
+/** The config problem to report, or undefined when the error is not about the config. */
+function invalidConfigOf(error: unknown): InvalidConfig | undefined {
+  if (error instanceof ConfigError) {
+    return { message: error.message, file: error.file, ...(error.key === undefined ? {} : { key: error.key }), ...(error.line === undefined ? {} : { line: error.line }) };
+  }
+  // Probot's config loader throws YAML syntax errors (no HTTP status) for a file that does not parse.
+  if (error instanceof Error && httpStatus(error) === undefined && /yaml|yml/i.test(`${error.name} ${error.message}`)) {
+    return { message: `${CONFIG_PATH}: ${error.message}`, file: CONFIG_PATH };
+  }
+  return undefined;
+}
+
+/** Built-in checklists, plus the repository's own files when the config names some (read at `sha`). */
+async function loadChecklists(gh: GitHub, config: Config, at: { owner: string; repo: string; sha: string }): Promise<Checklists> {
+  if (config.checklists.length === 0) return builtinChecklists();
+  const files: ChecklistFile[] = [...builtinChecklistFiles()];
+  for (const path of config.checklists) files.push(await readRepoChecklist(gh, path, at));
+  return parseChecklistFiles(files);
+}
+
+// Checklist paths are repository-relative; `..` or an absolute path is refused as in the CLI.
+async function readRepoChecklist(gh: GitHub, requested: string, at: { owner: string; repo: string; sha: string }): Promise<ChecklistFile> {
+  const path = requested.replace(/^\.\//, '');
+  if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\0')) {
+    throw new ChecklistError(requested, '', 'checklist paths must name a file inside the repository, e.g. ".github/checklists/security.yml"');
+  }
+  let data: unknown;
+  try {
+    ({ data } = await gh.rest.repos.getContent({ owner: at.owner, repo: at.repo, path, ref: at.sha }));
+  } catch (error) {
+    if (httpStatus(error) === 404) throw new ChecklistError(path, '', `no such file at ${at.sha.slice(0, 7)}`);
+    throw error;
+  }
+  const file = data as { type?: string; content?: string; encoding?: string; size?: number };
+  if (Array.isArray(data) || file.type !== 'file' || typeof file.content !== 'string') throw new ChecklistError(path, '', 'not a file');
+  if ((file.size ?? 0) > MAX_CHECKLIST_CHARS * 4) throw new ChecklistError(path, '', `file is larger than ${MAX_CHECKLIST_CHARS} characters`);
+  const text = file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content;
+  return { path, text };
+}
+
+function textOf(content: Uint8Array | string): string {
+  return typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+}
+
+// With `review.drafts: false` a draft gets the check run only, which says why there are no comments.
+function withDraftNote(plan: PublishPlan): PublishPlan {
+  const note = 'Draft pull request: review comments skipped (`review.drafts: false`). They are posted once it is ready for review.';
+  return {
+    ...plan,
+    checkRun: { ...plan.checkRun, title: `Draft skipped: ${plan.checkRun.title}`.slice(0, 255), summary: truncateToLimit(`${note}\n\n${plan.checkRun.summary}`) },
+  };
+}
+
+// Inline comments GitHub would not place (422) are shown in the summary instead, markers removed.
+function withUnplacedComments(summary: string, failed: readonly InlineComment[]): string {
+  const parts = ['', '', '### Findings not placed on the diff', ''];
+  for (const c of failed) {
+    const body = c.body.replace(/\n*<!-- design-review:finding [a-f0-9]+ -->\s*$/, '');
+    parts.push(`**\`${c.path}\` line ${c.line}**`, '', body, '');
+  }
+  return truncateToLimit(summary + parts.join('\n'));
+}
+
+// A short, safe reason for the failed check run: the HTTP status, or the error's first line.
+function failureReason(error: unknown): string {
+  const status = httpStatus(error);
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+  return status === undefined ? `The review stopped with an error: ${first}` : `A GitHub API request failed (HTTP ${status}): ${first}`;
+}
