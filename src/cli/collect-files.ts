@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
-import { classify } from '../core/document/classify.js';
+import { classify, isNeverADecision } from '../core/document/classify.js';
 import type { Finding } from '../core/finding.js';
 import { tooLargeReason } from '../core/review/decode-source.js';
 import { skippedResult } from '../core/review/review.js';
@@ -50,20 +50,6 @@ const MARKDOWN = /\.(md|markdown)$/i;
 const MARKDOWN_GLOBS = ['**/*.md', '**/*.markdown', '**/*.MD', '**/*.Markdown', '**/*.MARKDOWN'];
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const HEAD_BYTES = 2048;
-const NO_ADR_DIRS: string[] = [];
-
-// One probe config per user config: classify caches its matchers by config identity.
-const probeConfigs = new WeakMap<Config, Config>();
-
-/** A config that treats every Markdown file as an ADR: what remains null is excluded (index, README, template). */
-function probeConfig(config: Config): Config {
-  let probe = probeConfigs.get(config);
-  if (!probe) {
-    probe = { ...config, paths: { ...config.paths, adr: ['**'], designDoc: [] } };
-    probeConfigs.set(config, probe);
-  }
-  return probe;
-}
 
 /** Expand, read and classify the operands (none means the repository root). */
 export async function collectFiles(operands: string[], opts: CollectOptions): Promise<CollectedFiles> {
@@ -146,8 +132,7 @@ function decideKind(path: string, mode: Mode, head: string, opts: CollectOptions
   }
   // Paths outside the repository are probed by their in-folder part.
   const probePath = path.replace(/^(\.\.\/)+/, '').replace(/^\/+/, '');
-  const probe = classify(probePath, { config: probeConfig(opts.config), adrDirs: NO_ADR_DIRS }, head);
-  if (probe === null) {
+  if (isNeverADecision(probePath, { config: opts.config, adrDirs: opts.adrDirs }, head)) {
     return mode === 'named' ? { skip: true, note: 'index, README or template file: not reviewed' } : { skip: true };
   }
   return { skip: false };

@@ -63,6 +63,25 @@ export function frontMatterType(head: string): DocKind | undefined {
   return FRONT_MATTER_TYPE.exec(block)?.[1] as DocKind | undefined;
 }
 
+/** True for a README or index at a folder's root: a listing, not a decision (unlike `0007-slug/README.md`). */
+function isFolderIndex(p: string): boolean {
+  const parts = p.split('/');
+  if (!INDEX_NAMES.test(parts[parts.length - 1] ?? '')) return false;
+  return !DECISION_FOLDER.test(parts[parts.length - 2] ?? '');
+}
+
+/**
+ * True when a file is never a decision, wherever it lives: not Markdown,
+ * matched by the exclude globs (templates), or a folder's README/index
+ * (unless front matter `type:` says otherwise).
+ */
+export function isNeverADecision(path: string, opts: ClassifyOptions, head?: string): boolean {
+  const p = normalizePath(path);
+  if (!MARKDOWN.test(p) || matchersFor(opts).exclude(p)) return true;
+  if (head !== undefined && frontMatterType(head)) return false;
+  return isFolderIndex(p);
+}
+
 /**
  * Classify a repository file as an ADR, a design doc, or neither (null).
  * Front matter `type:` wins over the path; READMEs and indexes at a folder's
@@ -70,18 +89,11 @@ export function frontMatterType(head: string): DocKind | undefined {
  * folder is.
  */
 export function classify(path: string, opts: ClassifyOptions, head?: string): DocKind | null {
-  const p = normalizePath(path);
-  if (!MARKDOWN.test(p)) return null;
-  const m = matchersFor(opts);
-  if (m.exclude(p)) return null;
+  if (isNeverADecision(path, opts, head)) return null;
   const fromFrontMatter = head === undefined ? undefined : frontMatterType(head);
   if (fromFrontMatter) return fromFrontMatter;
-  const parts = p.split('/');
-  const base = parts[parts.length - 1] ?? '';
-  if (INDEX_NAMES.test(base)) {
-    const parent = parts[parts.length - 2] ?? '';
-    if (!DECISION_FOLDER.test(parent)) return null;
-  }
+  const p = normalizePath(path);
+  const m = matchersFor(opts);
   if (m.adr(p)) return 'adr';
   if (m.design(p)) return 'design-doc';
   return null;

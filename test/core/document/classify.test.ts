@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
-import { adrDirsFromFiles, classify, frontMatterType, looksLikeAdr } from '../../../src/core/document/classify.js';
+import { adrDirsFromFiles, classify, frontMatterType, isNeverADecision, looksLikeAdr } from '../../../src/core/document/classify.js';
 
 const config = configSchema.parse({});
 const opts = { config, adrDirs: [] as string[] };
@@ -71,5 +71,16 @@ describe('looksLikeAdr', () => {
     expect(looksLikeAdr('# Use X\n\n## Context and Problem Statement\n')).toBe(true);
     expect(looksLikeAdr('# Utiliser X\n\n## Statut\n')).toBe(true);
     expect(looksLikeAdr('# Search v2\n\n## Goals\n\n## Architecture\n')).toBe(false);
+  });
+});
+
+describe('isNeverADecision', () => {
+  it('is true for templates, folder indexes and non-Markdown files anywhere, false for other Markdown', () => {
+    expect(isNeverADecision('notes/template.md', opts)).toBe(true);
+    expect(isNeverADecision('notes/README.md', opts)).toBe(true);
+    expect(isNeverADecision('notes/diagram.png', opts)).toBe(true);
+    expect(isNeverADecision('notes/0007-split/README.md', opts)).toBe(false);
+    expect(isNeverADecision('notes/caching.md', opts)).toBe(false);
+    expect(isNeverADecision('notes/README.md', opts, '---\ntype: adr\n---\n')).toBe(false);
   });
 });
