@@ -1,15 +1,9 @@
-// End to end: the built App (`probot run ./dist/index.js`) as a child process, talking to the
+// End to end: the built App (`npm start`: node dist/main.js) as a child process, talking to the
 // GitHub double over HTTP, driven by signed webhook deliveries.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
+import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SECRET = 'e2e-webhook-secret';
 const INSTALLATION = 42;
 const MARKER = '<!-- design-review:summary -->';
 
@@ -64,34 +58,11 @@ We will use Kafka.
 `;
 
 let github: GitHubDouble;
-let child: ChildProcess;
+let app: AppProcess;
 let appUrl: string;
-let output = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; app output:\n${output.slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return waitForApp(what, probe, timeoutMs, () => app.output());
 }
 
 function completedRun(repo: string, headSha: string) {
@@ -105,46 +76,14 @@ function summaryComments(repo: string, number: number) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${ROOT}dist/index.js`)) throw new Error('dist/index.js is missing: run `npm run build` first (npm test does)');
   github = await startGitHubDouble();
   github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const port = await freePort();
-  appUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    APP_ID: String(github.state.app.id),
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: new URL(github.url).host,
-    GHE_PROTOCOL: 'http',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    NODE_ENV: 'test',
-  };
-  child = spawn(process.execPath, ['node_modules/probot/bin/probot.js', 'run', './dist/index.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitFor('GET /healthz', async () => {
-    const res = await fetch(`${appUrl}/healthz`);
-    return res.status === 200 && (await res.text()) === 'ok' ? true : undefined;
-  });
+  app = await startApp(github);
+  appUrl = app.url;
 }, 30_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
+  await app?.stop(3000);
   await github?.close();
 });
 
