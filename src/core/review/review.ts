@@ -14,6 +14,7 @@ import { toIndexEntry, type IndexEntry } from '../document/model.js';
 import { parseMarkdown } from '../document/parse-markdown.js';
 import { buildDecisionDoc } from '../document/parse.js';
 import { compareFindings, type Finding } from '../finding.js';
+import type { ChangeNumbering } from '../rules/define-rule.js';
 import { activeRules } from '../rules/preset.js';
 
 /** Rule id of the finding that says a file was not reviewed and why. */
@@ -158,6 +159,9 @@ export function reviewRepository(results: DocumentResult[], opts: ReviewOptions)
   const findings: Finding[] = [];
   const review: Review = { findings, coverage: [], documents: [], skipped: [] };
   const runRepository = activeRules(opts.config, 'repository').length > 0;
+  // Only a caller that knows what the change adds (the App) gets numbering across pull requests.
+  const numbering: ChangeNumbering | undefined =
+    opts.added === undefined ? undefined : { added: new Set(opts.added.map(normalizePath)), claims: opts.claims ?? new Map() };
   for (const r of results) {
     findings.push(...r.findings);
     if (r.skipped !== undefined) review.skipped.push({ path: r.path, reason: r.skipped });
@@ -166,7 +170,7 @@ export function reviewRepository(results: DocumentResult[], opts: ReviewOptions)
     review.coverage.push(r.coverage);
     if (!runRepository) continue;
     const vfile = new VFile({ path: r.path });
-    vfile.data.ruleContext = { doc: r.doc, config: opts.config, checklists: opts.checklists, today: opts.today, index, coverage: r.coverage };
+    vfile.data.ruleContext = { doc: r.doc, config: opts.config, checklists: opts.checklists, today: opts.today, index, coverage: r.coverage, ...(numbering ? { numbering } : {}) };
     const tree: Root = { type: 'root', children: [] };
     processors.repository.runSync(tree, vfile);
     if (vfile.messages.length === 0) continue;

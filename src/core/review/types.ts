@@ -12,6 +12,15 @@ export interface SourceFile {
   kind?: DocKind;
 }
 
+/** Another open pull request's claim on an ADR number: it adds the ADR at `path`. */
+export interface AdrNumberClaim {
+  pull: number;
+  path: string;
+}
+
+/** ADR number -> the other open pull requests that add an ADR file with that number. */
+export type AdrNumberClaims = ReadonlyMap<number, readonly AdrNumberClaim[]>;
+
 /** The review's inputs besides the files: all plain data, so workers can receive it. */
 export interface ReviewOptions {
   config: Config;
@@ -20,6 +29,13 @@ export interface ReviewOptions {
   today: string;
   /** Decision documents of the repository that are not among the reviewed files. */
   index?: IndexEntry[];
+  /**
+   * Paths of the reviewed files the change adds (the App knows, the CLI does
+   * not): an added ADR is told when its number is taken, an existing one is not.
+   */
+  added?: readonly string[];
+  /** Numbers other open pull requests add ADRs with (the App); the CLI has none. */
+  claims?: AdrNumberClaims;
 }
 
 /** A `<!-- lint ... -->` comment and the node after it, kept so repository checks honour it. */

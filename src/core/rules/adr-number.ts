@@ -2,13 +2,16 @@
  * adr-number: an ADR's title number agrees with its file number, and no other
  * record in the same folder has its number. Gaps in the numbering happen
  * (abandoned drafts, renumbered branches) and are not findings; duplicates,
- * usually two branches that took the same next number, are.
+ * usually two branches that took the same next number, are. In a pull request
+ * (the App) an ADR the change adds is also checked against the numbers other
+ * open pull requests add, since both branches look clean until both merge.
  */
 import { posix } from 'node:path';
-import { toIndexEntry } from '../document/model.js';
+import { toIndexEntry, type IndexEntry } from '../document/model.js';
 import { collectionFolder, isDateNumber, recordNumber } from './adr-folder.js';
 import { titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
+import type { AdrNumberClaim } from '../review/types.js';
+import { defineRule, type ChangeNumbering } from './define-rule.js';
 import { recordLookup } from './record-lookup.js';
 
 /** Digits of the number in the record's file (or folder) name, for zero padding. */
@@ -19,16 +22,36 @@ function numberWidth(path: string): number {
   return m ? m[0].length : 1;
 }
 
+/** The open pull requests' claims on `number` in `folder` (a folder numbers on its own). */
+function claimsIn(numbering: ChangeNumbering | undefined, number: number, folder: string): readonly AdrNumberClaim[] {
+  return (numbering?.claims.get(number) ?? []).filter((c) => collectionFolder(c.path) === folder);
+}
+
+/** Every number other open pull requests add in `folder`. */
+function claimedNumbersIn(numbering: ChangeNumbering | undefined, folder: string): number[] {
+  if (!numbering) return [];
+  return [...numbering.claims].filter(([, claims]) => claims.some((c) => collectionFolder(c.path) === folder)).map(([n]) => n);
+}
+
+/** Who else has an added ADR's number: records in the folder (this pull request's marked), then other open pull requests. */
+function takenBy(duplicates: IndexEntry[], added: ReadonlySet<string>, claims: readonly AdrNumberClaim[]): string {
+  const parts: string[] = [];
+  const used = duplicates.map((e) => (added.has(e.path) ? `\`${e.path}\` (in this pull request)` : `\`${e.path}\``));
+  if (used.length > 0) parts.push(`already used by ${used.join(', ')}`);
+  if (claims.length > 0) parts.push(`also added by ${claims.map((c) => `#${c.pull} (\`${c.path}\`)`).join(', ')}`);
+  return parts.join(' and ');
+}
+
 export default defineRule(
   {
     id: 'adr-number',
-    description: 'An ADR number matches its file name and is unique in its folder.',
-    help: 'Links and supersede chains name records by number: keep the title number equal to the file number, and give each record its own number (two branches often take the same next number; renumber one before merging).',
+    description: 'An ADR number matches its file name and is unique in its folder and among open pull requests.',
+    help: 'Links and supersede chains name records by number: keep the title number equal to the file number, and give each record its own number. Two branches often take the same next number; in a pull request, a new ADR whose number another open pull request (or the base branch) already adds is told the next free number: renumber it before merging.',
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'repository',
   },
-  ({ doc, index }, report) => {
+  ({ doc, index, numbering }, report) => {
     const self = toIndexEntry(doc);
     const fileNumber = doc.fileNumber;
     const titleNumber = doc.titleNumber;
@@ -44,18 +67,28 @@ export default defineRule(
     const number = recordNumber(self);
     if (number === undefined) return;
     const folder = collectionFolder(doc.path);
+    const added = numbering?.added.has(doc.path) ?? false;
     // From the per-review index (by number, then folder), so a large folder stays linear.
     const lookup = recordLookup(index);
-    const duplicates = (lookup.byNumber.get(number) ?? []).filter((e) => e.path !== doc.path && lookup.folderOf.get(e) === folder);
-    if (duplicates.length === 0) return;
+    let duplicates = (lookup.byNumber.get(number) ?? []).filter((e) => e.path !== doc.path && lookup.folderOf.get(e) === folder);
+    // When the change is known, the ADR it adds carries the finding; the existing record it collides with is not nagged.
+    if (numbering && !added) duplicates = duplicates.filter((e) => !numbering.added.has(e.path));
+    // Other pull requests' numbers matter only to an ADR this change adds: a renamed or edited record keeps its number.
+    const claims = added ? claimsIn(numbering, number, folder) : [];
+    if (duplicates.length === 0 && claims.length === 0) return;
     const siblings = (lookup.byFolder.get(folder) ?? []).filter((e) => e.path !== doc.path);
-    // Free means neither a file nor a title uses it.
+    // Free means neither a file nor a title uses it, here or in another open pull request.
     const used = [self, ...siblings].flatMap((e) => [e.fileNumber, e.number]).filter((n) => n !== undefined && !isDateNumber(n));
-    const max = Math.max(number, ...(used as number[]));
-    const next = fileNumber !== undefined ? String(max + 1).padStart(numberWidth(doc.path), '0') : String(max + 1);
+    const max = Math.max(number, ...(used as number[]), ...claimedNumbersIn(numbering, folder));
+    const width = fileNumber !== undefined ? numberWidth(doc.path) : 1;
+    const padded = (n: number): string => String(n).padStart(width, '0');
+    if (added) {
+      report(`ADR number ${padded(number)} is ${takenBy(duplicates, numbering!.added, claims)}; the next free number is ${padded(max + 1)}`, place);
+      return;
+    }
     const others = duplicates.map((e) => `\`${e.path}\``).join(', ');
     report(
-      `Duplicate ADR number ${number}, also used by ${others}: renumber one of them to ${next} (the next free number)`,
+      `Duplicate ADR number ${number}, also used by ${others}: renumber one of them to ${padded(max + 1)} (the next free number)`,
       place,
     );
   },

@@ -5,6 +5,7 @@ import type { Config } from '../../config/schema.js';
 import type { Checklists } from '../checklists/types.js';
 import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
 import type { DocCoverage } from '../review/coverage-types.js';
+import type { AdrNumberClaims } from '../review/types.js';
 
 /** What every check reads: the parsed document and the review's inputs. */
 export interface RuleContext {
@@ -16,6 +17,14 @@ export interface RuleContext {
   /** Every other decision document known in the repository (cross-document checks). */
   index: IndexEntry[];
   coverage: DocCoverage;
+  /** What the change adds and what other open pull requests add (the App); absent in the CLI. */
+  numbering?: ChangeNumbering;
+}
+
+/** The numbering context of a pull request: the reviewed paths it adds, and other open pull requests' ADR numbers. */
+export interface ChangeNumbering {
+  added: ReadonlySet<string>;
+  claims: AdrNumberClaims;
 }
 
 /** Where a finding points; `line` is 1-based. */

@@ -112,3 +112,37 @@ describe('repository index from a folder listing', () => {
     ]);
   });
 });
+
+describe('numbering across open pull requests', () => {
+  const files = [
+    { path: 'docs/adr/0001-use-postgresql.md', content: adr(1, 'Use PostgreSQL'), kind: 'adr' as const },
+    { path: 'docs/adr/0002-use-kafka.md', content: adr(2, 'Use Kafka'), kind: 'adr' as const },
+  ];
+  const claims = new Map([[2, [{ pull: 34, path: 'docs/adr/0002-use-pulsar.md' }]]]);
+  const numberFindings = (extra: Parameters<typeof reviewOptions>[1]) =>
+    review(files, reviewOptions({}, extra)).findings.filter((f) => f.ruleId === 'adr-number');
+
+  it('ignores claims when the caller does not say what the change adds (the CLI)', () => {
+    expect(numberFindings({ claims })).toEqual([]);
+  });
+
+  it('reports an added ADR whose number another open pull request adds, on its title line, with the rule severity', () => {
+    const found = numberFindings({ added: ['docs/adr/0002-use-kafka.md'], claims });
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: 'docs/adr/0002-use-kafka.md',
+        line: 1,
+        severity: 'error',
+        message: 'ADR number 0002 is also added by #34 (`docs/adr/0002-use-pulsar.md`); the next free number is 0003',
+      }),
+    ]);
+    const warned = review(files, reviewOptions({ rules: { 'adr-number': 'warn' } }, { added: ['docs/adr/0002-use-kafka.md'], claims }));
+    expect(warned.findings.find((f) => f.ruleId === 'adr-number')?.severity).toBe('warning');
+  });
+
+  it('honours `<!-- lint disable adr-number -->` in the added ADR', () => {
+    const disabled = [files[0]!, { ...files[1]!, content: `<!-- lint disable adr-number -->\n\n${files[1]!.content}` }];
+    const found = review(disabled, reviewOptions({}, { added: ['docs/adr/0002-use-kafka.md'], claims })).findings;
+    expect(found.filter((f) => f.ruleId === 'adr-number')).toEqual([]);
+  });
+});

@@ -3,7 +3,10 @@
  * under test/fixtures/docs/<rule-id>/; `ok*` documents produce no finding of
  * that rule, `not-ok*` documents produce exactly the findings listed in their
  * expected JSON. Each fixture goes through the real review, so the parser,
- * the preset and message control are exercised as users meet them.
+ * the preset and message control are exercised as users meet them. A fixture
+ * may be reviewed as a pull request (`pull-request.json` in a folder fixture,
+ * `<name>.pull-request.json` next to a file): the paths it adds, the base
+ * branch's other ADRs, and the ADR numbers other open pull requests add.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -12,8 +15,9 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/finding.js';
 import { parseChecklistFiles } from '../../../src/core/checklists/load-checklists.js';
 import type { Checklists } from '../../../src/core/checklists/types.js';
+import { numberFromFileName } from '../../../src/core/document/title.js';
 import { review } from '../../../src/core/review/review.js';
-import type { SourceFile } from '../../../src/core/review/types.js';
+import type { AdrNumberClaim, ReviewOptions, SourceFile } from '../../../src/core/review/types.js';
 import { adrRules } from '../../../src/core/rules/adr-rules.js';
 import type { ReviewRule } from '../../../src/core/rules/define-rule.js';
 import { repositoryRules } from '../../../src/core/rules/repository-rules.js';
@@ -38,6 +42,32 @@ interface Fixture {
   /** Path of the single document (single-file fixtures). */
   mainPath?: string;
   expected: Expected[];
+  /** Review options of a fixture reviewed as a pull request. */
+  pullRequest?: Partial<ReviewOptions>;
+}
+
+/** A fixture's `pull-request.json`. */
+interface PullRequestFixture {
+  /** Reviewed paths the pull request adds. */
+  added: string[];
+  /** ADR paths of the base branch, not reviewed (listing-only index entries, as the App reads them). */
+  base?: string[];
+  /** ADR number -> the other open pull requests adding an ADR with it. */
+  claims?: Record<string, AdrNumberClaim[]>;
+}
+
+/** The review options a `pull-request.json` stands for, when the file exists. */
+function pullRequestOptions(file: string): Partial<ReviewOptions> | undefined {
+  if (!existsSync(file)) return undefined;
+  const pr = JSON.parse(readFileSync(file, 'utf8')) as PullRequestFixture;
+  return {
+    added: pr.added,
+    index: (pr.base ?? []).map((path) => {
+      const n = numberFromFileName(path);
+      return { path, kind: 'adr' as const, ...(n === undefined ? {} : { number: n, fileNumber: n }), supersedes: [], supersededBy: [], listingOnly: true };
+    }),
+    claims: new Map(Object.entries(pr.claims ?? {}).map(([n, claims]) => [Number(n), claims])),
+  };
 }
 
 /** Design-doc fixtures live in folders whose path says so; everything else is an ADR. */
@@ -72,10 +102,12 @@ function fixturesOf(ruleDir: string): Fixture[] {
     const notOk = entry.startsWith('not-ok');
     if (statSync(full).isDirectory()) {
       const expectedFile = join(full, 'expected.json');
+      const pullRequest = pullRequestOptions(join(full, 'pull-request.json'));
       fixtures.push({
         name: entry,
         files: folderFiles(full, ruleDir),
         expected: notOk ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[]) : [],
+        ...(pullRequest ? { pullRequest } : {}),
       });
     } else if (entry.endsWith('.md')) {
       const stem = entry.slice(0, -3);
@@ -88,11 +120,13 @@ function fixturesOf(ruleDir: string): Fixture[] {
           ? `docs/design/${stem}.md`
           : 'docs/adr/0003-use-x.md';
       const expectedFile = join(ruleDir, `${stem}.expected.json`);
+      const pullRequest = pullRequestOptions(join(ruleDir, `${stem}.pull-request.json`));
       fixtures.push({
         name: entry,
         files: [{ path, content: readFileSync(full, 'utf8'), kind }],
         mainPath: path,
         expected: notOk ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[]) : [],
+        ...(pullRequest ? { pullRequest } : {}),
       });
     }
   }
@@ -128,7 +162,7 @@ describe('rule fixtures', () => {
       const checklists = checklistsOf(ruleDir);
       for (const fixture of fixturesOf(ruleDir)) {
         it(fixture.name, () => {
-          const result = review(fixture.files, reviewOptions({}, checklists ? { checklists } : {}));
+          const result = review(fixture.files, reviewOptions({}, { ...(checklists ? { checklists } : {}), ...fixture.pullRequest }));
           expect(result.skipped, 'every fixture file is reviewed').toEqual([]);
           const found = result.findings.filter((f) => f.ruleId === rule);
           if (fixture.expected.length === 0) {
