@@ -1,11 +1,13 @@
 // A small GraphQL parser for the query subset the double executes: operations with variables,
 // fields with aliases and arguments, inline fragments, named fragments and @skip/@include.
+// Enum values (`states: OPEN`) stay apart from strings (`"OPEN"`), which GitHub refuses for enums.
 // The `graphql` package is not installed; this recursive-descent parser is bounded (source
 // size, token count, nesting depth) so a bad query fails fast instead of hanging a test.
 
 export type GraphQLValue =
   | { kind: 'variable'; name: string }
   | { kind: 'literal'; value: unknown }
+  | { kind: 'enum'; value: string }
   | { kind: 'list'; values: GraphQLValue[] }
   | { kind: 'object'; fields: Record<string, GraphQLValue> };
 
@@ -123,7 +125,7 @@ export function parseGraphQL(source: string): GraphQLDocument {
     if (t.kind === 'name') {
       i += 1;
       if (t.value === 'true' || t.value === 'false') return { kind: 'literal', value: t.value === 'true' };
-      return { kind: 'literal', value: t.value === 'null' ? null : t.value };
+      return t.value === 'null' ? { kind: 'literal', value: null } : { kind: 'enum', value: t.value };
     }
     if (isPunct('[')) {
       i += 1;

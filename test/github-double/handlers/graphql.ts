@@ -1,6 +1,7 @@
 // POST /graphql: the part of GitHub's GraphQL schema a bot uses to batch-read files,
 //   repository(owner, name) { a: object(expression: "<sha>:<path>") { ... on Blob { text byteSize isBinary oid } } }
-// plus trees, refs, pull request heads and rateLimit. Anything else is an error naming the field.
+// plus trees, refs, pull requests (one, or the open ones with their changed files, paginated by
+// cursor) and rateLimit. Anything else is an error naming the field.
 import {
   GraphQLSyntaxError,
   parseGraphQL,
@@ -10,29 +11,12 @@ import {
   type Selection,
 } from '../graphql-parser.js';
 import type { BlobObject, CommitObject, TreeObject } from '../git-objects.js';
-import type { RepoRecord } from '../state.js';
+import type { PullFileStatus } from '../pull-files.js';
+import type { GitHubState, PullRecord, RepoRecord } from '../state.js';
 import type { ViolationFinding } from '../violations.js';
 import type { HandlerContext, HandlerResponse } from './context.js';
-
-interface GqlObject {
-  typename: string;
-  /** Interfaces the type implements, for `... on GitObject` and friends. */
-  implements: string[];
-  fields: Record<string, (args: Record<string, unknown>) => unknown>;
-}
-
-interface GqlError {
-  message: string;
-  type?: string;
-  path?: (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-
-class QueryInvalid extends Error {
-  constructor(readonly error: GqlError) {
-    super(error.message);
-  }
-}
+import { connection } from './graphql-connection.js';
+import { QueryInvalid, type FieldInfo, type GqlError, type GqlObject } from './graphql-types.js';
 
 /** Validates the request shape (`{query, variables?, operationName?}`) like the REST body checks do. */
 export function validateGraphQLBody(body: unknown): ViolationFinding[] {
@@ -109,6 +93,7 @@ function resolveValue(value: GraphQLValue, variables: Record<string, unknown>): 
     case 'variable':
       return variables[value.name] ?? null;
     case 'literal':
+    case 'enum':
       return value.value;
     case 'list':
       return value.values.map((v) => resolveValue(v, variables));
@@ -153,7 +138,7 @@ function execute(object: GqlObject, selections: Selection[], scope: Scope): Reco
       });
     }
     const args = Object.fromEntries(Object.entries(selection.args).map(([k, v]) => [k, resolveValue(v, scope.variables)]));
-    const value = resolver(args);
+    const value = resolver(args, { fieldName: selection.name, path: [...scope.path, key], rawArgs: selection.args });
     const complete = (v: unknown, path: (string | number)[]): unknown => {
       if (v === null || v === undefined) return null;
       if (Array.isArray(v)) return v.map((item, index) => complete(item, [...path, index]));
@@ -206,7 +191,7 @@ function query(ctx: HandlerContext, errors: GqlError[]): GqlObject {
           });
           return null;
         }
-        return repository(ctx, repo);
+        return repository(ctx, repo, errors);
       },
       rateLimit: () => ({
         typename: 'RateLimit',
@@ -224,7 +209,7 @@ function query(ctx: HandlerContext, errors: GqlError[]): GqlObject {
   };
 }
 
-function repository(ctx: HandlerContext, repo: RepoRecord): GqlObject {
+function repository(ctx: HandlerContext, repo: RepoRecord, errors: GqlError[]): GqlObject {
   const { state } = ctx;
   const ref = (qualified: string): GqlObject | null => {
     const full = qualified.startsWith('refs/') ? qualified : `refs/heads/${qualified}`;
@@ -269,23 +254,98 @@ function repository(ctx: HandlerContext, repo: RepoRecord): GqlObject {
       },
       pullRequest: (args) => {
         const pull = state.findPull(repo.fullName, Number(args['number']));
-        if (pull === undefined) return null;
-        const issue = state.findIssue(repo.fullName, pull.number)!;
-        return {
-          typename: 'PullRequest',
-          implements: ['Node'],
-          fields: {
-            number: () => pull.number,
-            title: () => issue.title,
-            state: () => issue.state.toUpperCase(),
-            isDraft: () => pull.draft,
-            headRefName: () => pull.head.ref,
-            headRefOid: () => pull.head.sha,
-            baseRefName: () => pull.base.ref,
-            baseRefOid: () => pull.base.sha,
-          },
-        };
+        return pull === undefined ? null : pullRequest(state, pull, errors);
       },
+      pullRequests: (args, info) => {
+        const states = enumList(args, info, 'states', 'PullRequestState', PULL_REQUEST_STATES);
+        const head = args['headRefName'];
+        const base = args['baseRefName'];
+        const pulls = [...state.pulls.values()]
+          .filter((p) => p.repo === repo.fullName)
+          .filter((p) => states === undefined || states.includes(pullRequestState(state, p)))
+          .filter((p) => (head === null || head === undefined || p.head.ref === head) && (base === null || base === undefined || p.base.ref === base))
+          // No orderBy: oldest first, as GitHub lists them.
+          .sort((a, b) => a.id - b.id);
+        return connection(
+          { typePrefix: 'PullRequest', items: pulls, key: (p) => p.id, node: (p) => pullRequest(state, p, errors), accepts: ['states', 'headRefName', 'baseRefName'] },
+          args,
+          info,
+          errors,
+        );
+      },
+    },
+  };
+}
+
+const PULL_REQUEST_STATES = ['OPEN', 'CLOSED', 'MERGED'] as const;
+type PullRequestState = (typeof PULL_REQUEST_STATES)[number];
+
+/** GitHub's PatchStatus for the double's file statuses (COPIED and CHANGED never arise from its diffs). */
+const CHANGE_TYPE: Record<PullFileStatus, 'ADDED' | 'MODIFIED' | 'DELETED' | 'RENAMED' | 'COPIED' | 'CHANGED'> = {
+  added: 'ADDED',
+  modified: 'MODIFIED',
+  removed: 'DELETED',
+  renamed: 'RENAMED',
+};
+
+function pullRequestState(state: GitHubState, pull: PullRecord): PullRequestState {
+  if (pull.merged) return 'MERGED';
+  return state.findIssue(pull.repo, pull.number)?.state === 'closed' ? 'CLOSED' : 'OPEN';
+}
+
+/** An enum-list argument: enum values or a variable's strings, each one of `allowed`; undefined when absent. */
+function enumList<T extends string>(args: Record<string, unknown>, info: FieldInfo, name: string, type: string, allowed: readonly T[]): T[] | undefined {
+  const value = args[name];
+  if (value === null || value === undefined) return undefined;
+  const raw = info.rawArgs[name];
+  // A single value stands for a list of one (GraphQL input coercion); a quoted string is not an enum value.
+  const written = raw?.kind === 'list' ? raw.values : raw ? [raw] : [];
+  const values = Array.isArray(value) ? value : [value];
+  const bad = written.find((v) => v.kind === 'literal') ?? values.find((v) => !allowed.includes(v as T));
+  if (bad !== undefined) {
+    const shown = typeof bad === 'object' && bad !== null && 'kind' in bad ? JSON.stringify((bad as { value: unknown }).value) : String(bad);
+    throw new QueryInvalid({
+      message: `Argument '${name}' on Field '${info.fieldName}' has an invalid value (${shown}). Expected type '[${type}!]'.`,
+      path: info.path,
+      extensions: { code: 'argumentLiteralsIncompatible', typeName: 'Field', argumentName: name },
+    });
+  }
+  return values as T[];
+}
+
+function pullRequest(state: GitHubState, pull: PullRecord, errors: GqlError[]): GqlObject {
+  const issue = state.findIssue(pull.repo, pull.number)!;
+  const files = pull.files.map((file, index) => ({ file, key: index + 1 }));
+  return {
+    typename: 'PullRequest',
+    implements: ['Node'],
+    fields: {
+      number: () => pull.number,
+      title: () => issue.title,
+      state: () => pullRequestState(state, pull),
+      isDraft: () => pull.draft,
+      headRefName: () => pull.head.ref,
+      headRefOid: () => pull.head.sha,
+      baseRefName: () => pull.base.ref,
+      baseRefOid: () => pull.base.sha,
+      changedFiles: () => pull.files.length,
+      files: (args, info) =>
+        connection(
+          {
+            typePrefix: 'PullRequestChangedFile',
+            items: files,
+            key: (f) => f.key,
+            node: ({ file }) => ({
+              typename: 'PullRequestChangedFile',
+              implements: [],
+              fields: { path: () => file.filename, changeType: () => CHANGE_TYPE[file.status], additions: () => file.additions, deletions: () => file.deletions },
+            }),
+            accepts: [],
+          },
+          args,
+          info,
+          errors,
+        ),
     },
   };
 }
