@@ -31,12 +31,17 @@ export interface FetchDocumentsParams {
   maxFileBytes?: number;
 }
 
+/** A decision document as read: its text is decoded once, by GitHub's GraphQL `Blob.text`. */
+export interface FetchedDocument extends SourceFile {
+  content: string;
+}
+
 /** The review's inputs, read from GitHub. */
 export interface PullRequestDocuments {
   /** Every file the pull request changes, as GitHub lists it. */
   changed: ChangedFile[];
   /** Decision documents at the head commit (renamed ones under their new path), classified. */
-  files: SourceFile[];
+  files: FetchedDocument[];
   /** ADRs of the base branch that are not under review (listing-only entries). */
   index: IndexEntry[];
   /** Documents not reviewed, and why. */
@@ -77,7 +82,7 @@ export async function fetchPullRequestDocuments(gh: GitHub, params: FetchDocumen
     chosen.filter((p) => !first.has(p)),
   );
 
-  const files: SourceFile[] = [];
+  const files: FetchedDocument[] = [];
   for (const path of chosen) {
     const blob = first.get(path) ?? rest.get(path) ?? null;
     const problem = whySkipped(blob, maxFileBytes);

@@ -8,6 +8,9 @@ import type { GitHub } from './github-client.js';
  * open pull requests, each with its first 100 files.
  */
 
+/** GitHub's PatchStatus values of a file the pull request creates. */
+const NEW_FILE: ReadonlySet<string> = new Set(['ADDED', 'COPIED']);
+
 /** Pull requests per query. */
 export const PULLS_PER_QUERY = 50;
 /** Files read per pull request; ADRs beyond a pull request's first 100 files are not seen. */
@@ -55,7 +58,8 @@ export async function adrNumbersInOpenPullRequests(gh: GitHub, params: OpenPullA
     for (const pull of connection.nodes ?? []) {
       if (pull === null || pull.number === params.exceptPull) continue;
       for (const file of pull.files?.nodes ?? []) {
-        if (file === null || file.changeType !== 'ADDED' || !isAdr(file.path)) continue;
+        // A copy is a new file too; an edited or renamed ADR keeps the number it had.
+        if (file === null || !NEW_FILE.has(file.changeType) || !isAdr(file.path)) continue;
         const number = numberFromFileName(file.path);
         if (number === undefined) continue;
         const claims = out.get(number) ?? [];

@@ -3,15 +3,19 @@ import { ConfigError } from '../config/config-error.js';
 import { validateConfig } from '../config/validate.js';
 import { ChecklistError, MAX_CHECKLIST_CHARS, parseChecklistFiles, type ChecklistFile } from '../core/checklists/load-checklists.js';
 import type { Checklists } from '../core/checklists/types.js';
-import { toIndexEntry } from '../core/document/model.js';
+import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
 import { nextAdrNumber } from '../core/new-adr/next-number.js';
+import { needsGeneratedAdr } from '../core/publish/generated-adr.js';
 import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/publish/plan-publication.js';
 import { truncateToLimit } from '../core/publish/truncate.js';
-import type { InlineComment, PublishPlan } from '../core/publish/types.js';
+import type { ChangedFile, InlineComment, PublishPlan } from '../core/publish/types.js';
 import { review } from '../core/review/review.js';
+import type { AdrNumberClaims } from '../core/review/types.js';
+import { listAdrs } from '../github/adr-listing.js';
 import { completeCheckRun, failCheckRun, startCheckRun, type CheckRunRef } from '../github/check-run.js';
-import { fetchPullRequestDocuments } from '../github/fetch-documents.js';
+import { fetchPullRequestDocuments, type PullRequestDocuments } from '../github/fetch-documents.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
+import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import { syncReviewComments } from '../github/review-comments.js';
 import { upsertSummaryComment } from '../github/sticky-comment.js';
 import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
@@ -25,11 +29,14 @@ import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checkli
  *   3. start the "Design review" check run (in progress; ours for this sha is reused);
  *   4. fetch the documents, load the checklists (built-in, plus the repository's
  *      files named by `checklists`, read at the head sha);
- *   5. review, plan the publication, complete the check run;
- *   6. drafts with `review.drafts: false` stop here (the check run says so);
- *   7. re-read the head: if it moved on, a newer job posts the comments;
- *   8. sync the inline review comments; the ones GitHub refuses go into the summary;
- *   9. create or update the sticky summary comment.
+ *   5. when the pull request adds an ADR, read the ADR numbers other open pull
+ *      requests add (a failure there only loses that check);
+ *   6. review, plan the publication (a drafted ADR takes a number free on the base
+ *      branch and in every open pull request), complete the check run;
+ *   7. drafts with `review.drafts: false` stop here (the check run says so);
+ *   8. re-read the head: if it moved on, a newer job posts the comments;
+ *   9. sync the inline review comments; the ones GitHub refuses go into the summary;
+ *  10. create or update the sticky summary comment.
  * Any error after step 3 fails the check run with a short reason, so it never stays in progress.
  */
 
@@ -118,17 +125,35 @@ export async function reviewPullRequest(
     }
 
     const date = today();
-    const result = review(docs.files, { config, checklists, today: date, index: docs.index });
+    const added = addedPaths(docs);
+    const lookup = { owner, repo, pullNumber, config, adrDirs: docs.adrDirs };
+    // Only a pull request that adds an ADR pays for the lookup across open pull requests.
+    const addsAdr = docs.files.some((f) => f.kind === 'adr' && added.includes(f.path));
+    let claims = addsAdr ? await claimsOrNone(deps, lookup) : undefined;
+    const result = review(docs.files, { config, checklists, today: date, index: docs.index, added, ...(claims ? { claims } : {}) });
     result.skipped.push(...docs.skipped);
-    const lines = new Map(docs.files.map((f) => [f.path, textOf(f.content).split('\n')]));
-    const numbers = [...docs.index.map((e) => e.number), ...result.documents.filter((d) => d.kind === 'adr').map((d) => toIndexEntry(d).number)];
+    // A drafted ADR (a design doc that decides, in a pull request adding no ADR) needs the numbers taken
+    // on the base branch, which is not listed without an ADR under review, and in other open pull requests.
+    let baseIndex: IndexEntry[] = docs.index;
+    if (!addsAdr && needsGeneratedAdr(result, docs.changed).length > 0) {
+      claims = await claimsOrNone(deps, lookup);
+      if (!docs.files.some((f) => f.kind === 'adr')) {
+        const listing = { owner, repo, sha: pr.base.sha, config, adrDirs: docs.adrDirs, reviewedAdrPaths: [], exclude: new Set<string>() };
+        baseIndex = (await listAdrs(gh, listing)).index;
+      }
+    }
+    const numbers = [
+      ...baseIndex.map((e) => e.number),
+      ...result.documents.filter((d) => d.kind === 'adr').map((d) => toIndexEntry(d).number),
+      ...(claims?.keys() ?? []),
+    ];
     const plan = planPublication({
       review: result,
       changed: docs.changed,
       config,
       headSha,
       repoUrl: pr.base.repo.html_url,
-      lines,
+      lines: linesWithFindings(docs, result.findings),
       nextAdrNumber: nextAdrNumber(numbers),
       today: date,
       checklists,
@@ -204,8 +229,35 @@ async function readRepoChecklist(gh: GitHub, requested: string, at: { owner: str
   return { path, text };
 }
 
-function textOf(content: Uint8Array | string): string {
-  return typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+/** Reviewed files the pull request creates (a copy is a new file too); only these are checked against other pull requests. */
+function addedPaths(docs: PullRequestDocuments): string[] {
+  const created = new Set(docs.changed.filter((f) => NEW_FILE.has(f.status)).map((f) => f.path));
+  return docs.files.filter((f) => created.has(f.path)).map((f) => f.path);
+}
+
+const NEW_FILE: ReadonlySet<ChangedFile['status']> = new Set(['added', 'copied']);
+
+/**
+ * ADR numbers other open pull requests add, or none when GitHub cannot say:
+ * losing this check must not lose the review.
+ */
+async function claimsOrNone(
+  deps: ReviewJobDeps,
+  at: { owner: string; repo: string; pullNumber: number; config: Config; adrDirs: readonly string[] },
+): Promise<AdrNumberClaims | undefined> {
+  const adrGlobs = [...at.config.paths.adr, ...at.adrDirs.map((dir) => `${dir.replace(/\/+$/, '')}/**`)];
+  try {
+    return await adrNumbersInOpenPullRequests(deps.gh, { owner: at.owner, repo: at.repo, exceptPull: at.pullNumber, adrGlobs });
+  } catch (error) {
+    deps.log.warn({ owner: at.owner, repo: at.repo, pullNumber: at.pullNumber, err: error }, 'design-review: could not read the ADR numbers of other open pull requests; reviewing without them');
+    return undefined;
+  }
+}
+
+// Suggestions rewrite the commented line: split only the files with findings, from the text already fetched.
+function linesWithFindings(docs: PullRequestDocuments, findings: readonly { file: string }[]): Map<string, string[]> {
+  const files = new Set(findings.map((f) => f.file));
+  return new Map(docs.files.filter((f) => files.has(f.path)).map((f) => [f.path, f.content.split('\n')]));
 }
 
 // With `review.drafts: false` a draft gets the check run only, which says why there are no comments.

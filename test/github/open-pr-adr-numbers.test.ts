@@ -1,42 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GitHub } from '../../src/github/github-client.js';
 import { adrNumbersInOpenPullRequests } from '../../src/github/open-pr-adr-numbers.js';
-import { parseGraphQL } from '../github-double/graphql-parser.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from './double-octokit.js';
-
-const CHANGE_TYPE = { added: 'ADDED', modified: 'MODIFIED', removed: 'DELETED', renamed: 'RENAMED' } as const;
-
-/**
- * The double's GraphQL subset has no `pullRequests` connection, so this client answers that one
- * query from the double's state (open pull requests by number, cursors as offsets, first 100
- * files each) and checks the query parses; REST still goes to the double.
- */
-function withOpenPullsGraphQL(double: GitHubDouble, calls: { query: string; variables: Record<string, unknown> }[]): GitHub {
-  const octokit = octokitFor(double);
-  const graphql = async (query: string, variables: { owner: string; name: string; after: string | null }) => {
-    calls.push({ query, variables });
-    parseGraphQL(query);
-    const pulls = [...double.state.pulls.values()]
-      .filter((p) => p.repo.toLowerCase() === `${variables.owner}/${variables.name}`.toLowerCase())
-      .filter((p) => double.state.findIssue(p.repo, p.number)?.state === 'open')
-      .sort((a, b) => a.number - b.number);
-    const start = variables.after === null ? 0 : Number(variables.after);
-    const page = pulls.slice(start, start + 50);
-    return {
-      repository: {
-        pullRequests: {
-          pageInfo: { hasNextPage: start + page.length < pulls.length, endCursor: page.length > 0 ? String(start + page.length) : null },
-          nodes: page.map((p) => ({
-            number: p.number,
-            files: { nodes: p.files.slice(0, 100).map((f) => ({ path: f.filename, changeType: CHANGE_TYPE[f.status] })) },
-          })),
-        },
-      },
-    };
-  };
-  return { rest: octokit.rest, paginate: octokit.paginate, request: octokit.request, log: octokit.log, graphql: graphql as unknown as GitHub['graphql'] };
-}
 
 describe('adrNumbersInOpenPullRequests', () => {
   let double: GitHubDouble;
@@ -60,13 +25,12 @@ describe('adrNumbersInOpenPullRequests', () => {
     double.state.seedPullRequest(REPO, { number: 62, branch: 'closed', changes: { 'docs/adr/0099-closed.md': '# 99\n' } });
     double.state.findIssue(REPO, 62)!.state = 'closed';
 
-    const calls: { query: string; variables: Record<string, unknown> }[] = [];
-    const map = await adrNumbersInOpenPullRequests(withOpenPullsGraphQL(double, calls), { owner: OWNER, repo: NAME, exceptPull: 10, adrGlobs: ['docs/adr/**'] });
+    const map = await adrNumbersInOpenPullRequests(octokitFor(double), { owner: OWNER, repo: NAME, exceptPull: 10, adrGlobs: ['docs/adr/**'] });
 
-    expect(calls.map((c) => c.variables)).toEqual([
-      { owner: OWNER, name: NAME, after: null },
-      { owner: OWNER, name: NAME, after: '50' },
-    ]);
+    const calls = double.requestsFor('graphql').map((r) => r.body as { query: string; variables: Record<string, unknown> });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.variables).toEqual({ owner: OWNER, name: NAME, after: null });
+    expect(calls[1]!.variables).toEqual({ owner: OWNER, name: NAME, after: expect.any(String) });
     expect(calls[0]!.query).toContain('pullRequests(states: OPEN, first: 50, after: $after)');
     expect(calls[0]!.query).toContain('files(first: 100) { nodes { path changeType } }');
     expect([...map.keys()].sort((a, b) => a - b)).toEqual([3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
@@ -78,6 +42,20 @@ describe('adrNumbersInOpenPullRequests', () => {
     expect(map.has(4)).toBe(false);
     expect(map.has(99)).toBe(false);
     expect(map.has(1)).toBe(false);
-    expect(double.requests).toEqual([]);
+    expect(double.requests.map((r) => r.operationId ?? r.path)).toEqual(['graphql', 'graphql']);
+  });
+
+  it('counts a renamed or edited ADR as no claim, and answers with no claims when no other pull request is open', async () => {
+    double.state.seedPullRequest(REPO, { number: 3, branch: 'rename', changes: {}, renames: { 'docs/adr/0007-use-kafka.md': 'docs/adr/0002-use-kafka.md' } });
+    double.state.seedPullRequest(REPO, { number: 4, branch: 'mine', changes: { 'docs/adr/0003-mine.md': '# 3\n' } });
+    const gh = octokitFor(double);
+    expect(await adrNumbersInOpenPullRequests(gh, { owner: OWNER, repo: NAME, exceptPull: 4, adrGlobs: ['docs/adr/**'] })).toEqual(new Map());
+    expect(double.requestsFor('graphql')).toHaveLength(1);
+  });
+
+  it('fails with the GraphQL error when the repository cannot be read', async () => {
+    await expect(adrNumbersInOpenPullRequests(octokitFor(double), { owner: OWNER, repo: 'missing', adrGlobs: ['docs/adr/**'] })).rejects.toThrow(
+      /Could not resolve to a Repository/,
+    );
   });
 });
