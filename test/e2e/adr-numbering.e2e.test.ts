@@ -1,0 +1,119 @@
+// End to end: two open pull requests take the same next ADR number. The built App (node dist/main.js)
+// reviews the second one against the GitHub double and says which pull request has the number.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
+import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
+
+const INSTALLATION = 42;
+const REPO = 'acme/numbering';
+
+const adrTools = (n: number, title: string): string => `# ${n}. ${title}
+
+Date: 2026-11-02
+
+## Status
+
+Proposed
+
+## Context
+
+Order events need a durable log that several services read.
+
+## Decision
+
+We will use ${title.replace(/^Use /, '')}.
+`;
+
+// MADR: the number is in the file name only; the title is the H1 after the front matter, on line 6.
+const MADR_PULSAR = `---
+status: proposed
+date: 2026-11-03
+---
+
+# Use Pulsar for order events
+
+## Context and Problem Statement
+
+Order events need a durable log that several services read.
+
+## Decision Outcome
+
+Chosen option: Pulsar, because it separates storage from brokers.
+`;
+
+let github: GitHubDouble;
+let app: AppProcess;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  return waitForApp(what, probe, timeoutMs, () => app.output());
+}
+
+beforeAll(async () => {
+  github = await startGitHubDouble();
+  github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
+  github.state.addRepo({
+    owner: 'acme',
+    name: 'numbering',
+    installationId: INSTALLATION,
+    files: { 'docs/adr/0001-record-architecture-decisions.md': adrTools(1, 'Record architecture decisions') },
+  });
+  app = await startApp(github);
+}, 30_000);
+
+afterAll(async () => {
+  await app?.stop(3000);
+  await github?.close();
+});
+
+/** Delivers `pull_request.opened` and waits for the summary comment, the review's last step. */
+async function review(number: number) {
+  const pull = github.state.findPull(REPO, number)!;
+  const delivery = buildDelivery('pull_request', 'opened', pullRequestPatch(github.state, github.url, REPO, number), { secret: SECRET });
+  const before = github.requests.length;
+  const response = await sendDelivery(`${app.url}/api/github/webhooks`, delivery, SECRET);
+  expect(response.status).toBe(200);
+  const run = await waitFor('completed check run', () =>
+    [...github.state.checkRuns.values()].find((r) => r.repo.toLowerCase() === REPO && r.headSha === pull.head.sha && r.status === 'completed'),
+  );
+  await waitFor('summary comment', () =>
+    [...github.state.issueComments.values()].some((c) => c.repo.toLowerCase() === REPO && c.issueNumber === number) ? true : undefined,
+  );
+  const requests = github.requests.slice(before);
+  const numberingQueries = requests.filter((r) => r.operationId === 'graphql' && String((r.body as { query?: unknown }).query).includes('pullRequests('));
+  return { run, requests, numberingQueries, numberAnnotations: run.output.annotations.filter((a) => a.message.includes('ADR number')) };
+}
+
+describe('ADR numbering across open pull requests, end to end', () => {
+  it('tells the second pull request taking 0002 which pull request has it and the next free number, on the title line', async () => {
+    github.state.seedPullRequest(REPO, { number: 1, branch: 'kafka', changes: { 'docs/adr/0002-use-kafka.md': adrTools(2, 'Use Kafka') } });
+    github.state.seedPullRequest(REPO, { number: 2, branch: 'pulsar', changes: { 'docs/adr/0002-use-pulsar.md': MADR_PULSAR } });
+
+    const second = await review(2);
+
+    const message = 'ADR number 0002 is also added by #1 (`docs/adr/0002-use-kafka.md`); the next free number is 0003';
+    expect(second.numberAnnotations).toEqual([
+      expect.objectContaining({ path: 'docs/adr/0002-use-pulsar.md', start_line: 6, end_line: 6, annotation_level: 'failure', message: expect.stringContaining(message) }),
+    ]);
+    const inline = [...github.state.reviewComments.values()].filter((c) => c.repo.toLowerCase() === REPO && c.body.includes('ADR number 0002'));
+    expect(inline).toEqual([expect.objectContaining({ path: 'docs/adr/0002-use-pulsar.md', line: 6 })]);
+    expect(inline[0]!.body).toContain('#1');
+    expect(inline[0]!.body).toContain('next free number is 0003');
+    // The lookup across open pull requests is one GraphQL request for this repository's (fewer than 50) open pull requests.
+    expect(second.numberingQueries).toHaveLength(1);
+    expect(second.numberingQueries[0]!.body).toMatchObject({ variables: { owner: 'acme', name: 'numbering', after: null } });
+    console.info(`e2e: numbering lookup ${second.numberingQueries.length} of ${second.requests.length} GitHub requests in the review`);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('stays quiet on numbering for a pull request adding 0003, which no other pull request adds', async () => {
+    github.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': adrTools(3, 'Use gRPC') } });
+
+    const third = await review(3);
+
+    expect(third.numberAnnotations).toEqual([]);
+    expect(third.run.output.annotations.filter((a) => a.path === 'docs/adr/0003-use-grpc.md').length).toBeGreaterThan(0);
+    expect(third.numberingQueries).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+    expect(github.unhandled).toEqual([]);
+  });
+});
