@@ -41,6 +41,13 @@ Order events need a durable log that several services read.
 Chosen option: Pulsar, because it separates storage from brokers.
 `;
 
+/** A check-run annotation as the App sent it (the double stores them as received). */
+interface Annotation {
+  path: string;
+  start_line: number;
+  message: string;
+}
+
 let github: GitHubDouble;
 let app: AppProcess;
 
@@ -80,7 +87,7 @@ async function review(number: number) {
   );
   const requests = github.requests.slice(before);
   const numberingQueries = requests.filter((r) => r.operationId === 'graphql' && String((r.body as { query?: unknown }).query).includes('pullRequests('));
-  return { run, requests, numberingQueries, numberAnnotations: run.output.annotations.filter((a) => a.message.includes('ADR number')) };
+  return { run, requests, numberingQueries, numberAnnotations: (run.output.annotations as Annotation[]).filter((a) => a.message.includes('ADR number')) };
 }
 
 describe('ADR numbering across open pull requests, end to end', () => {
@@ -111,7 +118,7 @@ describe('ADR numbering across open pull requests, end to end', () => {
     const third = await review(3);
 
     expect(third.numberAnnotations).toEqual([]);
-    expect(third.run.output.annotations.filter((a) => a.path === 'docs/adr/0003-use-grpc.md').length).toBeGreaterThan(0);
+    expect((third.run.output.annotations as Annotation[]).filter((a) => a.path === 'docs/adr/0003-use-grpc.md').length).toBeGreaterThan(0);
     expect(third.numberingQueries).toHaveLength(1);
     expect(github.violations).toEqual([]);
     expect(github.unhandled).toEqual([]);
