@@ -34,8 +34,10 @@ export function permissionHint(error: unknown, options: { fromFork?: boolean; ev
   const request = (error as { request?: RequestInfo }).request ?? {};
   const method = (request.method ?? 'GET').toUpperCase();
   const needed = permissionFor(method, request.url ?? '');
+  // Octokit appends the documentation URL to GitHub's message; the permission is the useful part.
+  const reason = message.split('\n')[0]!.replace(/ - https?:\/\/\S+$/, '');
   const parts = [
-    `GitHub refused ${method} ${pathOf(request.url)} (HTTP 403: ${message.split('\n')[0]}): the token lacks \`${needed}\`.`,
+    `GitHub refused ${method} ${pathOf(request.url)} (HTTP 403: ${reason}): the token lacks \`${needed}\`.`,
     `Grant the job \`permissions:\` ${REQUIRED_PERMISSIONS.map((p) => `\`${p}\``).join(', ')}.`,
   ];
   if (options.fromFork === true && options.eventName === 'pull_request') {

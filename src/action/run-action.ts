@@ -1,7 +1,7 @@
 import { reviewPullRequest, type ReviewJobDeps } from '../handlers/pull-request-review.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { createActionOctokit } from './action-octokit.js';
-import { ActionInputError, readEventSettings, readReviewSettings } from './action-settings.js';
+import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSettings } from './action-settings.js';
 import { readCheckRun, trackCheckRun, type CheckRunResult } from './check-run-result.js';
 import { appendStepSummary, writeOutputs } from './output-files.js';
 import { decideEvent } from './pull-request-event.js';
@@ -18,8 +18,9 @@ import { plainLine, workflowCommand } from './workflow-commands.js';
  *   3. build the client (throttling, retry, config plugins) on GITHUB_API_URL;
  *   4. run reviewPullRequest, the App's job, unchanged;
  *   5. read the check run back (one request) for the outputs and the job summary;
- *   6. exit 1 when its conclusion is in `fail-on`, or when GitHub refused the
- *      token (naming the permission to grant), 0 otherwise.
+ *   6. exit 1 when its conclusion is in `fail-on`, when the review could not
+ *      run, or when GitHub refused the token (naming the permission to grant);
+ *      0 otherwise.
  */
 
 /** The process's surroundings, injected so tests can run it in-process too. */
@@ -40,7 +41,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     return 0;
   }
 
-  let settings;
+  let settings: ReviewSettings;
   try {
     settings = readReviewSettings(env);
   } catch (error) {
@@ -89,6 +90,8 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   appendStepSummary(settings.summaryPath, stepSummary(result));
   write(plainLine(`Design review: ${result.conclusion}, ${result.title} (${result.url})`));
 
+  // A review that could not run is not a result `fail-on` can waive; the job already logged why.
+  if (outcome === 'failed') return 1;
   if (settings.failOn.has(result.conclusion)) {
     write(workflowCommand('error', `Design review concluded "${result.conclusion}" (fail-on: ${[...settings.failOn].join(',')}): ${result.title}`, TITLE));
     return 1;
@@ -96,8 +99,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   return 0;
 }
 
-// The job summary: the check run's own summary under a heading that links to it.
+// The job summary: the check run's own summary (it has its heading), and a link to the run.
 function stepSummary(result: CheckRunResult): string {
-  const heading = result.url === '' ? '## Design review' : `## [Design review](${result.url})`;
-  return `${heading}\n\n**${result.conclusion}**: ${result.title}\n\n${result.summary}\n`;
+  return result.url === '' ? `${result.summary}\n` : `${result.summary}\n\n[Check run: ${result.title}](${result.url})\n`;
 }

@@ -27,7 +27,8 @@ export function workflowLog(options: WorkflowLogOptions): JobLog {
     const shown = SHOWN_FIELDS.filter((k) => typeof fields[k] === 'string' || typeof fields[k] === 'number').map((k) => `${k}=${String(fields[k])}`);
     const err = fields['err'];
     const reason = err === undefined ? undefined : errorText(err, options);
-    return [msg ?? '', shown.length > 0 ? `(${shown.join(', ')})` : '', reason === undefined ? '' : `: ${reason}`].filter((p) => p !== '').join(' ');
+    const head = [msg ?? '', shown.length > 0 ? `(${shown.join(', ')})` : ''].filter((p) => p !== '').join(' ');
+    return reason === undefined ? head : `${head}: ${reason}`;
   };
   return {
     info: (obj, msg) => write(plainLine(describe(obj, msg))),

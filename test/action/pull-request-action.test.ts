@@ -121,8 +121,7 @@ describe.concurrent('the GitHub Action, built, against the GitHub double', () =>
     expect(result.outputs['check-run-url']).toMatch(new RegExp(`/acme/clean/runs/${checkRun!.id}$`));
     expect(result.outputs['summary']).toBe(checkRun!.output.summary);
     expect(result.outputs['summary']).toContain('\n');
-    expect(result.summary).toContain('## [Design review](');
-    expect(result.summary).toContain(checkRun!.output.summary);
+    expect(result.summary).toBe(`${checkRun!.output.summary}\n\n[Check run: ${checkRun!.output.title}](${result.outputs['check-run-url']})\n`);
     const comments = summaryComments('clean');
     expect(comments).toHaveLength(1);
     expect(comments[0]!.user.login).toBe(BOT);
@@ -228,7 +227,48 @@ describe.concurrent('the GitHub Action, built, against the GitHub double', () =>
     expect(checkRuns('readonly')).toEqual([]);
     expect(summaryComments('readonly')).toEqual([]);
     expect(result.outputs).toEqual({});
-    expect(github.pendingFaults()).toEqual([]);
+    expect(github.pendingFaults().filter((f) => f.path === '/repos/acme/readonly/check-runs')).toEqual([]);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('fails the step when the review cannot finish, even with an empty fail-on, naming `pull-requests: write`', async () => {
+    const pull = seed('nocomments', {}, { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR });
+    github.failNext({
+      method: 'POST',
+      path: '/repos/acme/nocomments/issues/1/comments',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' },
+    });
+    const result = await run('nocomments', { inputs: { 'fail-on': '' } });
+
+    expect(result.code).toBe(1);
+    expect(commands(result, 'error').join('\n')).toContain('POST /repos/acme/nocomments/issues/1/comments (HTTP 403: Resource not accessible by integration): the token lacks `pull-requests: write`');
+    // The job marks its check run failed, so it never stays in progress.
+    expect(checkRuns('nocomments')).toEqual([expect.objectContaining({ headSha: pull.head.sha, conclusion: 'failure' })]);
+    expect(result.outputs).toMatchObject({ outcome: 'failed', conclusion: 'failure' });
+    expect(summaryComments('nocomments')).toEqual([]);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('tells a fork pull request on `pull_request` (read-only GITHUB_TOKEN) to use pull_request_target', async () => {
+    github.state.addRepo({ owner: OWNER, name: 'upstream', installationId: INSTALLATION, files: { 'README.md': '# upstream\n' } });
+    github.state.addRepo({ owner: 'contributor', name: 'upstream', files: { 'README.md': '# upstream\n' } });
+    github.state.commit('contributor/upstream', { branch: 'adr', files: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+    github.state.openPullRequest(`${OWNER}/upstream`, { number: 1, head: 'adr', headRepo: 'contributor/upstream' });
+    github.failNext({
+      method: 'POST',
+      path: '/repos/acme/upstream/check-runs',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: '403' },
+    });
+    const result = await run('upstream');
+
+    expect(result.code).toBe(1);
+    const errors = commands(result, 'error').join('\n');
+    expect(errors).toContain('the token lacks `checks: write`');
+    expect(errors).toContain('comes from a fork');
+    expect(errors).toContain('`pull_request_target`');
+    expect(github.pendingFaults().filter((f) => f.path === '/repos/acme/upstream/check-runs')).toEqual([]);
     expect(github.violations).toEqual([]);
   });
 });
