@@ -1,0 +1,43 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import { config, type API as ConfigApi } from '@probot/octokit-plugin-config';
+import { packageVersion } from '../cli/version.js';
+import type { GitHub } from '../github/github-client.js';
+import { throttleOptions } from '../github/retry-options.js';
+
+/**
+ * The Action's client: @octokit/rest with the plugins Probot gives the App
+ * (throttling with the same handlers, retry of server errors, and the config
+ * loader with `_extends`), so the review behaves the same on both surfaces.
+ * `baseUrl` is the runner's GITHUB_API_URL, which is what makes GitHub
+ * Enterprise Server work.
+ */
+
+const ActionOctokit = Octokit.plugin(throttling, retry, config);
+
+/** What the Action uses of its client: the review's surface, the config loader and request hooks. */
+export type ActionClient = GitHub & ConfigApi & Pick<Octokit, 'hook'>;
+
+/**
+ * Where Octokit's own messages go: warnings (rate-limit retries, deprecations)
+ * and one line per request from @octokit/rest's request log. A 404 for an
+ * absent config file is an expected answer, so request lines, failed or not,
+ * are debug output; the review reports the failures that matter. Octokit's
+ * `debug` messages are dropped: they carry the request options, headers included.
+ */
+export interface ClientLog {
+  warn(message: string): void;
+  request(message: string): void;
+}
+
+/** An authenticated client for the Action. */
+export function createActionOctokit(options: { token: string; baseUrl: string; log: ClientLog }): ActionClient {
+  return new ActionOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: `design-review-action/${packageVersion()}`,
+    throttle: throttleOptions(),
+    log: { debug: () => undefined, info: options.log.request, warn: options.log.warn, error: options.log.request },
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The Action's inputs and the runner's variables, read once and checked.
+ * action.yml passes each input as an `INPUT_*` variable (a composite action
+ * gets no automatic ones); the runner sets the `GITHUB_*` ones.
+ */
+
+/** Conclusions a check run can have, as `fail-on` may name them. */
+export const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required', 'stale'] as const;
+
+/** `fail-on` when the input is not given. */
+export const DEFAULT_FAIL_ON = 'failure,action_required';
+/** `config` when the input is not given (the App's file). */
+export const DEFAULT_CONFIG_PATH = '.github/design-review.yml';
+/** The identity GITHUB_TOKEN writes as. */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+
+/** A mistake in the inputs or the runner's variables; the message says what to change. */
+export class ActionInputError extends Error {
+  override name = 'ActionInputError';
+}
+
+/** What the event needs: which event, and where its payload is. */
+export interface EventSettings {
+  eventName: string;
+  eventPath: string | undefined;
+  /** `owner/name` of the repository the workflow runs in. */
+  repository: string | undefined;
+}
+
+/** Everything the review needs besides the event. */
+export interface ReviewSettings {
+  token: string;
+  /** REST base URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
+  apiUrl: string;
+  configPath: string;
+  failOn: ReadonlySet<string>;
+  /** The slug of `<slug>[bot]`, the login the token's comments are written as. */
+  botSlug: string;
+  outputPath: string | undefined;
+  summaryPath: string | undefined;
+}
+
+/** The event name, payload path and repository. */
+export function readEventSettings(env: NodeJS.ProcessEnv): EventSettings {
+  return { eventName: env['GITHUB_EVENT_NAME'] ?? '', eventPath: nonEmpty(env['GITHUB_EVENT_PATH']), repository: nonEmpty(env['GITHUB_REPOSITORY']) };
+}
+
+/** The review settings; throws ActionInputError naming the input to fix. */
+export function readReviewSettings(env: NodeJS.ProcessEnv): ReviewSettings {
+  const token = (env['INPUT_GITHUB_TOKEN'] ?? '').trim();
+  if (token === '') {
+    throw new ActionInputError('The `github-token` input is empty. Leave it out to use the workflow\'s GITHUB_TOKEN, or pass a GitHub App installation token.');
+  }
+  return {
+    token,
+    apiUrl: (nonEmpty(env['GITHUB_API_URL']) ?? 'https://api.github.com').replace(/\/+$/, ''),
+    configPath: parseConfigPath(nonEmpty(env['INPUT_CONFIG']) ?? DEFAULT_CONFIG_PATH),
+    failOn: parseFailOn(env['INPUT_FAIL_ON'] ?? DEFAULT_FAIL_ON),
+    botSlug: parseBotLogin(nonEmpty(env['INPUT_BOT_LOGIN']) ?? GITHUB_ACTIONS_LOGIN),
+    outputPath: nonEmpty(env['GITHUB_OUTPUT']),
+    summaryPath: nonEmpty(env['GITHUB_STEP_SUMMARY']),
+  };
+}
+
+/** `fail-on`: conclusions separated by commas, spaces or lines; empty never fails the step. */
+export function parseFailOn(input: string): ReadonlySet<string> {
+  const words = input
+    .split(/[\s,]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== '');
+  const unknown = words.filter((w) => !(CHECK_CONCLUSIONS as readonly string[]).includes(w));
+  if (unknown.length > 0) {
+    throw new ActionInputError(
+      `The \`fail-on\` input names unknown conclusions: ${unknown.join(', ')}. Use some of ${CHECK_CONCLUSIONS.join(', ')}, e.g. \`fail-on: failure,action_required\`.`,
+    );
+  }
+  return new Set(words);
+}
+
+/**
+ * `bot-login` as a slug. The review recognises its own comments by the author
+ * `<slug>[bot]`, and only GitHub Apps (GITHUB_TOKEN is the github-actions App)
+ * may create check runs, so the login is always an App's bot; a bare slug is accepted too.
+ */
+export function parseBotLogin(input: string): string {
+  const match = /^([a-z0-9][a-z0-9-]*)(\[bot\])?$/i.exec(input.trim());
+  if (match === null) {
+    throw new ActionInputError(
+      `The \`bot-login\` input must be a GitHub App's bot login such as \`my-review-app[bot]\`, got "${input}". ` +
+        'Check runs can only be created by GitHub Apps, so personal access tokens cannot run this action.',
+    );
+  }
+  return match[1]!.toLowerCase();
+}
+
+// A repository path, relative to its root: the same rule as the App's checklist paths.
+function parseConfigPath(input: string): string {
+  const path = input.trim().replace(/^\.\//, '');
+  if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\0')) {
+    throw new ActionInputError(`The \`config\` input must name a file inside the repository, e.g. \`.github/design-review.yml\`, got "${input}".`);
+  }
+  return path;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
