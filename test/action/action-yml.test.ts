@@ -37,7 +37,7 @@ describe('action.yml', () => {
     const [setup, install, review, ...rest] = manifest.runs.steps;
     expect(rest).toEqual([]);
     expect(setup).toMatchObject({ uses: expect.stringMatching(/^actions\/setup-node@v\d+$/), with: { 'node-version': 20 } });
-    expect(install).toMatchObject({ shell: 'bash', 'working-directory': '${{ github.action_path }}', run: 'npm ci --no-audit --no-fund' });
+    expect(install).toMatchObject({ shell: 'bash', 'working-directory': '${{ github.action_path }}', run: 'npm ci --include=dev --no-audit --no-fund' });
     expect(review).toMatchObject({ id: 'review', shell: 'bash', run: 'node "$GITHUB_ACTION_PATH/dist/action/main.js"' });
     expect(review!.env).toEqual({
       INPUT_GITHUB_TOKEN: '${{ inputs.github-token }}',
