@@ -9,6 +9,8 @@
 export function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
+    // Only redis: URLs have a known shape; anything else is shown as malformed.
+    if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') return '(malformed REDIS_URL)';
     const db = parsed.pathname.length > 1 ? parsed.pathname : '';
     const auth = parsed.password !== '' || parsed.username !== '' ? '***@' : '';
     return `${parsed.protocol}//${auth}${parsed.host}${db}`;
