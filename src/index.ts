@@ -1,70 +1,73 @@
-import type { ApplicationFunction, Context } from 'probot';
+import type { ApplicationFunction, Context, Logger } from 'probot';
 import { appSlugOnce } from './app/app-slug.js';
+import { createReviewQueue } from './app/create-review-queue.js';
 import { httpRoutes } from './app/http-routes.js';
 import { createMetrics } from './app/metrics.js';
-import type { GitHub } from './github/github-client.js';
+import { readQueueSettings, type QueueSettings } from './app/queue-settings.js';
+import { createReviewRunner } from './app/review-runner.js';
 import { reviewJobs, reviewTargets, type ReviewPayload } from './handlers/enqueue-review.js';
-import { CONFIG_FILE, reviewPullRequest } from './handlers/pull-request-review.js';
 import { loadBuiltinTemplates } from './io/read-templates.js';
-import { JobQueue } from './queue/job-queue.js';
+import { redactRedisUrl } from './queue/redis-url.js';
+import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
 
 /**
  * The Probot App: wiring only. Deliveries are checked for relevance and
- * queued, so GitHub gets its 200 at once; the review runs from the queue
- * (src/handlers/pull-request-review.ts). /healthz and /metrics are served
- * next to the webhook endpoint.
+ * queued as plain data, so GitHub gets its 200 at once; the review runs from
+ * the queue (in-process, or BullMQ shared by replicas when REDIS_URL is set)
+ * through one runner (src/app/review-runner.ts). /healthz and /metrics are
+ * served next to the webhook endpoint.
  */
 
-/** Reviews running at once across installations (one at a time per installation). */
-const CONCURRENCY = Math.max(1, Number(process.env['REVIEW_CONCURRENCY']) || 4);
+/** The App and a handle on its queue, which src/main.ts drains at shutdown. */
+export interface DesignReviewApp {
+  app: ApplicationFunction;
+  /** The review queue, once Probot has loaded the App (undefined in setup mode). */
+  queue(): ReviewQueue | undefined;
+  /** Probot's logger, once the App is loaded. */
+  log(): Logger | undefined;
+}
 
-const app: ApplicationFunction = (probot, { addHandler }) => {
-  loadBuiltinTemplates();
-  const metrics = createMetrics();
-  const appSlug = appSlugOnce(probot);
-  const queue = new JobQueue({
-    concurrency: CONCURRENCY,
-    onError: (job, error) => probot.log.error({ err: error, job: job.id }, 'design-review: job failed'),
-  });
+/** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL...). */
+export function createApp(settings: QueueSettings = readQueueSettings(process.env)): DesignReviewApp {
+  let queue: ReviewQueue | undefined;
+  let log: Logger | undefined;
+  const app: ApplicationFunction = (probot, { addHandler }) => {
+    loadBuiltinTemplates();
+    const metrics = createMetrics();
+    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics });
+    const reviewQueue = createReviewQueue(settings, run, probot.log);
+    queue = reviewQueue;
+    log = probot.log;
+    const where = settings.redisUrl === undefined ? {} : { redis: redactRedisUrl(settings.redisUrl) };
+    probot.log.info({ queue: reviewQueue.kind, concurrency: settings.concurrency, ...where }, 'design-review: review queue ready');
 
-  const onDelivery = async (context: Context): Promise<void> => {
-    const payload = context.payload as ReviewPayload;
-    const event = `${context.name}.${payload.action ?? ''}`;
-    const targets = reviewTargets(context.name, payload);
-    if (targets.length === 0) {
-      metrics.deliveries.inc({ event, outcome: 'ignored' });
-      return;
-    }
-    context.octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
-    const gh = context.octokit as unknown as GitHub;
-    const deps = {
-      gh,
-      log: context.log,
-      readConfig: () => context.config(CONFIG_FILE),
-      appSlug,
+    const onDelivery = async (context: Context): Promise<void> => {
+      const payload = context.payload as ReviewPayload;
+      const event = `${context.name}.${payload.action ?? ''}`;
+      const jobs = reviewJobs({ id: context.id, event, installationId: payload.installation?.id }, reviewTargets(context.name, payload));
+      if (jobs.length === 0) {
+        metrics.deliveries.inc({ event, outcome: 'ignored' });
+        return;
+      }
+      for (const job of jobs) {
+        // A failed enqueue (Redis down) throws: Probot answers 500 and GitHub can redeliver.
+        const outcome = await reviewQueue.enqueue(job);
+        metrics.deliveries.inc({ event, outcome });
+        context.log.info({ job: reviewJobId(job), pull: job.pullNumber, outcome }, 'design-review: review queued');
+      }
     };
-    const jobs = reviewJobs(context.id, payload.installation?.id, targets, async (target) => {
-      const stop = metrics.reviewDuration.startTimer();
-      const outcome = await reviewPullRequest(deps, target).catch((error: unknown) => {
-        stop({ outcome: 'error' });
-        throw error;
-      });
-      stop({ outcome });
-    });
-    for (const job of jobs) {
-      const outcome = queue.enqueue(job);
-      metrics.deliveries.inc({ event, outcome });
-      context.log.info({ job: job.id, pull: job.coalescingKey, outcome }, 'design-review: review queued');
-    }
+
+    probot.on(
+      ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.edited'],
+      onDelivery,
+    );
+    probot.on('check_run.rerequested', onDelivery);
+    probot.on('check_suite.rerequested', onDelivery);
+    addHandler(httpRoutes(metrics));
   };
+  return { app, queue: () => queue, log: () => log };
+}
 
-  probot.on(
-    ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.edited'],
-    onDelivery,
-  );
-  probot.on('check_run.rerequested', onDelivery);
-  probot.on('check_suite.rerequested', onDelivery);
-  addHandler(httpRoutes(metrics));
-};
-
+/** The App for `probot run dist/index.js`, settings from the environment. */
+const app: ApplicationFunction = createApp().app;
 export default app;

@@ -1,5 +1,7 @@
 import { ProbotOctokit, run } from 'probot';
-import app from './index.js';
+import { createApp } from './index.js';
+import { shutdownHandler, withoutNewListeners } from './app/graceful-shutdown.js';
+import { readQueueSettings } from './app/queue-settings.js';
 import { throttleOptions } from './github/retry-options.js';
 
 /**
@@ -7,8 +9,9 @@ import { throttleOptions } from './github/retry-options.js';
  * (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST,
  * GHE_PROTOCOL, PORT, HOST, LOG_LEVEL, REDIS_URL...), and starting the setup
  * flow when the App is not registered yet. It is called from code rather
- * than through the `probot run` binary only to hand Probot an Octokit whose
- * throttle handlers retry secondary rate limits: Probot's defaults just log them.
+ * than through the `probot run` binary to hand Probot an Octokit whose
+ * throttle handlers retry secondary rate limits (Probot's defaults just log
+ * them), and to shut down gracefully on SIGTERM / SIGINT (src/app/graceful-shutdown.ts).
  */
 
 // Probot layers its own throttle defaults (and, with REDIS_URL, its shared
@@ -19,4 +22,15 @@ const DesignReviewOctokit = ProbotOctokit.defaults((instanceOptions: { throttle?
   throttle: { ...instanceOptions.throttle, ...throttleOptions() },
 }));
 
-await run(app, { Octokit: DesignReviewOctokit });
+const settings = readQueueSettings(process.env);
+const designReview = createApp(settings);
+// run() adds a SIGINT handler that exits as soon as the server stops; ours replaces it.
+const server = await withoutNewListeners('SIGINT', () => run(designReview.app, { Octokit: DesignReviewOctokit }));
+const onSignal = shutdownHandler({
+  server,
+  queue: designReview.queue,
+  timeoutMs: settings.shutdownTimeoutMs,
+  log: () => designReview.log() ?? { info: console.info, warn: console.warn, error: console.error },
+  exit: (code) => process.exit(code),
+});
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, (s) => void onSignal(s));

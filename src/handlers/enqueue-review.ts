@@ -1,5 +1,5 @@
 import { CHECK_RUN_NAME } from '../github/check-run.js';
-import type { Job } from '../queue/job-queue.js';
+import type { ReviewJob } from '../queue/review-queue.js';
 import type { PullRequestTarget } from './pull-request-review.js';
 
 /**
@@ -8,7 +8,7 @@ import type { PullRequestTarget } from './pull-request-review.js';
  * requests to review; it never waits for the review itself. Steps:
  *   1. decide relevance (edited: only a changed base; re-requests: only our check, only with pull requests);
  *   2. name the pull requests the delivery is about;
- *   3. build one job per pull request: id = delivery id, ordered per installation, coalesced per pull request.
+ *   3. build one serializable job per pull request (the queue derives ids, ordering and coalescing from it).
  */
 
 /** The part of a webhook payload read here. */
@@ -42,17 +42,24 @@ export function reviewTargets(eventName: string, payload: ReviewPayload): PullRe
   return [];
 }
 
-/** One queue job per target; a single target keeps the delivery id, so a redelivery is recognised. */
-export function reviewJobs(
-  deliveryId: string,
-  installationId: number | undefined,
-  targets: readonly PullRequestTarget[],
-  run: (target: PullRequestTarget) => Promise<void>,
-): Job[] {
+/** The delivery a job comes from. */
+export interface DeliveryInfo {
+  id: string;
+  /** `pull_request.opened`, ... */
+  event: string;
+  installationId: number | undefined;
+}
+
+/** One queue job per target; none without an installation (nothing to authenticate as). */
+export function reviewJobs(delivery: DeliveryInfo, targets: readonly PullRequestTarget[]): ReviewJob[] {
+  const installationId = delivery.installationId;
+  if (installationId === undefined) return [];
   return targets.map((target) => ({
-    id: targets.length === 1 ? deliveryId : `${deliveryId}:${target.pullNumber}`,
-    orderingKey: `installation:${installationId ?? 'none'}`,
-    coalescingKey: `${target.owner}/${target.repo}#${target.pullNumber}`.toLowerCase(),
-    run: () => run(target),
+    deliveryId: delivery.id,
+    event: delivery.event,
+    installationId,
+    owner: target.owner,
+    repo: target.repo,
+    pullNumber: target.pullNumber,
   }));
 }

@@ -4,6 +4,8 @@
  * Bounded concurrency overall, one job at a time per ordering key (an
  * installation), and coalescing: a queued job is replaced by a newer one with
  * the same coalescing key (a newer push to the same pull request).
+ * `drain` is the graceful-shutdown half: it waits for running and queued jobs,
+ * bounded by a timeout, and names the jobs it had to abandon.
  */
 
 /** A unit of work and the keys that order and coalesce it. */
@@ -20,6 +22,11 @@ export interface Job {
 /** What happened to an enqueued job. */
 export type EnqueueResult = 'queued' | 'duplicate' | 'replaced';
 
+/** What a bounded drain left undone: ids of jobs still running or queued at the timeout. */
+export interface DrainResult {
+  abandoned: string[];
+}
+
 /** Options of the queue. */
 export interface JobQueueOptions {
   concurrency: number;
@@ -32,6 +39,7 @@ export interface JobQueueOptions {
 export class JobQueue {
   private readonly pending: Job[] = [];
   private readonly runningKeys = new Set<string>();
+  private readonly runningIds = new Set<string>();
   private readonly seen = new Set<string>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
@@ -66,6 +74,19 @@ export class JobQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Wait for running and queued jobs, at most `timeoutMs`; returns the ids of
+   * the jobs still running or queued then (they are not stopped: the caller exits).
+   */
+  async drain(timeoutMs: number): Promise<DrainResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([this.onIdle().then(() => 'idle' as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'idle') return { abandoned: [] };
+    return { abandoned: [...this.runningIds, ...this.pending.map((job) => job.id)] };
+  }
+
   private remember(id: string): void {
     this.seen.add(id);
     const limit = this.options.rememberIds ?? 10_000;
@@ -91,12 +112,14 @@ export class JobQueue {
   private start(job: Job): void {
     this.running += 1;
     this.runningKeys.add(job.orderingKey);
+    this.runningIds.add(job.id);
     void job
       .run()
       .catch((error: unknown) => this.options.onError?.(job, error))
       .finally(() => {
         this.running -= 1;
         this.runningKeys.delete(job.orderingKey);
+        this.runningIds.delete(job.id);
         this.pump();
       });
   }

@@ -22,7 +22,8 @@ export interface AppProcess {
 }
 
 let privateKey: string | undefined;
-function appPrivateKey(): string {
+/** A 2048-bit RSA private key (PEM), generated once per test process, for the App under test. */
+export function appPrivateKey(): string {
   privateKey ??= generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },

@@ -79,4 +79,28 @@ describe('JobQueue', () => {
     expect(queue.enqueue(job('3', 'A', log))).toBe('duplicate');
     await queue.onIdle();
   });
+
+  it('drains: waits for running and queued jobs', async () => {
+    const log: string[] = [];
+    const gate = deferred();
+    const queue = new JobQueue({ concurrency: 1 });
+    queue.enqueue(job('a', 'A', log, gate.promise));
+    queue.enqueue(job('b', 'A', log));
+    setTimeout(() => gate.resolve(), 50);
+    expect(await queue.drain(5000)).toEqual({ abandoned: [] });
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+
+  it('gives up draining at the timeout and names the running and queued jobs', async () => {
+    const log: string[] = [];
+    const gate = deferred();
+    const queue = new JobQueue({ concurrency: 1 });
+    queue.enqueue(job('slow', 'A', log, gate.promise));
+    queue.enqueue(job('next', 'A', log));
+    const started = performance.now();
+    expect(await queue.drain(100)).toEqual({ abandoned: ['slow', 'next'] });
+    expect(performance.now() - started).toBeLessThan(1000);
+    gate.resolve();
+    await queue.onIdle();
+  });
 });

@@ -1,0 +1,60 @@
+import type { Probot } from 'probot';
+import type { GitHub } from '../github/github-client.js';
+import { CONFIG_FILE, reviewPullRequest, type JobLog } from '../handlers/pull-request-review.js';
+import type { ReviewJob, ReviewRunner } from '../queue/review-queue.js';
+import type { AppMetrics } from './metrics.js';
+import { readRepoConfig } from './repo-config.js';
+
+/**
+ * The one runner both queue backends call: it turns a serializable job into
+ * what a webhook handler would have had (an installation Octokit, a logger
+ * carrying the delivery id, the repository's config) and runs the review.
+ * Steps:
+ *   1. authenticate as the installation (Probot caches the token);
+ *   2. tag every request with the delivery id, as Probot's Context does, and count it;
+ *   3. log as Probot's `context.log` does: a child logger with the delivery `id`;
+ *   4. review, timing it by outcome.
+ */
+
+/** What the runner needs besides the job. */
+export interface ReviewRunnerDeps {
+  probot: Pick<Probot, 'auth' | 'log'>;
+  appSlug: () => Promise<string>;
+  metrics: Pick<AppMetrics, 'githubRequests' | 'reviewDuration'>;
+}
+
+/** The bindings of a job's logger: Probot's `{ name: 'event', id }` plus what the job is about. */
+export function jobLogBindings(job: ReviewJob): Record<string, string | number> {
+  return { name: 'event', id: job.deliveryId, event: job.event, installation: job.installationId, pull: `${job.owner}/${job.repo}#${job.pullNumber}` };
+}
+
+/** The runner that reviews a job's pull request with the App's credentials. */
+export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
+  const { probot, metrics } = deps;
+  return async (job) => {
+    const octokit = await probot.auth(job.installationId);
+    octokit.hook.before('request', (options) => {
+      // Undocumented, but Probot sends it so GitHub Support can tie requests to the delivery.
+      options.headers['x-github-delivery'] = job.deliveryId;
+    });
+    octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
+    const log: JobLog = probot.log.child(jobLogBindings(job));
+    const stop = metrics.reviewDuration.startTimer();
+    try {
+      const outcome = await reviewPullRequest(
+        {
+          gh: octokit as unknown as GitHub,
+          log,
+          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo }, CONFIG_FILE),
+          appSlug: deps.appSlug,
+        },
+        { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },
+      );
+      stop({ outcome });
+      log.info({ outcome }, 'design-review: review finished');
+    } catch (error) {
+      stop({ outcome: 'error' });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,51 @@
+import type { DrainResult, EnqueueResult } from './job-queue.js';
+
+/**
+ * The queue the webhook handler hands reviews to, whatever runs them: the
+ * in-process JobQueue (one replica) or BullMQ on Redis (several replicas).
+ * A job is plain JSON, so it can wait in Redis and run on any replica; the
+ * one runner (src/app/review-runner.ts) turns it back into a review.
+ */
+
+export type { DrainResult, EnqueueResult };
+
+/** One pull request to review, for one delivery: serializable, no closures. */
+export interface ReviewJob {
+  /** The X-GitHub-Delivery id: a redelivery carries the same one. */
+  deliveryId: string;
+  /** `pull_request.opened`, `check_run.rerequested`... (for logs). */
+  event: string;
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+}
+
+/** Runs the review of one job (both backends call the same one). */
+export type ReviewRunner = (job: ReviewJob) => Promise<void>;
+
+/** A queue of review jobs. */
+export interface ReviewQueue {
+  /** Which backend this is, for the startup log line. */
+  readonly kind: 'in-process' | 'bullmq';
+  /** Queue a job; resolves once it is safely queued (or known as a duplicate). */
+  enqueue(job: ReviewJob): Promise<EnqueueResult>;
+  /** Stop taking work and wait for it, at most `timeoutMs` (graceful shutdown). */
+  drain(timeoutMs: number): Promise<DrainResult>;
+  /** Release connections; after drain. */
+  close(): Promise<void>;
+}
+
+/**
+ * The job's id: delivery id plus pull request number, since one check_suite
+ * delivery can name several pull requests. The same delivery redelivered gets
+ * the same ids, which is what makes it a duplicate. No `:` (BullMQ refuses it).
+ */
+export function reviewJobId(job: Pick<ReviewJob, 'deliveryId' | 'pullNumber'>): string {
+  return `${job.deliveryId}#${job.pullNumber}`;
+}
+
+/** The pull request a job reviews, lower case: jobs for it coalesce. */
+export function pullRequestKey(job: Pick<ReviewJob, 'owner' | 'repo' | 'pullNumber'>): string {
+  return `${job.owner}/${job.repo}#${job.pullNumber}`.toLowerCase();
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { reviewJobs, reviewTargets } from '../../src/handlers/enqueue-review.js';
+import { pullRequestKey, reviewJobId } from '../../src/queue/review-queue.js';
+
+const repository = { name: 'decisions', owner: { login: 'acme' } };
+
+describe('reviewTargets', () => {
+  it('reviews pull_request deliveries, but an edit only when the base changed', () => {
+    expect(reviewTargets('pull_request', { action: 'opened', repository, pull_request: { number: 5 } })).toEqual([{ owner: 'acme', repo: 'decisions', pullNumber: 5 }]);
+    expect(reviewTargets('pull_request', { action: 'edited', repository, pull_request: { number: 5 }, changes: {} })).toEqual([]);
+    expect(reviewTargets('pull_request', { action: 'edited', repository, pull_request: { number: 5 }, changes: { base: { ref: { from: 'main' } } } })).toHaveLength(1);
+  });
+
+  it('reviews re-requested checks of ours only, once per pull request', () => {
+    expect(reviewTargets('check_run', { repository, check_run: { name: 'CI', pull_requests: [{ number: 1 }] } })).toEqual([]);
+    expect(reviewTargets('check_run', { repository, check_run: { name: 'Design review', pull_requests: [{ number: 1 }] } })).toHaveLength(1);
+    expect(reviewTargets('check_suite', { repository, check_suite: { pull_requests: [{ number: 1 }, { number: 2 }, { number: 1 }] } }).map((t) => t.pullNumber)).toEqual([1, 2]);
+  });
+});
+
+describe('reviewJobs', () => {
+  it('makes one plain-JSON job per pull request, with ids that a redelivery repeats', () => {
+    const targets = reviewTargets('check_suite', { repository, check_suite: { pull_requests: [{ number: 1 }, { number: 2 }] } });
+    const jobs = reviewJobs({ id: 'guid-1', event: 'check_suite.rerequested', installationId: 42 }, targets);
+    expect(jobs).toEqual([
+      { deliveryId: 'guid-1', event: 'check_suite.rerequested', installationId: 42, owner: 'acme', repo: 'decisions', pullNumber: 1 },
+      { deliveryId: 'guid-1', event: 'check_suite.rerequested', installationId: 42, owner: 'acme', repo: 'decisions', pullNumber: 2 },
+    ]);
+    expect(JSON.parse(JSON.stringify(jobs))).toEqual(jobs);
+    expect(jobs.map(reviewJobId)).toEqual(['guid-1#1', 'guid-1#2']);
+    expect(jobs.map(reviewJobId)).not.toContainEqual(expect.stringContaining(':'));
+    expect(pullRequestKey({ owner: 'Acme', repo: 'Decisions', pullNumber: 1 })).toBe('acme/decisions#1');
+  });
+
+  it('makes no job without an installation to authenticate as', () => {
+    expect(reviewJobs({ id: 'guid-2', event: 'pull_request.opened', installationId: undefined }, [{ owner: 'acme', repo: 'decisions', pullNumber: 1 }])).toEqual([]);
+  });
+});
