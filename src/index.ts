@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context } from 'probot';
+import { registerAdrCommands } from './app/adr-commands.js';
 import { appSlugOnce } from './app/app-slug.js';
 import { httpRoutes } from './app/http-routes.js';
 import { createMetrics } from './app/metrics.js';
@@ -64,6 +65,7 @@ const app: ApplicationFunction = (probot, { addHandler }) => {
   );
   probot.on('check_run.rerequested', onDelivery);
   probot.on('check_suite.rerequested', onDelivery);
+  registerAdrCommands(probot, { appSlug });
   addHandler(httpRoutes(metrics));
 };
 

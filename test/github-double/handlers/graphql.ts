@@ -13,8 +13,9 @@ import type { BlobObject, CommitObject, TreeObject } from '../git-objects.js';
 import type { RepoRecord } from '../state.js';
 import type { ViolationFinding } from '../violations.js';
 import type { HandlerContext, HandlerResponse } from './context.js';
+import { pullRequestsConnection } from './graphql-pull-requests.js';
 
-interface GqlObject {
+export interface GqlObject {
   typename: string;
   /** Interfaces the type implements, for `... on GitObject` and friends. */
   implements: string[];
@@ -267,6 +268,7 @@ function repository(ctx: HandlerContext, repo: RepoRecord): GqlObject {
         const found = state.objects.lookup(sha, path);
         return found === undefined ? null : gitObject(ctx, found.sha, path);
       },
+      pullRequests: (args) => pullRequestsConnection(ctx, repo, args),
       pullRequest: (args) => {
         const pull = state.findPull(repo.fullName, Number(args['number']));
         if (pull === undefined) return null;
