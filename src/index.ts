@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Logger } from 'probot';
+import { registerAdrCommands } from './app/adr-commands.js';
 import { appSlugOnce } from './app/app-slug.js';
 import { createReviewQueue } from './app/create-review-queue.js';
 import { httpRoutes } from './app/http-routes.js';
@@ -8,6 +9,7 @@ import { createReviewRunner } from './app/review-runner.js';
 import { reviewJobs, reviewTargets, type ReviewPayload } from './handlers/enqueue-review.js';
 import { loadBuiltinTemplates } from './io/read-templates.js';
 import { redactRedisUrl } from './queue/redis-url.js';
+import type { JobQueue } from './queue/job-queue.js';
 import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
 
 /**
@@ -23,6 +25,8 @@ export interface DesignReviewApp {
   app: ApplicationFunction;
   /** The review queue, once Probot has loaded the App (undefined in setup mode). */
   queue(): ReviewQueue | undefined;
+  /** The /adr command queue (in-process), drained at shutdown after the review queue. */
+  commandQueue(): JobQueue | undefined;
   /** Probot's logger, once the App is loaded. */
   log(): Logger | undefined;
 }
@@ -30,11 +34,13 @@ export interface DesignReviewApp {
 /** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL...). */
 export function createApp(settings: QueueSettings = readQueueSettings(process.env)): DesignReviewApp {
   let queue: ReviewQueue | undefined;
+  let commandQueue: JobQueue | undefined;
   let log: Logger | undefined;
   const app: ApplicationFunction = (probot, { addHandler }) => {
     loadBuiltinTemplates();
     const metrics = createMetrics();
-    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics });
+    const appSlug = appSlugOnce(probot);
+    const run = createReviewRunner({ probot, appSlug, metrics });
     const reviewQueue = createReviewQueue(settings, run, probot.log);
     queue = reviewQueue;
     log = probot.log;
@@ -63,9 +69,10 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     );
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
+    commandQueue = registerAdrCommands(probot, { appSlug });
     addHandler(httpRoutes(metrics));
   };
-  return { app, queue: () => queue, log: () => log };
+  return { app, queue: () => queue, commandQueue: () => commandQueue, log: () => log };
 }
 
 /** The App for `probot run dist/index.js`, settings from the environment. */

@@ -29,6 +29,7 @@ const server = await withoutNewListeners('SIGINT', () => run(designReview.app, {
 const onSignal = shutdownHandler({
   server,
   queue: designReview.queue,
+  others: () => [designReview.commandQueue()],
   timeoutMs: settings.shutdownTimeoutMs,
   log: () => designReview.log() ?? { info: console.info, warn: console.warn, error: console.error },
   exit: (code) => process.exit(code),

@@ -22,6 +22,8 @@ export interface ShutdownLog {
 export interface ShutdownDeps {
   server: { stop(): Promise<void> };
   queue: () => ReviewQueue | undefined;
+  /** Other in-process queues (the /adr commands), drained within the same deadline after the review queue. */
+  others?: () => readonly ({ drain(timeoutMs: number): Promise<{ abandoned: string[] }> } | undefined)[];
   timeoutMs: number;
   log: () => ShutdownLog;
   exit: (code: number) => void;
@@ -57,6 +59,11 @@ export function shutdownHandler(deps: ShutdownDeps): (signal: NodeJS.Signals) =>
         }
         await within(queue.close(), Math.max(1000, deadline - Date.now()));
         log.info({ drainMs: Date.now() - drainStarted, abandoned: abandoned.length }, 'design-review: review queue drained');
+      }
+      for (const other of deps.others?.() ?? []) {
+        if (other === undefined) continue;
+        const { abandoned } = await other.drain(Math.max(0, deadline - Date.now()));
+        if (abandoned.length > 0) log.warn({ abandoned, timeoutMs: deps.timeoutMs }, 'design-review: shutdown timeout: these /adr command jobs were abandoned');
       }
       deps.exit(0);
     } catch (error) {

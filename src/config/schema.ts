@@ -119,6 +119,17 @@ export const configSchema = z.strictObject({
       onClean: checkConclusion.default('success'),
     })
     .prefault({}),
+  /** (App) The `/adr` commands in issues and pull requests. */
+  commands: z
+    .strictObject({
+      /** Answer `/adr` commands at all. */
+      enabled: z.boolean().default(true),
+      /** Least repository permission a commenter needs to run them. */
+      permission: z.enum(['write', 'maintain', 'admin']).default('write'),
+      /** Open the ADR pull request as a draft. */
+      draft: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 
 /** The config as written (input) and after defaults (output). */

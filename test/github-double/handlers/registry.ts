@@ -3,6 +3,7 @@ import { appsHandlers } from './apps.js';
 import { checksHandlers } from './checks.js';
 import { contentsAndGitHandlers } from './contents-and-git.js';
 import type { Handler } from './context.js';
+import { gitRefsHandlers } from './git-refs.js';
 import { issuesHandlers } from './issues.js';
 import { pullsHandlers } from './pulls.js';
 import { reposHandlers } from './repos.js';
@@ -12,6 +13,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...appsHandlers,
   ...reposHandlers,
   ...contentsAndGitHandlers,
+  ...gitRefsHandlers,
   ...pullsHandlers,
   ...issuesHandlers,
   ...checksHandlers,

@@ -1,0 +1,58 @@
+import type { Context, Probot } from 'probot';
+import type { GitHub } from '../github/github-client.js';
+import { runAdrCommand } from '../handlers/adr-command.js';
+import { commandEventFrom, type CommandPayload } from '../handlers/adr-command-event.js';
+import { CONFIG_FILE, isoToday, reviewPullRequest } from '../handlers/pull-request-review.js';
+import { loadBuiltinTemplates } from '../io/read-templates.js';
+import { JobQueue } from '../queue/job-queue.js';
+import { builtinChecklists } from './builtin-checklists.js';
+
+/**
+ * Wiring of the /adr commands: `issue_comment.created` and `issues.opened`.
+ * The webhook handler only parses the text (no request) and queues a job, so
+ * GitHub gets its answer within milliseconds; the job reacts, checks the
+ * permission and does the work. The queue (src/queue/job-queue.ts) rather
+ * than fire-and-forget because it bounds concurrency, logs failures in one
+ * place, drops a redelivered delivery id, and runs one command at a time per
+ * repository: two commands in one repository then see each other's pull
+ * request when they number their records, and the retry on a taken branch
+ * covers other processes.
+ */
+
+/** Commands running at once across repositories. */
+const CONCURRENCY = Math.max(1, Number(process.env['COMMAND_CONCURRENCY']) || 2);
+
+/** Register the /adr command handlers on the Probot app. */
+export function registerAdrCommands(probot: Probot, options: { appSlug: () => Promise<string> }): JobQueue {
+  loadBuiltinTemplates();
+  const queue = new JobQueue({
+    concurrency: CONCURRENCY,
+    onError: (job, error) => probot.log.error({ err: error, job: job.id }, 'design-review: /adr command job failed'),
+  });
+  const onDelivery = async (context: Context<'issue_comment.created' | 'issues.opened'>): Promise<void> => {
+    const event = commandEventFrom(context.name, context.payload as unknown as CommandPayload);
+    if (event === undefined) return;
+    const gh = context.octokit as unknown as GitHub;
+    const readConfig = () => context.config(CONFIG_FILE);
+    const deps = {
+      gh,
+      log: context.log,
+      readConfig,
+      appSlug: options.appSlug,
+      today: isoToday,
+      categories: () => builtinChecklists().triggerCategories,
+      review: (target: Parameters<typeof reviewPullRequest>[1]) => reviewPullRequest({ gh, log: context.log, readConfig, appSlug: options.appSlug }, target),
+    };
+    const result = queue.enqueue({
+      id: `adr-command:${context.id}`,
+      orderingKey: `${event.owner}/${event.repo}`.toLowerCase(),
+      run: async () => {
+        const outcome = await runAdrCommand(deps, event);
+        context.log.info({ owner: event.owner, repo: event.repo, issue: event.issue.number, command: event.command.kind, outcome }, 'design-review: /adr command done');
+      },
+    });
+    context.log.info({ delivery: context.id, command: event.command.kind, result }, 'design-review: /adr command queued');
+  };
+  probot.on(['issue_comment.created', 'issues.opened'], onDelivery);
+  return queue;
+}

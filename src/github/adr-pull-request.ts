@@ -1,0 +1,119 @@
+import { httpStatus, type GitHub } from './github-client.js';
+
+/**
+ * The branch, commit(s) and draft pull request of an `/adr new` or
+ * `/adr supersede`, through the contents API: create the branch at the
+ * default branch's head, then one PUT per file, then the pull request. For
+ * one or two files that is 3–4 requests; the git data API needs blob(s),
+ * tree, commit and ref (4–5, or 3 with inline tree contents) and could not
+ * use the branch creation as the first, atomic claim on the number.
+ * Anything failing after the branch exists deletes the branch again, so a
+ * retry (or a person) never trips over a half-made proposal.
+ */
+
+/** One file to write on the new branch; `sha` is the blob being replaced (an existing file), absent for a new one. */
+export interface AdrFileWrite {
+  path: string;
+  content: string;
+  sha?: string;
+  message: string;
+}
+
+/** What the proposal consists of. */
+export interface AdrPullRequestParams {
+  owner: string;
+  repo: string;
+  /** The default branch and its head commit. */
+  base: { ref: string; sha: string };
+  branch: string;
+  files: AdrFileWrite[];
+  title: string;
+  body: string;
+  draft: boolean;
+}
+
+/** The branch name is taken (GitHub: 422 "Reference already exists"): another proposal got this number first. */
+export class BranchExistsError extends Error {
+  constructor(readonly branch: string) {
+    super(`branch ${branch} already exists`);
+    this.name = 'BranchExistsError';
+  }
+}
+
+/** A new file's path is taken on the branch (another record with this number landed): the number is taken. */
+export class FileExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+    this.name = 'FileExistsError';
+  }
+}
+
+/** Which step failed, for the reply (`create the branch`, `commit …`, `open the pull request`). */
+export class ProposalStepError extends Error {
+  constructor(
+    readonly step: string,
+    readonly cause: unknown,
+  ) {
+    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ProposalStepError';
+  }
+}
+
+function githubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: { message?: unknown } } }).response?.data;
+  return typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
+}
+
+/** Create the branch, commit the files and open the pull request; returns its number and URL. */
+export async function createAdrPullRequest(gh: GitHub, params: AdrPullRequestParams): Promise<{ number: number; url: string }> {
+  const { owner, repo, branch } = params;
+  try {
+    await gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: params.base.sha });
+  } catch (error) {
+    if (httpStatus(error) === 422 && /reference already exists/i.test(githubMessage(error))) throw new BranchExistsError(branch);
+    throw new ProposalStepError(`create the branch ${branch}`, error);
+  }
+  try {
+    for (const file of params.files) {
+      try {
+        await gh.rest.repos.createOrUpdateFileContents({
+          owner,
+          repo,
+          path: file.path,
+          branch,
+          message: file.message,
+          content: Buffer.from(file.content, 'utf8').toString('base64'),
+          ...(file.sha === undefined ? {} : { sha: file.sha }),
+        });
+      } catch (error) {
+        // A new file without `sha` where one exists: GitHub answers 422 "sha wasn't supplied".
+        if (file.sha === undefined && httpStatus(error) === 422 && /sha/i.test(githubMessage(error))) throw new FileExistsError(file.path);
+        throw new ProposalStepError(`commit ${file.path}`, error);
+      }
+    }
+    const pull = await openPullRequest(gh, params);
+    return pull;
+  } catch (error) {
+    await gh.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openPullRequest(gh: GitHub, params: AdrPullRequestParams): Promise<{ number: number; url: string }> {
+  const request = { owner: params.owner, repo: params.repo, head: params.branch, base: params.base.ref, title: params.title, body: params.body };
+  try {
+    const { data } = await gh.rest.pulls.create({ ...request, draft: params.draft });
+    return { number: data.number, url: data.html_url };
+  } catch (error) {
+    // Private repositories on some plans have no drafts: open a ready pull request rather than none.
+    if (params.draft && httpStatus(error) === 422 && /draft/i.test(githubMessage(error))) {
+      try {
+        const { data } = await gh.rest.pulls.create({ ...request, draft: false });
+        return { number: data.number, url: data.html_url };
+      } catch (retryError) {
+        throw new ProposalStepError('open the pull request', retryError);
+      }
+    }
+    throw new ProposalStepError('open the pull request', error);
+  }
+}
