@@ -67,7 +67,7 @@ export function repoJson(urls: Urls, repo: RepoRecord): Record<string, unknown> 
     owner: userJson(urls, repo.owner),
     html_url: html,
     description: repo.description,
-    fork: false,
+    fork: repo.parent !== undefined,
     url: api,
     forks_url: `${api}/forks`,
     keys_url: `${api}/keys{/key_id}`,

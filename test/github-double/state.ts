@@ -56,6 +56,8 @@ export interface RepoRecord {
   createdAt: string;
   /** Issues and pull requests share one sequence, as on GitHub. */
   nextNumber: number;
+  /** For a fork: the full name of the repository it was forked from. */
+  parent?: string;
 }
 
 export interface IssueRecord {
@@ -283,6 +285,56 @@ export class GitHubState {
     return repo;
   }
 
+  /**
+   * Forks `source` to `owner` (`name` defaults to the source's): a new repository with the
+   * source's branches at their current commits, sharing its objects as GitHub's fork network
+   * does. The installation is the owner's, as with addRepo, unless `installationId` says
+   * otherwise (a fork in the same organization, which GitHub allows, stays installed).
+   */
+  forkRepo(source: string, seed: { owner: string; name?: string; installationId?: number; private?: boolean }): RepoRecord {
+    const parent = this.repo(source);
+    const owner = this.account(seed.owner, this.users.get(seed.owner.toLowerCase())?.type ?? 'User');
+    const name = seed.name ?? parent.name;
+    const fullName = `${owner.login}/${name}`;
+    if (this.findRepo(fullName) !== undefined) throw new Error(`github-double: cannot fork ${parent.fullName} to ${fullName}: it exists`);
+    const installationId =
+      seed.installationId ?? [...this.installations.values()].find((i) => i.account.login.toLowerCase() === owner.login.toLowerCase())?.id;
+    const fork: RepoRecord = {
+      id: this.nextId(),
+      owner,
+      name,
+      fullName,
+      description: parent.description,
+      defaultBranch: parent.defaultBranch,
+      private: seed.private ?? parent.private,
+      archived: false,
+      installationId,
+      refs: new Map([...parent.refs].filter(([ref]) => ref.startsWith('refs/heads/'))),
+      labels: new Map(),
+      permissions: new Map(),
+      createdAt: this.timestamp(),
+      nextNumber: 1,
+      parent: parent.fullName,
+    };
+    this.repos.set(fullName.toLowerCase(), fork);
+    return fork;
+  }
+
+  /**
+   * Pushes `changes` (`null` deletes) to a pull request's head branch, in its head repository
+   * (the fork for fork pull requests), and moves the pull request's head and files along, as
+   * a `git push` does before GitHub sends `pull_request.synchronize`. Returns the new head sha.
+   */
+  pushToPullRequest(fullName: string, number: number, changes: Record<string, string | null>, message = 'Update'): string {
+    const pull = this.requirePull(fullName, number);
+    const sha = this.commit(pull.head.repo, { branch: pull.head.ref, files: changes, message });
+    pull.head = { ...pull.head, sha };
+    pull.files = diffCommits(this.objects, this.mergeBase(pull.base.sha, sha) ?? pull.base.sha, sha);
+    const issue = this.findIssue(pull.repo, number);
+    if (issue !== undefined) issue.updatedAt = this.timestamp();
+    return sha;
+  }
+
   /** The repository, or undefined; `fullName` is `owner/name`. */
   findRepo(fullName: string): RepoRecord | undefined {
     return this.repos.get(fullName.toLowerCase());
@@ -388,7 +440,9 @@ export class GitHubState {
   ): PullRecord {
     const { branch, changes, message, ...pull } = seed;
     // A rename moves the old content unless `changes` gives the new path its own.
-    const repo = this.repo(fullName);
+    // The branch lives in the head repository: the fork for a fork pull request.
+    const headName = pull.headRepo ?? fullName;
+    const repo = this.repo(headName);
     const start = this.resolveRef(repo, branch) ?? this.resolveRef(repo, pull.base ?? repo.defaultBranch)!;
     const moves: Record<string, string | null> = {};
     for (const [newPath, oldPath] of Object.entries(pull.renames ?? {})) {
@@ -396,7 +450,7 @@ export class GitHubState {
       moves[oldPath] = null;
       if (blob?.type === 'blob') moves[newPath] = blob.content.toString('utf8');
     }
-    this.commit(fullName, { branch, from: pull.base, files: { ...moves, ...changes }, message: message ?? `Change ${branch}` });
+    this.commit(headName, { branch, from: pull.base, files: { ...moves, ...changes }, message: message ?? `Change ${branch}` });
     return this.openPullRequest(fullName, { ...pull, head: branch });
   }
 
