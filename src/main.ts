@@ -16,11 +16,17 @@ import { throttleOptions } from './github/retry-options.js';
 
 // Probot layers its own throttle defaults (and, with REDIS_URL, its shared
 // Bottleneck connection) over ours; this layer runs after them, so it keeps
-// the connection and replaces only the two handlers.
-const DesignReviewOctokit = ProbotOctokit.defaults((instanceOptions: { throttle?: Record<string, unknown> }) => ({
-  ...instanceOptions,
-  throttle: { ...instanceOptions.throttle, ...throttleOptions() },
-}));
+// the connection and replaces only the two handlers. It also gives the
+// webhook-event Octokit (context.octokit, used by the /adr commands) the
+// installation as its throttle id, as probot.auth(id) does: without one, every
+// installation shares one write limiter, and one busy installation slows all.
+const DesignReviewOctokit = ProbotOctokit.defaults(
+  (instanceOptions: { throttle?: Record<string, unknown>; auth?: { installationId?: unknown } }) => {
+    const installationId = instanceOptions.auth?.installationId;
+    const id = instanceOptions.throttle?.['id'] ?? (installationId === undefined ? undefined : String(installationId));
+    return { ...instanceOptions, throttle: { ...instanceOptions.throttle, ...throttleOptions(), ...(id === undefined ? {} : { id }) } };
+  },
+);
 
 const settings = readQueueSettings(process.env);
 const designReview = createApp(settings);

@@ -190,15 +190,17 @@ describe('pull request events, end to end', () => {
   });
 
   it('offers an ADR drafted from a design doc that decides, numbered and collapsed', async ({ expect }) => {
-    // A repository without ADRs yet: with ADRs 0001-0003 on the base branch the draft is still
-    // numbered 0001 (a bug in src/, reported; the base's ADRs are only listed when the PR holds an ADR).
-    const { repo } = seed('generated-adr', { 'docs/design/order-events.md': ORDER_EVENTS_DESIGN });
+    // ADRs 0001-0003 on the base branch: the draft takes the next number, 0004.
+    const files = Object.fromEntries(
+      ['use-postgresql', 'use-kafka', 'use-redis'].map((slug, i) => [`docs/adr/000${i + 1}-${slug}.md`, `# ${i + 1}. ${slug.replace(/-/g, ' ')}\n\n## Status\n\nAccepted\n`]),
+    );
+    const { repo } = seed('generated-adr', { 'docs/design/order-events.md': ORDER_EVENTS_DESIGN }, { files });
     await reviewAfter(repo, 'opened');
     const body = h.summaryComments(repo, 1)[0]!.body;
     const details = /<details>\n<summary>📝 Draft ADR for <code>docs\/design\/order-events\.md<\/code>: ([^<\n]+)<\/summary>[\s\S]*?<\/details>/.exec(body);
     expect(details).not.toBeNull();
-    expect(details![1]).toBe('0001-order-events.md');
-    expect(details![0]).toContain('# 1. Order events');
+    expect(details![1]).toBe('0004-order-events.md');
+    expect(details![0]).toContain('# 4. Order events');
     expect(details![0]).toContain('We will publish order events to Kafka on the managed service.');
     expect(h.github.violations).toEqual([]);
   });
