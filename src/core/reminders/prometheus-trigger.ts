@@ -47,6 +47,9 @@ export function parsePrometheusCondition(when: string): PrometheusCondition | Co
   }
   end = start;
   while (end > 0 && isSpace(text[end - 1]!)) end--;
+  if (text.slice(Math.max(0, end - 5), end).match(/(?:^|\s)bool$/)) {
+    return { error: 'the `bool` modifier returns 0 or 1: compare the query itself, as in `<query> > 0.5`' };
+  }
   let opStart = end;
   while (opStart > 0 && end - opStart < 2 && isComparatorChar(text[opStart - 1]!)) opStart--;
   const comparator = text.slice(opStart, end);
@@ -57,7 +60,6 @@ export function parsePrometheusCondition(when: string): PrometheusCondition | Co
   if (opStart > 0 && isComparatorChar(text[opStart - 1]!)) return { error: `unexpected "${text[opStart - 1]}${comparator}"` };
   const query = text.slice(0, opStart).trim();
   if (query === '') return { error: 'the query before the comparison is empty' };
-  if (/\bbool$/.test(query)) return { error: 'the `bool` modifier returns 0 or 1: compare the query itself, as in `<query> > 0.5`' };
   const balance = checkBalance(query);
   if (balance) return { error: balance };
   return { query, comparator, threshold: Number(numberText) };
