@@ -93,7 +93,7 @@ function triggerItem(trigger: RevisitTrigger, assessment: DueAssessment): { text
     const metric = assessment.metrics.find((m) => m.text === trigger.query && m.line === trigger.line);
     if (metric?.error) item.note = `not evaluated: ${metric.error}`;
     else if (metric?.value !== undefined) item.note = `measured ${metric.value}${metric.breached ? ', breached' : ''}`;
-    else item.note = 'not evaluated: no Prometheus configured';
+    else item.note = 'not evaluated: no Prometheus reading';
   } else if (trigger.kind === 'vague') {
     item.note = 'too vague to check: make it a threshold or a date';
   } else if (trigger.kind === 'threshold') {
