@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem } from '../core/reminders/cron-expression.js';
 
 /**
  * The one schema for `.github/design-review.yml`, shared by the App, the CLI
@@ -64,6 +65,19 @@ const durationText = z
 
 const checkConclusion = z.enum(['success', 'neutral', 'failure']);
 
+/** A five-field cron expression, checked field by field. */
+const cronText = z.string().superRefine((value, ctx) => {
+  const problem = cronProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A GitHub label name: GitHub caps names at 50 characters; commas would split it in the search the sweep runs. */
+const labelName = z
+  .string()
+  .min(1)
+  .max(50)
+  .regex(/^[^,\s](?:[^,]*[^,\s])?$/, 'a label name has no commas and no leading or trailing spaces');
+
 const globList = z.array(z.string().min(1).max(500)).max(200);
 
 export const configSchema = z.strictObject({
@@ -106,6 +120,21 @@ export const configSchema = z.strictObject({
       maxFileBytes: z.number().int().positive().max(50_000_000).default(10_000_000),
       /** At most this many documents per review; the rest are listed as skipped. */
       maxFiles: z.number().int().positive().max(5000).default(300),
+    })
+    .prefault({}),
+  /** (App) Scheduled revisit reminders: one issue per ADR and due occurrence. */
+  reminders: z
+    .strictObject({
+      /** Open reminder issues for ADRs whose revisit date has come. */
+      enabled: z.boolean().default(true),
+      /** When the sweep runs: a five-field cron expression (UTC). */
+      schedule: cronText.default('0 6 * * *'),
+      /** Labels put on reminder issues; a reminder is recognised by its hidden marker plus one of these. */
+      labels: z.array(labelName).min(1).max(10).default(['adr-revisit']),
+      /** Keep one "Decision health" issue listing every ADR, edited in place. */
+      healthIssue: z.boolean().default(false),
+      /** Assign the file's CODEOWNERS when the ADR names no decider by GitHub handle. */
+      assignFromCodeowners: z.boolean().default(true),
     })
     .prefault({}),
   /** Conclusion of the "Design review" check run by the worst finding (a required check passes on success and neutral). */

@@ -24,6 +24,9 @@ const REQUIRED_FIELDS: Record<string, readonly string[]> = {
   adr: ['title', 'number', 'date', 'status', 'defaultCalendar', 'due', 'triggers'],
   'trade-off-analysis': ['title', 'number', 'date', 'status', 'defaultCalendar', 'due', 'triggers', 'criteria'],
   'design-doc': ['title', 'date', 'status', 'defaultCalendar', 'due', 'triggers'],
+  // Revisit reminders (src/core/reminders): the marker is how the sweep finds its issues again.
+  'reminder-issue': ['marker', 'label', 'title', 'occurrence', 'reasons', 'path', 'commit', 'triggers'],
+  'decision-health': ['marker', 'today', 'rows', 'broken'],
 };
 
 /** Compile a template from its text and cache it under `name` (user templates included). */

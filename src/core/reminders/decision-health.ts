@@ -1,0 +1,182 @@
+/**
+ * The optional "Decision health" issue: one per repository, edited in place
+ * (found by its marker), listing every ADR with its status and next revisit
+ * date, overdue ones first, and the supersede links that point nowhere. Kept
+ * under GitHub's body limit by listing fewer ADRs and counting the rest.
+ */
+import type { Config } from '../../config/schema.js';
+import { compareIso, parseDuration } from '../document/dates.js';
+import type { DecisionDoc, DocLink } from '../document/model.js';
+import { escaped } from '../publish/escaped-markdown.js';
+import { GITHUB_TEXT_LIMIT, utf8Length } from '../publish/truncate.js';
+import { renderTemplate } from '../render/templates.js';
+import { assessDue } from './due.js';
+import { HEALTH_MARKER, parseReminderMarker } from './marker.js';
+import { adrLabel, adrTitleText, cut } from './reminder-issue.js';
+import type { ExistingIssue, ReminderAdr } from './types.js';
+
+/** Name of the health template (templates/decision-health.hbs). */
+export const HEALTH_TEMPLATE = 'decision-health';
+
+/** Title of the health issue. */
+export const HEALTH_TITLE = 'Decision health';
+
+// Broken links past this many are counted, not listed: a folder of them is one problem.
+const MAX_BROKEN_LISTED = 100;
+
+/** Where one ADR stands, for the health table. */
+export interface HealthRow {
+  path: string;
+  label: string;
+  title: string;
+  status: string;
+  /** Oldest due revisit not yet done: unreminded, or reminded by an open issue. */
+  overdue?: string;
+  next?: string;
+  /** Number of the open reminder issue, when any. */
+  reminder?: number;
+  inactive: boolean;
+}
+
+/** A supersede link whose target is not an ADR of the repository. */
+export interface BrokenLink {
+  path: string;
+  label: string;
+  line: number;
+  relation: DocLink['relation'];
+  target: string;
+}
+
+/** Input of the health report: the same ADRs, clock, config and issues as the reminders. */
+export interface HealthInput {
+  adrs: ReminderAdr[];
+  today: string;
+  config: Config;
+  issues: ExistingIssue[];
+  lastReminders?: ReadonlyMap<string, string>;
+}
+
+/** The health issue to write: title and body (marker first, within GitHub's limit). */
+export interface HealthIssue {
+  title: string;
+  body: string;
+  /** ADRs listed in the body; the others are only counted. */
+  listed: number;
+  total: number;
+}
+
+/** Rows of the health table, overdue first (oldest first), then by next date, undated, then ADRs that no longer stand. */
+export function healthRows(input: HealthInput): HealthRow[] {
+  const openReminders = new Map<string, { number: number; occurrence: string }>();
+  for (const issue of input.issues) {
+    const key = issue.state === 'open' ? parseReminderMarker(issue.body) : undefined;
+    if (!key) continue;
+    const known = openReminders.get(key.path);
+    if (!known || compareIso(key.occurrence, known.occurrence) < 0) openReminders.set(key.path, { number: issue.number, occurrence: key.occurrence });
+  }
+  const type1Default = parseDuration(input.config.revisit.type1Default);
+  const rows = input.adrs.map(({ doc }): HealthRow => {
+    const last = input.lastReminders?.get(doc.path);
+    const assessment = assessDue(doc, {
+      today: input.today,
+      type1Default,
+      type1DefaultText: input.config.revisit.type1Default,
+      ...(last ? { lastReminder: last } : {}),
+    });
+    const row: HealthRow = { path: doc.path, label: adrLabel(doc), title: cut(adrTitleText(doc), 100), status: statusText(doc), inactive: assessment.inactive !== undefined };
+    const open = openReminders.get(doc.path);
+    if (open && !row.inactive) {
+      row.reminder = open.number;
+      row.overdue = open.occurrence;
+    } else if (assessment.due?.cause === 'calendar') {
+      row.overdue = assessment.due.date;
+    }
+    if (assessment.next) row.next = assessment.next;
+    return row;
+  });
+  return rows.sort(compareRows);
+}
+
+/** Supersede links (either way) whose target names no ADR of the repository, by number or file name. */
+export function brokenSupersedeLinks(docs: readonly DecisionDoc[]): BrokenLink[] {
+  const numbers = new Set<number>();
+  const names = new Set<string>();
+  for (const doc of docs) {
+    const number = doc.titleNumber?.value ?? doc.fileNumber;
+    if (number !== undefined) numbers.add(number);
+    names.add(baseName(doc.path));
+  }
+  const broken: BrokenLink[] = [];
+  for (const doc of docs) {
+    for (const link of [...doc.supersedes, ...doc.supersededBy]) {
+      const resolves = (link.number !== undefined && numbers.has(link.number)) || names.has(baseName(link.target.split('#')[0]!));
+      if (!resolves) broken.push({ path: doc.path, label: adrLabel(doc), line: link.line, relation: link.relation, target: link.target });
+    }
+  }
+  return broken;
+}
+
+/**
+ * Render the health issue. When every row does not fit in GitHub's body limit
+ * (65,536 characters, measured in UTF-8 bytes), the longest prefix of the
+ * sorted rows that fits is listed (overdue ones come first) and the rest are
+ * counted by status.
+ */
+export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEXT_LIMIT): HealthIssue {
+  const rows = healthRows(input);
+  const broken = brokenSupersedeLinks(input.adrs.map((a) => a.doc));
+  const render = (listed: number): string => {
+    const omitted = rows.slice(listed);
+    const data = {
+      marker: escaped(HEALTH_MARKER),
+      today: input.today,
+      total: rows.length,
+      overdueCount: rows.filter((r) => r.overdue).length,
+      rows: rows.slice(0, listed),
+      omitted: omitted.length,
+      omittedByStatus: countBy(omitted.map((r) => r.status)),
+      broken: broken.slice(0, MAX_BROKEN_LISTED),
+      brokenOmitted: Math.max(0, broken.length - MAX_BROKEN_LISTED),
+    };
+    return renderTemplate(HEALTH_TEMPLATE, data).replace(/\n{3,}/g, '\n\n').trim();
+  };
+  let body = render(rows.length);
+  let listed = rows.length;
+  if (utf8Length(body) > limit) {
+    // Binary search for the most rows that fit: the body grows with every row listed.
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (utf8Length(render(mid)) <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    listed = lo;
+    body = render(lo);
+  }
+  return { title: HEALTH_TITLE, body, listed, total: rows.length };
+}
+
+function statusText(doc: DecisionDoc): string {
+  if (!doc.status || doc.status.placeholder) return 'not stated';
+  return doc.status.normalized ?? 'not stated';
+}
+
+function compareRows(a: HealthRow, b: HealthRow): number {
+  const rank = (r: HealthRow) => (r.inactive ? 3 : r.overdue ? 0 : r.next ? 1 : 2);
+  return (
+    rank(a) - rank(b) ||
+    compareIso(a.overdue ?? a.next ?? '', b.overdue ?? b.next ?? '') ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
+}
+
+function countBy(values: string[]): { status: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || (a.status < b.status ? -1 : 1));
+}
+
+function baseName(path: string): string {
+  return (path.split('/').pop() ?? path).toLowerCase();
+}
