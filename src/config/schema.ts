@@ -65,7 +65,7 @@ const durationText = z
 
 const checkConclusion = z.enum(['success', 'neutral', 'failure']);
 
-/** A five-field cron expression, checked field by field. */
+/** A five-field cron expression, read by cron-parser (as BullMQ reads it). */
 const cronText = z.string().superRefine((value, ctx) => {
   const problem = cronProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
-import { cronProblem } from '../../../src/core/reminders/cron-expression.js';
+import { cronProblem, nextCronRun } from '../../../src/core/reminders/cron-expression.js';
 
 describe('the reminders config group', () => {
   it('has defaults', () => {
@@ -20,7 +20,7 @@ describe('the reminders config group', () => {
 
   it.each([
     [{ schedule: '0 6 * *' }, 'expected 5 fields'],
-    [{ schedule: '0 25 * * *' }, 'hour field "25": "25" is not a value from 0 to 23'],
+    [{ schedule: '0 25 * * *' }, 'Constraint error, got value 25 expected range 0-23'],
     [{ labels: [] }, 'Too small'],
     [{ labels: ['a,b'] }, 'no commas'],
     [{ labels: [' padded'] }, 'no commas and no leading or trailing spaces'],
@@ -35,22 +35,35 @@ describe('the reminders config group', () => {
 });
 
 describe('cronProblem', () => {
-  it.each(['0 6 * * *', '*/15 * * * *', '0 0 1 jan,jul *', '0 9 * * MON-FRI', '5,35 0-23/2 1-31 1-12 0-7'])('accepts %s', (cron) => {
+  it.each(['0 6 * * *', '*/15 * * * *', '0 0 1 jan,jul *', '0 9 * * MON-FRI', '5,35 0-23/2 1-31 1-12 0-7', '0 6 * * 1#2'])('accepts %s', (cron) => {
     expect(cronProblem(cron)).toBeUndefined();
   });
 
   it.each([
-    ['0 6 * * * *', 'expected 5 fields (minute hour day-of-month month day-of-week), as in \'0 6 * * *\', got 6'],
-    ['60 * * * *', 'minute field "60": "60" is not a value from 0 to 59'],
-    ['0 0 0 * *', 'day of month field "0": "0" is not a value from 1 to 31'],
-    ['0 0 * 13 *', 'month field "13": "13" is not a value from 1 to 12 or a name'],
-    ['0 0 * * 8', 'day of week field "8": "8" is not a value from 0 to 7 or a name'],
-    ['*/0 * * * *', 'minute field "*/0": step "0" must be a number from 1 to 59'],
-    ['0 5-1 * * *', 'hour field "5-1": range "5-1" runs backwards'],
-    ['0 6 * * L', 'day of week field "L": "L" is not a value from 0 to 7 or a name'],
+    ['0 6 * * * *', "expected 5 fields (minute hour day-of-month month day-of-week), as in '0 6 * * *', got 6"],
     ['@daily', "expected 5 fields (minute hour day-of-month month day-of-week), as in '0 6 * * *', got 1"],
-    ['0 6 ,1 * *', 'day of month field ",1": empty list item'],
+    ['60 * * * *', 'Constraint error, got value 60 expected range 0-59'],
+    ['0 0 0 * *', 'Constraint error, got value 0 expected range 1-31'],
+    ['0 0 * 13 *', 'Constraint error, got value 13 expected range 1-12'],
+    ['0 0 * * 8', 'Constraint error, got value 8 expected range 0-7'],
+    ['*/0 * * * *', 'Constraint error, cannot repeat at every 0 time.'],
+    ['0 5-1 * * *', 'Invalid range: 5-1, min(5) > max(1)'],
+    ['0 6 * * L', 'CronDayOfWeek Validation error, unexpected standalone L'],
+    ['0 6 ,1 * *', 'Invalid list value format'],
+    [`0 6 * * ${'1,'.repeat(120)}1`, 'a cron expression is at most 200 characters'],
   ])('rejects %s', (cron, problem) => {
     expect(cronProblem(cron)).toBe(problem);
+  });
+});
+
+describe('nextCronRun', () => {
+  it('names the first run strictly after the given time, in UTC by default', () => {
+    expect(nextCronRun('0 6 * * *', new Date('2026-11-21T05:59:59Z')).toISOString()).toBe('2026-11-21T06:00:00.000Z');
+    expect(nextCronRun('0 6 * * *', new Date('2026-11-21T06:00:00Z')).toISOString()).toBe('2026-11-22T06:00:00.000Z');
+    expect(nextCronRun('0 9 * * MON-FRI', new Date('2026-11-21T12:00:00Z')).toISOString()).toBe('2026-11-23T09:00:00.000Z');
+  });
+
+  it('honours a time zone', () => {
+    expect(nextCronRun('0 6 * * *', new Date('2026-11-21T00:00:00Z'), 'Europe/Paris').toISOString()).toBe('2026-11-21T05:00:00.000Z');
   });
 });
