@@ -3,7 +3,7 @@
 // Steps per request: read body -> strip /api/v3 -> route -> validate -> scripted fault -> auth -> handler -> record.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readAuth, requiresAppJwt, type RequestAuth } from './auth.js';
 import { FaultQueue, type FaultSpec } from './fault-injection.js';
 import { issueInstallationToken } from './handlers/apps.js';
@@ -185,7 +185,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
       return { status: 401, body: { message, documentation_url: DOCS, status: '401' } };
     }
 
-    const response = respond();
+    const response = conditional(method, req.headers['if-none-match'], respond());
     const violations: Violation[] = findings.map((f) => ({ ...f, method, path: requestUrl.pathname, operationId }));
     log.add({
       seq: log.requests.length + 1,
@@ -227,6 +227,20 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * GitHub's conditional requests: a 200 GET answer carries an ETag (weak, a hash of the body), and
+ * a request whose If-None-Match names it gets 304 Not Modified with an empty body instead.
+ */
+export function conditional(method: string, ifNoneMatch: string | string[] | undefined, response: HandlerResponse): HandlerResponse {
+  if (method !== 'GET' || response.status !== 200 || response.body === undefined || Buffer.isBuffer(response.body)) return response;
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(response.body)).digest('hex').slice(0, 32)}"`;
+  const headers = { ...response.headers, etag };
+  const asked = (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : (ifNoneMatch ?? '')).split(',').map((t) => t.trim().replace(/^W\//, ''));
+  // Weak comparison (RFC 9110): the W/ prefix does not matter; `*` matches any current representation.
+  if (asked.some((tag) => tag === '*' || tag === etag.slice(2))) return { status: 304, headers };
+  return { ...response, headers };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -58,6 +58,8 @@ export interface RepoRecord {
   nextNumber: number;
   /** For a fork: the full name of the repository it was forked from. */
   parent?: string;
+  /** False when the repository's issues are turned off (`has_issues: false`); true when omitted. */
+  hasIssues?: boolean;
 }
 
 export interface IssueRecord {
@@ -71,6 +73,8 @@ export interface IssueRecord {
   stateReason: string | null;
   labels: string[];
   isPullRequest: boolean;
+  /** Logins assigned to the issue. */
+  assignees?: string[];
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -260,6 +264,7 @@ export class GitHubState {
     installationId?: number;
     description?: string;
     files?: Record<string, string>;
+    hasIssues?: boolean;
   }): RepoRecord {
     const owner = this.account(seed.owner, this.users.get(seed.owner.toLowerCase())?.type ?? 'Organization');
     const installationId =
@@ -279,6 +284,7 @@ export class GitHubState {
       permissions: new Map(),
       createdAt: this.timestamp(),
       nextNumber: 1,
+      ...(seed.hasIssues === false ? { hasIssues: false } : {}),
     };
     this.repos.set(repo.fullName.toLowerCase(), repo);
     this.commit(repo.fullName, { branch: repo.defaultBranch, files: seed.files ?? {}, message: 'Initial commit' });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { appJson, installationJson, repoJson } from '../response-shapes.js';
 import { timestamp, type GitHubState, type TokenRecord } from '../state.js';
 import { notFound, validationFailed, type Handler } from './context.js';
+import { pageOf } from './pagination.js';
 
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -48,6 +49,23 @@ const createToken: Handler = (ctx) => {
   };
 };
 
+// GET /installation/repositories: the repositories the installation token can see, paginated inside an object.
+const listInstallationRepos: Handler = (ctx) => {
+  const token = ctx.token;
+  if (token === undefined) throw notFound();
+  const installation = ctx.state.installations.get(token.installationId);
+  if (installation === undefined) throw notFound();
+  const repos = [...ctx.state.repos.values()]
+    .filter((r) => r.installationId === token.installationId && (token.repositoryIds === undefined || token.repositoryIds.includes(r.id)))
+    .sort((a, b) => a.id - b.id);
+  const page = pageOf(ctx, repos);
+  return {
+    status: 200,
+    body: { total_count: repos.length, repository_selection: installation.repositorySelection, repositories: page.items.map((r) => repoJson(ctx.urls, r)) },
+    ...(page.link === '' ? {} : { headers: { link: page.link } }),
+  };
+};
+
 /** Handlers for apps/* operations, by operationId. */
 export const appsHandlers: Record<string, Handler> = {
   'apps/get-authenticated': (ctx) => ({ status: 200, body: appJson(ctx.urls, ctx.state) }),
@@ -57,6 +75,7 @@ export const appsHandlers: Record<string, Handler> = {
     if (installation === undefined) throw notFound();
     return { status: 200, body: installationJson(ctx.urls, ctx.state, installation) };
   },
+  'apps/list-repos-accessible-to-installation': listInstallationRepos,
   'apps/list-installations': (ctx) => ({
     status: 200,
     body: [...ctx.state.installations.values()].map((i) => installationJson(ctx.urls, ctx.state, i)),

@@ -1,7 +1,7 @@
 // Issues, issue comments (also a pull request's conversation), labels and reactions.
 import { issueCommentJson, issueJson, labelJson, reactionJson } from '../response-shapes.js';
-import type { IssueCommentRecord, IssueRecord, ReactionRecord } from '../state.js';
-import { actor, assertWritable, intParam, notFound, repoFromParams, type Handler, type HandlerContext } from './context.js';
+import type { IssueCommentRecord, IssueRecord, ReactionRecord, RepoRecord } from '../state.js';
+import { actor, assertWritable, GitHubHttpError, intParam, notFound, repoFromParams, validationFailed, type Handler, type HandlerContext } from './context.js';
 import { paginate } from './pagination.js';
 
 function issueFromParams(ctx: HandlerContext): IssueRecord {
@@ -31,8 +31,25 @@ function setState(issue: IssueRecord, state: 'open' | 'closed', reason: string |
   issue.stateReason = state === 'closed' ? (reason ?? 'completed') : (reason ?? 'reopened');
 }
 
+// GitHub answers issue endpoints of a repository with issues turned off with 410 Gone.
+function assertIssuesEnabled(repo: RepoRecord): void {
+  if (repo.hasIssues === false) {
+    throw new GitHubHttpError(410, { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/v3/issues/', status: '410' });
+  }
+}
+
+// Who can be assigned: collaborators with any access (the double's stand-in for GitHub's assignable users).
+function refusedAssignees(ctx: HandlerContext, repo: RepoRecord, assignees: unknown): string[] {
+  const logins = Array.isArray(assignees) ? assignees.filter((a): a is string => typeof a === 'string') : [];
+  return logins.filter((login) => {
+    const permission = repo.permissions.get(login.toLowerCase());
+    return permission === undefined || permission === 'none' || !ctx.state.hasAccount(login);
+  });
+}
+
 const listForRepo: Handler = (ctx) => {
   const repo = repoFromParams(ctx);
+  assertIssuesEnabled(repo);
   const state = ctx.query.get('state') ?? 'open';
   const labels = (ctx.query.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter((l) => l !== '');
   const creator = ctx.query.get('creator')?.toLowerCase();
@@ -65,13 +82,21 @@ export const issuesHandlers: Record<string, Handler> = {
   'issues/create': (ctx) => {
     const repo = repoFromParams(ctx);
     assertWritable(repo);
-    const input = ctx.body as { title: string | number; body?: string | null; labels?: unknown };
+    assertIssuesEnabled(repo);
+    const input = ctx.body as { title: string | number; body?: string | null; labels?: unknown; assignees?: unknown };
+    const refused = refusedAssignees(ctx, repo, input.assignees);
+    if (refused.length > 0) {
+      // GitHub's answer for an assignee who cannot be assigned to the repository's issues.
+      throw validationFailed(refused.map((value) => ({ value, resource: 'Issue', field: 'assignees', code: 'invalid' })));
+    }
     const issue = ctx.state.addIssue(repo.fullName, {
       title: String(input.title),
       body: input.body ?? null,
       user: actor(ctx).login,
       labels: labelNames(input.labels),
     });
+    const assignees = Array.isArray(input.assignees) ? (input.assignees as string[]) : [];
+    if (assignees.length > 0) issue.assignees = assignees.map((login) => ctx.state.account(login).login);
     return { status: 201, body: issueJson(ctx.urls, ctx.state, issue) };
   },
   'issues/update': (ctx) => {

@@ -1,0 +1,79 @@
+import type { ExistingIssue } from '../core/reminders/types.js';
+import { httpStatus, type GitHub, type RepoRef } from './github-client.js';
+
+/**
+ * The reminder issues on GitHub: list the labelled ones (open and closed,
+ * every page), open one (keeping the issue when GitHub refuses an assignee),
+ * close one with a comment, and write the "Decision health" issue in place.
+ */
+
+/** An issue as the sweep lists it: what the planner reads plus the author. */
+export interface ListedIssue extends ExistingIssue {
+  title: string;
+  author: string;
+}
+
+/** Issues carrying any of `labels`, open and closed, pull requests left out; one listing per label, merged by number. */
+export async function listLabelledIssues(gh: GitHub, target: RepoRef, labels: readonly string[]): Promise<ListedIssue[]> {
+  const byNumber = new Map<number, ListedIssue>();
+  for (const label of labels) {
+    const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, labels: label, state: 'all', per_page: 100 });
+    for (const issue of issues) {
+      // The issues endpoint lists pull requests too; a pull request is never a reminder.
+      if (issue.pull_request || byNumber.has(issue.number)) continue;
+      byNumber.set(issue.number, {
+        number: issue.number,
+        state: issue.state === 'closed' ? 'closed' : 'open',
+        body: issue.body ?? '',
+        title: issue.title,
+        labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
+        author: issue.user?.login ?? '',
+      });
+    }
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+/** A new issue to open. */
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+}
+
+/** The issue opened, and the assignees GitHub refused (the issue was opened without assignees then). */
+export interface OpenedIssue {
+  number: number;
+  droppedAssignees: string[];
+}
+
+/**
+ * Open an issue. GitHub refuses the whole issue (422) when one assignee cannot
+ * be assigned (left the organization, no access): the reminder matters more
+ * than who gets it, so it is opened again without assignees.
+ */
+export async function openIssue(gh: GitHub, target: RepoRef, issue: NewIssue): Promise<OpenedIssue> {
+  const base = { owner: target.owner, repo: target.repo, title: issue.title, body: issue.body, labels: issue.labels };
+  if (issue.assignees.length > 0) {
+    try {
+      const { data } = await gh.rest.issues.create({ ...base, assignees: issue.assignees });
+      return { number: data.number, droppedAssignees: [] };
+    } catch (error) {
+      if (httpStatus(error) !== 422) throw error;
+    }
+  }
+  const { data } = await gh.rest.issues.create(base);
+  return { number: data.number, droppedAssignees: [...issue.assignees] };
+}
+
+/** Comment why, then close: a sweep that stops between the two comments again next time rather than closing silently. */
+export async function closeWithComment(gh: GitHub, target: RepoRef, number: number, comment: string): Promise<void> {
+  await gh.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: number, body: comment });
+  await gh.rest.issues.update({ owner: target.owner, repo: target.repo, issue_number: number, state: 'closed', state_reason: 'completed' });
+}
+
+/** Replace an issue's title and body. */
+export async function editIssue(gh: GitHub, target: RepoRef, number: number, change: { title: string; body: string }): Promise<void> {
+  await gh.rest.issues.update({ owner: target.owner, repo: target.repo, issue_number: number, title: change.title, body: change.body });
+}
