@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import { httpStatus, type GitHub } from '../github/github-client.js';
+import type { GitHub } from '../github/github-client.js';
 import { CONFIG_FILE, type JobLog } from '../handlers/pull-request-review.js';
 import { sweepInstallation, type RepoSweepResult, type SweepCache } from '../handlers/reminder-sweep.js';
 import type { AppMetrics } from './metrics.js';
@@ -8,15 +8,18 @@ import { readRepoConfig } from './repo-config.js';
 /**
  * The one sweep of one installation that both schedulers run (embedded and
  * BullMQ), as the review runner is for reviews. Steps:
- *   1. authenticate as the installation and fetch its token first, so a
- *      removed installation (404/401 on the token) is told apart from a
- *      failing repository;
+ *   1. authenticate as the installation (the token comes with the first request);
  *   2. count every GitHub request, and log through a child logger that
  *      carries the installation id and the period on every line;
  *   3. sweep the installation's repositories (the sweep reads each one's
  *      `.github/design-review.yml` and honours `reminders.enabled`);
- *   4. count the installation's outcome and each repository's, time it.
+ *   4. tell a removed installation (404/401 when listing its repositories,
+ *      which is when its token is requested) from a failing one;
+ *   5. count the installation's outcome and each repository's, time it.
  */
+
+// What sweepInstallation calls the result standing for a failed listing of the repositories.
+const INSTALLATION_RESULT = '(installation)';
 
 /** How one installation's sweep ended. */
 export type InstallationSweepOutcome = 'ok' | 'failed' | 'uninstalled';
@@ -53,24 +56,11 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
       for (const result of repositories) metrics.reminderRepositories.inc({ outcome: result.outcome });
       return { outcome, repositories };
     };
-    let octokit: Awaited<ReturnType<typeof probot.auth>>;
     try {
-      octokit = await probot.auth(installationId);
-      // The token request on its own: Probot caches the token, so the sweep reuses it.
-      await octokit.auth({ type: 'installation' });
-    } catch (error) {
-      const status = httpStatus(error);
-      if (status === 404 || status === 401) {
-        log.warn({ status }, 'design-review: the installation is gone; no reminder sweep');
-        return finish('uninstalled', []);
-      }
-      log.error({ err: error }, 'design-review: reminder sweep failed: no installation token');
-      return finish('failed', []);
-    }
-    octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
-    log.info({}, 'design-review: reminder sweep started');
-    try {
-      const repositories = await sweepInstallation({
+      const octokit = await probot.auth(installationId);
+      octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
+      log.info({}, 'design-review: reminder sweep started');
+      const results = await sweepInstallation({
         gh: octokit as unknown as GitHub,
         log,
         today: () => deps.now().toISOString().slice(0, 10),
@@ -79,18 +69,29 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
         cache: deps.cache,
         ...(deps.prometheus === undefined ? {} : { prometheus: deps.prometheus }),
       });
-      const outcome = repositories.some((r) => r.outcome === 'failed') ? 'failed' : 'ok';
+      // The sweep reports a failed repository listing as one "(installation)" result. The token
+      // is requested with that first request, so a 404 or 401 there means the installation is gone.
+      const listing = results.length === 1 && results[0]!.repo === INSTALLATION_RESULT ? results[0] : undefined;
+      if (listing !== undefined) {
+        if (listing.status === 404 || listing.status === 401) {
+          log.warn({ status: listing.status }, 'design-review: the installation is gone; no reminder sweep');
+          return finish('uninstalled', []);
+        }
+        log.error({ status: listing.status, reason: listing.reason }, 'design-review: reminder sweep failed: the repositories could not be listed');
+        return finish('failed', []);
+      }
+      const outcome = results.some((r) => r.outcome === 'failed') ? 'failed' : 'ok';
       log.info(
         {
           outcome,
-          repositories: repositories.length,
-          created: repositories.reduce((n, r) => n + r.created.length, 0),
-          closed: repositories.reduce((n, r) => n + r.closed.length, 0),
-          failed: repositories.filter((r) => r.outcome === 'failed').map((r) => r.repo),
+          repositories: results.length,
+          created: results.reduce((n, r) => n + r.created.length, 0),
+          closed: results.reduce((n, r) => n + r.closed.length, 0),
+          failed: results.filter((r) => r.outcome === 'failed').map((r) => r.repo),
         },
         'design-review: reminder sweep finished',
       );
-      return finish(outcome, repositories);
+      return finish(outcome, results);
     } catch (error) {
       log.error({ err: error }, 'design-review: reminder sweep failed');
       return finish('failed', []);

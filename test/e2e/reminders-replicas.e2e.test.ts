@@ -39,7 +39,7 @@ beforeAll(async () => {
     files: { 'docs/adr/0001-use-postgresql.md': dueAdr(1), 'docs/adr/0002-use-kafka.md': notDueAdr(2) },
   });
   queue = new Queue(REMINDER_QUEUE_NAME, { connection: { url: redis.url } });
-  const env = { REDIS_URL: redis.url, REMINDER_SCHEDULE: '*/2 * * * * *', LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REMINDER_SCHEDULE: '*/2 * * * * *', LOG_LEVEL: 'info' };
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
 }, 60_000);
 
