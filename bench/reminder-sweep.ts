@@ -14,6 +14,7 @@ import { memorySweepCache } from '../src/app/sweep-cache-memory.js';
 import { CONFIG_FILE, type JobLog } from '../src/handlers/pull-request-review.js';
 import { sweepInstallation, type RepoSweepResult, type SweepDeps } from '../src/handlers/reminder-sweep.js';
 import type { GitHub } from '../src/github/github-client.js';
+import { loadBuiltinTemplates } from '../src/io/read-templates.js';
 import { startGitHubDouble, type GitHubDouble } from '../test/github-double/index.js';
 import type { RecordedRequest } from '../test/github-double/recording.js';
 import { dueAdr, isoDay, notDueAdr } from '../test/e2e/reminder-fixtures.js';
@@ -105,8 +106,12 @@ try {
   for (let r = 0; r < REPOS; r += 1) github.state.addRepo({ owner: OWNER, name: `service-${r}`, installationId: INSTALLATION, files });
   console.log(`seeded ${REPOS * ADRS} ADRs in ${((performance.now() - seeding) / 1000).toFixed(1)} s\n`);
 
+  // As the App does at load: the reminder issue template is rendered from the built-in templates.
+  loadBuiltinTemplates();
   const ConfigOctokit = Octokit.plugin(config);
-  const octokit = new ConfigOctokit({ auth: github.issueToken(INSTALLATION), baseUrl: `${github.url}/api/v3` });
+  // Quiet: the absent config files answer 404, which Octokit would print once per repository.
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const octokit = new ConfigOctokit({ auth: github.issueToken(INSTALLATION), baseUrl: `${github.url}/api/v3`, log: quiet });
   const log = countingLog();
   const deps: SweepDeps = {
     gh: octokit as unknown as GitHub,
@@ -126,7 +131,7 @@ try {
   }
   const before = lastSeq(github);
   const t0 = performance.now();
-  const naiveReads = await naiveSweep(new Octokit({ auth: github.issueToken(INSTALLATION), baseUrl: `${github.url}/api/v3` }));
+  const naiveReads = await naiveSweep(new Octokit({ auth: github.issueToken(INSTALLATION), baseUrl: `${github.url}/api/v3`, log: quiet }));
   const naive = { name: 'naive (list + 1 read/ADR + issues)', ms: performance.now() - t0, requests: since(github, before), note: `${naiveReads} ADRs read, reads only` };
 
   const ops = [...new Set(rows.flatMap((r) => [...byOperation(r.requests).keys()]))].sort();
