@@ -8,6 +8,7 @@ import { CHECK_FORMATS, runCheck, type CheckFormat, type CommandIo } from './che
 import { EXIT_OK, EXIT_USAGE, UsageError } from './cli-error.js';
 import { currentUtcDate, parseDateOption } from './clock.js';
 import { runNew } from './new-command.js';
+import { REMIND_FORMATS, runRemind, type RemindFormat } from './remind-command.js';
 import { runTriggers } from './triggers-command.js';
 import { packageVersion } from './version.js';
 
@@ -91,6 +92,24 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
       );
     });
 
+  program
+    .command('remind')
+    .description('open revisit reminder issues for ADRs that are due (GITHUB_TOKEN in a scheduled workflow, or APP_ID + PRIVATE_KEY for every installation)')
+    .addOption(todayOption())
+    .option('--dry-run', 'plan only: print the actions, write nothing', false)
+    .option('--repo <owner/name>', 'only this repository (App mode; with GITHUB_TOKEN, instead of GITHUB_REPOSITORY)')
+    .option('--state <file>', 'keep the sweep state in this file between runs, so unchanged repositories cost one request')
+    .addOption(new Option('--format <format>', 'output format').choices(REMIND_FORMATS).default('text'))
+    .action(async (flags: { today?: string; dryRun: boolean; repo?: string; state?: string; format: RemindFormat }) => {
+      setExit(
+        await runRemind(
+          { today: flags.today ?? currentUtcDate(), dryRun: flags.dryRun, format: flags.format, ...pick(flags, ['repo', 'state']) },
+          process.env,
+          io,
+        ),
+      );
+    });
+
   return program;
 }
 
@@ -116,7 +135,7 @@ export async function main(argv: string[] = process.argv, io: CommandIo = defaul
   return code;
 }
 
-const COMMANDS = ['check', 'new', 'triggers', 'help'];
+const COMMANDS = ['check', 'new', 'triggers', 'remind', 'help'];
 
 /**
  * `check` is the default command, so `design-review chekc` would otherwise be
@@ -127,7 +146,7 @@ function rejectMistypedCommand(args: string[], cwd: string): void {
   const first = args[0];
   if (first === undefined || !/^[a-z][a-z-]*$/.test(first) || COMMANDS.includes(first)) return;
   if (existsSync(resolve(cwd, first))) return;
-  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 3).join(', ')} (or a path to check)`);
+  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 4).join(', ')} (or a path to check)`);
 }
 
 function defaultIo(): CommandIo {

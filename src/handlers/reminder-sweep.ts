@@ -10,6 +10,7 @@ import { renderHealthIssue } from '../core/reminders/decision-health.js';
 import { hasHealthMarker } from '../core/reminders/marker.js';
 import { planReminders } from '../core/reminders/plan-reminders.js';
 import type { ExistingIssue, ReminderAction, ReminderAdr, SkipLog } from '../core/reminders/types.js';
+import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
 import type { GitHub, RepoRef } from '../github/github-client.js';
@@ -114,6 +115,8 @@ export async function sweepRepository(deps: SweepDeps, target: { owner: string; 
 export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefined): Promise<RepoSweepResult> {
   const progress: Progress = { created: [], closed: [], kept: 0 };
   try {
+    // Reminder and health issues render from templates/*.hbs, read once per process.
+    loadBuiltinTemplates();
     return await sweep(deps, target, facts, progress);
   } catch (error) {
     const failure = describeFailure(error);
@@ -179,7 +182,8 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   const keys = cacheKeys(name);
   const cached = deps.cache ? await readCachedSweep(deps.cache, keys, today, log) : {};
   let state = cached.state;
-  let inputs = cached.inputs;
+  // The remembered files are trusted for a bounded time: see FULL_READ_DAYS.
+  let inputs = state && compareIso(today, addDays(state.fullOn, FULL_READ_DAYS)) < 0 ? cached.inputs : undefined;
 
   // Step 1: one conditional request tells whether the default branch moved.
   let head: { sha: string; etag?: string; branch: string } | undefined;

@@ -14,6 +14,8 @@ export interface FaultSpec {
   body?: unknown;
   /** How many matching requests fail before the fault is used up (default 1). */
   times?: number;
+  /** How many matching requests pass untouched before the fault starts (default 0): "the second issue creation fails". */
+  after?: number;
 }
 
 export interface Fault {
@@ -25,6 +27,8 @@ export interface Fault {
 interface Pending {
   spec: FaultSpec;
   remaining: number;
+  /** Matching requests still to let through. */
+  pass: number;
 }
 
 /** Spec for GitHub's secondary rate limit: 403 (or 429) with `retry-after` and the documented message. */
@@ -71,7 +75,7 @@ export class FaultQueue {
 
   /** Scripts a failure for the next matching request(s). */
   add(spec: FaultSpec): void {
-    this.pending.push({ spec, remaining: spec.times ?? 1 });
+    this.pending.push({ spec, remaining: spec.times ?? 1, pass: spec.after ?? 0 });
   }
 
   /** Specs not used up yet (a test can assert its faults were all hit). */
@@ -84,6 +88,10 @@ export class FaultQueue {
     const index = this.pending.findIndex(({ spec }) => matches(spec, request));
     if (index === -1) return undefined;
     const entry = this.pending[index]!;
+    if (entry.pass > 0) {
+      entry.pass -= 1;
+      return undefined;
+    }
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.pending.splice(index, 1);
     return { status: entry.spec.status, headers: entry.spec.headers ?? {}, body: entry.spec.body ?? defaultBody(entry.spec) };

@@ -1,0 +1,194 @@
+import { createAppAuth } from '@octokit/auth-app';
+import { Octokit } from '@octokit/rest';
+import { createActionOctokit, type ActionClient } from '../action/action-octokit.js';
+import { readRepoConfig } from '../action/read-config.js';
+import { httpStatus } from '../github/github-client.js';
+import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
+import type { JobLog } from '../handlers/pull-request-review.js';
+import { readCredentials, type AppCredentials, type Env, type TokenCredentials } from './app-credentials.js';
+import type { CommandIo } from './check-command.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from './cli-error.js';
+import { FileSweepCache } from './sweep-state-file.js';
+import { packageVersion } from './version.js';
+
+/**
+ * `design-review remind`: the revisit-reminder sweep from the command line.
+ * In a scheduled GitHub Actions workflow it sweeps the workflow's repository
+ * with GITHUB_TOKEN; with a GitHub App's credentials it sweeps every
+ * installation (or `--repo`), for an external cron. Steps: read credentials
+ * (exit 2 naming what is missing), build the clients, sweep, print one line
+ * per repository, exit 1 when a repository failed and 0 otherwise.
+ */
+
+/** Output formats of `remind`. */
+export const REMIND_FORMATS = ['text', 'json'] as const;
+export type RemindFormat = (typeof REMIND_FORMATS)[number];
+
+/** Options of `remind`. */
+export interface RemindFlags {
+  today: string;
+  dryRun: boolean;
+  repo?: string;
+  format: RemindFormat;
+  /** File that keeps the sweep state between runs (cheap sweeps of unchanged repositories). */
+  state?: string;
+}
+
+const CONFIG_PATH = '.github/design-review.yml';
+
+/** Run the sweep; returns the exit code. */
+export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Promise<number> {
+  const target = flags.repo === undefined ? undefined : parseRepo(flags.repo);
+  const credentials = readCredentials(target ? { ...env, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY ?? flags.repo } : env);
+  const fileCache = flags.state ? await FileSweepCache.open(flags.state) : undefined;
+  const cache: SweepCache = fileCache ?? new MemorySweepCache();
+  const log = stderrLog(io);
+  const prometheus = prometheusSettings(env);
+  const common = { log, today: () => flags.today, cache, dryRun: flags.dryRun, ...(prometheus ? { prometheus } : {}) };
+
+  const results =
+    credentials.mode === 'token'
+      ? await sweepWithToken(credentials, target, common, env, io)
+      : await sweepAsApp(credentials, target, common, io);
+
+  if (fileCache && !flags.dryRun) await fileCache.save();
+  print(results, flags, io);
+  return results.some((r) => r.outcome === 'failed') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+type CommonDeps = Pick<SweepDeps, 'log' | 'today' | 'cache' | 'dryRun' | 'prometheus'>;
+
+async function sweepWithToken(credentials: TokenCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, env: Env, io: CommandIo) {
+  const gh = client(credentials.token, credentials.baseUrl, io);
+  const repo = target ?? { owner: credentials.owner, repo: credentials.repo };
+  // In a workflow, GITHUB_TOKEN writes as github-actions[bot]: that is whose health issue counts.
+  const slug = env.GITHUB_ACTIONS === 'true' ? 'github-actions' : undefined;
+  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }), ...(slug ? { appSlug: async () => slug } : {}) };
+  const result = await sweepRepository(deps, repo);
+  if (result.status === 401) throw new UsageError(`GitHub refused GITHUB_TOKEN for ${result.repo} (401): check the token and GITHUB_API_URL`);
+  return [result];
+}
+
+async function sweepAsApp(credentials: AppCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, io: CommandIo) {
+  const app = new Octokit({
+    authStrategy: createAppAuth,
+    auth: { appId: Number(credentials.appId), privateKey: credentials.privateKey },
+    baseUrl: credentials.baseUrl,
+    userAgent: `design-review-remind/${packageVersion()}`,
+    log: quietLog(io),
+  });
+  let slug: string;
+  try {
+    const { data } = await app.request('GET /app');
+    slug = (data as { slug?: string } | null)?.slug ?? '';
+  } catch (error) {
+    throw credentialError(error, credentials.baseUrl);
+  }
+  const forInstallation = async (installationId: number): Promise<SweepDeps> => {
+    const { token } = (await app.auth({ type: 'installation', installationId })) as { token: string };
+    const gh = client(token, credentials.baseUrl, io);
+    return { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }), appSlug: async () => slug };
+  };
+
+  if (target) {
+    let installationId: number;
+    try {
+      const { data } = await app.request('GET /repos/{owner}/{repo}/installation', target);
+      installationId = data.id;
+    } catch (error) {
+      if (httpStatus(error) === 404) throw new UsageError(`the App is not installed on ${target.owner}/${target.repo} (or the repository does not exist)`);
+      throw error;
+    }
+    return [await sweepRepository(await forInstallation(installationId), target)];
+  }
+
+  const installations = await app.paginate('GET /app/installations', { per_page: 100 });
+  const results: RepoSweepResult[] = [];
+  for (const installation of installations) {
+    const account = (installation.account as { login?: string } | null)?.login ?? String(installation.id);
+    let deps: SweepDeps;
+    try {
+      deps = await forInstallation(installation.id);
+    } catch (error) {
+      // A suspended or removed installation: GitHub refuses its token; the others go on.
+      const status = httpStatus(error);
+      const reason = `installation ${installation.id} (${account}) refused a token${status ? ` (HTTP ${status})` : ''}: suspended or removed`;
+      common.log.warn({ installation: installation.id, status }, reason);
+      results.push({ repo: `${account}/*`, outcome: 'skipped', created: [], closed: [], kept: 0, reason, ...(status ? { status } : {}) });
+      continue;
+    }
+    results.push(...(await sweepInstallation(deps)));
+  }
+  return results;
+}
+
+function client(token: string, baseUrl: string, io: CommandIo): ActionClient {
+  return createActionOctokit({ token, baseUrl, log: { warn: (m) => io.stderr.write(`design-review: ${m}\n`), request: () => undefined } });
+}
+
+// Octokit's own log, without debug lines (they carry request options, headers included).
+function quietLog(io: CommandIo) {
+  return { debug: () => undefined, info: () => undefined, warn: (m: string) => void io.stderr.write(`design-review: ${m}\n`), error: () => undefined };
+}
+
+function credentialError(error: unknown, baseUrl: string): Error {
+  const status = httpStatus(error);
+  if (status === 401 || status === 403) return new UsageError(`GitHub refused the App credentials (HTTP ${status}): check APP_ID and PRIVATE_KEY`);
+  if (status === 404) return new UsageError(`no App answers at ${baseUrl}: check APP_ID, GHE_HOST and GHE_PROTOCOL`);
+  if (status === undefined) return new UsageError(`cannot sign in as the App: ${(error as Error).message.split('\n')[0]}`);
+  return error as Error;
+}
+
+function parseRepo(text: string): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text);
+  if (!match) throw new UsageError(`--repo must be owner/name, got "${text.slice(0, 100)}"`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+function prometheusSettings(env: Env): SweepDeps['prometheus'] {
+  const url = env.PROMETHEUS_URL?.trim();
+  if (!url) return undefined;
+  try {
+    new URL(url);
+  } catch {
+    throw new UsageError('PROMETHEUS_URL is not a URL (expected e.g. http://prometheus:9090)');
+  }
+  const timeout = Number(env.PROMETHEUS_TIMEOUT_MS);
+  return { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
+}
+
+/** Log lines on stderr, one per event, `repo: message`; structured fields other than the repository stay out of the text. */
+function stderrLog(io: CommandIo): JobLog {
+  const line = (level: string) => (obj: object, msg?: string) => {
+    const repo = (obj as { repo?: unknown }).repo;
+    io.stderr.write(`design-review: ${level === 'info' ? '' : `${level}: `}${typeof repo === 'string' ? `${repo}: ` : ''}${msg ?? ''}\n`);
+  };
+  return { info: line('info'), warn: line('warning'), error: line('error') };
+}
+
+function print(results: RepoSweepResult[], flags: RemindFlags, io: CommandIo): void {
+  if (flags.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ today: flags.today, dryRun: flags.dryRun, results }, null, 2)}\n`);
+    return;
+  }
+  for (const r of results) {
+    const parts: string[] = [];
+    if (r.created.length > 0) parts.push(`opened ${r.created.map((n) => `#${n}`).join(', ')}`);
+    if (r.closed.length > 0) parts.push(`closed ${r.closed.map((n) => `#${n}`).join(', ')}`);
+    if (r.kept > 0) parts.push(`${r.kept} kept open`);
+    if (r.reason) parts.push(r.reason);
+    io.stdout.write(`${r.repo}: ${r.outcome}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}\n`);
+    if (flags.dryRun) {
+      for (const a of r.planned ?? []) {
+        const what = [a.action, a.number !== undefined ? `#${a.number}` : '', a.path ?? '', a.occurrence ? `(${a.occurrence})` : '', a.reason ? `[${a.reason}]` : '', a.title ? `"${a.title}"` : '']
+          .filter((p) => p !== '')
+          .join(' ');
+        const who = a.assignees && a.assignees.length > 0 ? ` → ${a.assignees.map((l) => `@${l}`).join(', ')}` : '';
+        io.stdout.write(`  would ${what}${who}\n`);
+      }
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+  io.stdout.write(`${results.length} ${results.length === 1 ? 'repository' : 'repositories'}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}${flags.dryRun ? ' (dry run: nothing written)' : ''}\n`);
+}
