@@ -4,7 +4,8 @@ import { cronProblem } from '../core/reminders/cron-expression.js';
 /**
  * The App's reminder variables, read in one place: REMINDERS (`off` disables
  * the sweep), REMINDER_SCHEDULE (when it runs, a cron expression in UTC) and
- * PROMETHEUS_URL (where ADRs' metric triggers are evaluated).
+ * PROMETHEUS_URL / PROMETHEUS_TIMEOUT_MS (where ADRs' metric triggers are
+ * evaluated, read as the `design-review remind` CLI reads them).
  * The schedule is the App's, not a repository's: one sweep per installation
  * per period is what keeps the request count bounded. A repository opts out
  * with `reminders.enabled: false`, which the sweep itself honours.
@@ -23,8 +24,10 @@ export interface ReminderSettings {
   everySeconds: boolean;
   /** Why reminders are off although REMINDERS did not say so: the bad REMINDER_SCHEDULE. */
   problem?: string;
-  /** Prometheus the sweep asks about ADRs' metric triggers (PROMETHEUS_URL); without it they are listed, not evaluated. */
-  prometheusUrl?: string;
+  /** Prometheus the sweep asks about ADRs' metric triggers (PROMETHEUS_URL, PROMETHEUS_TIMEOUT_MS); without it they are listed, not evaluated. */
+  prometheus?: { url: string; timeoutMs?: number };
+  /** Why PROMETHEUS_URL was ignored, for the startup log. */
+  prometheusProblem?: string;
 }
 
 /**
@@ -38,10 +41,22 @@ export function readReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const switchedOff = ['off', 'false', '0', 'no'].includes((env['REMINDERS'] ?? '').trim().toLowerCase());
   const problem = appScheduleProblem(schedule);
   const everySeconds = problem === undefined && fieldsOf(schedule).length === 6;
-  const prometheusUrl = env['PROMETHEUS_URL']?.trim();
-  const prometheus = prometheusUrl ? { prometheusUrl } : {};
+  const prometheus = prometheusSettings(env);
   if (problem !== undefined) return { enabled: false, schedule, everySeconds: false, problem: `REMINDER_SCHEDULE='${schedule}': ${problem}`, ...prometheus };
   return { enabled: !switchedOff, schedule, everySeconds, ...prometheus };
+}
+
+/** PROMETHEUS_URL and PROMETHEUS_TIMEOUT_MS as the `design-review remind` CLI reads them; a malformed URL is ignored with a problem. */
+function prometheusSettings(env: NodeJS.ProcessEnv): Pick<ReminderSettings, 'prometheus' | 'prometheusProblem'> {
+  const url = env['PROMETHEUS_URL']?.trim();
+  if (!url) return {};
+  try {
+    new URL(url);
+  } catch {
+    return { prometheusProblem: 'PROMETHEUS_URL is not a URL (expected e.g. http://prometheus:9090): metric triggers are listed, not evaluated' };
+  }
+  const timeout = Number(env['PROMETHEUS_TIMEOUT_MS']);
+  return { prometheus: { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) } };
 }
 
 /**

@@ -46,6 +46,7 @@ export function startReminders(deps: StartRemindersDeps): SweepScheduler | undef
     log.info({}, 'design-review: revisit reminders are off (REMINDERS=off)');
     return undefined;
   }
+  if (settings.prometheusProblem !== undefined) log.error({}, `design-review: ${settings.prometheusProblem}`);
   if (settings.everySeconds) {
     log.warn({ schedule: settings.schedule }, 'design-review: REMINDER_SCHEDULE has a seconds field, a testing aid: every installation is swept that often');
   }
@@ -67,7 +68,7 @@ export function startReminders(deps: StartRemindersDeps): SweepScheduler | undef
     metrics: deps.metrics,
     now: deps.now,
     cache,
-    ...(settings.prometheusUrl === undefined ? {} : { prometheus: { url: settings.prometheusUrl } }),
+    ...(settings.prometheus === undefined ? {} : { prometheus: settings.prometheus }),
   });
   const listInstallations = () => listInstallationIds(probot);
 

@@ -2,8 +2,10 @@ import type { SweepCache } from '../handlers/reminder-sweep.js';
 
 /**
  * The sweep cache of a single replica (no REDIS_URL): a Map with a time to
- * live and a bound on entries, so a long-running App does not grow without
- * limit. The clock is injected so tests expire entries without waiting.
+ * live and a bound on entries. The sweep's own MemorySweepCache (for the
+ * one-shot CLI) has no time to live; a long-running App needs one, as its
+ * Redis cache has, so it does not keep forever the state of repositories it
+ * no longer sweeps. The clock is injected so tests expire entries without waiting.
  */
 
 /** Options of the in-memory sweep cache. */

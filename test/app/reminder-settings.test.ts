@@ -27,8 +27,13 @@ describe('reminder settings', () => {
     expect(appScheduleProblem('0 0 6 * * * *')).toMatch(/expected 5 fields/);
   });
 
-  it('reads PROMETHEUS_URL for metric triggers', () => {
-    expect(readReminderSettings({ PROMETHEUS_URL: ' http://prometheus:9090 ' }).prometheusUrl).toBe('http://prometheus:9090');
-    expect(readReminderSettings({ PROMETHEUS_URL: '' }).prometheusUrl).toBeUndefined();
+  it('reads PROMETHEUS_URL and PROMETHEUS_TIMEOUT_MS for metric triggers, as the remind CLI does', () => {
+    expect(readReminderSettings({ PROMETHEUS_URL: ' http://prometheus:9090 ' }).prometheus).toEqual({ url: 'http://prometheus:9090' });
+    expect(readReminderSettings({ PROMETHEUS_URL: 'http://p:9090', PROMETHEUS_TIMEOUT_MS: '2500' }).prometheus).toEqual({ url: 'http://p:9090', timeoutMs: 2500 });
+    expect(readReminderSettings({ PROMETHEUS_URL: '' }).prometheus).toBeUndefined();
+    const bad = readReminderSettings({ PROMETHEUS_URL: 'not a url' });
+    expect(bad.prometheus).toBeUndefined();
+    expect(bad.prometheusProblem).toMatch(/PROMETHEUS_URL is not a URL/);
+    expect(bad.enabled).toBe(true);
   });
 });
