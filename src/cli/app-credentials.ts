@@ -31,7 +31,8 @@ export type Env = Record<string, string | undefined>;
 
 /** Read the credentials: App mode when APP_ID or a private key is set, token mode otherwise. */
 export function readCredentials(env: Env): AppCredentials | TokenCredentials {
-  const keyText = nonEmpty(env.PRIVATE_KEY);
+  // The key keeps its exact text (a trailing newline is part of the PEM).
+  const keyText = nonEmpty(env.PRIVATE_KEY) ? env.PRIVATE_KEY : undefined;
   const keyPath = nonEmpty(env.PRIVATE_KEY_PATH);
   if (nonEmpty(env.APP_ID) || keyText || keyPath) {
     const appId = nonEmpty(env.APP_ID);
