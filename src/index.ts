@@ -5,7 +5,10 @@ import { createReviewQueue } from './app/create-review-queue.js';
 import { httpRoutes } from './app/http-routes.js';
 import { createMetrics } from './app/metrics.js';
 import { readQueueSettings, type QueueSettings } from './app/queue-settings.js';
+import { readReminderSettings, type ReminderSettings } from './app/reminder-settings.js';
+import type { SweepScheduler } from './app/reminder-scheduler.js';
 import { createReviewRunner } from './app/review-runner.js';
+import { startReminders } from './app/start-reminders.js';
 import { reviewJobs, reviewTargets, type ReviewPayload } from './handlers/enqueue-review.js';
 import { loadBuiltinTemplates } from './io/read-templates.js';
 import { redactRedisUrl } from './queue/redis-url.js';
@@ -16,8 +19,10 @@ import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
  * The Probot App: wiring only. Deliveries are checked for relevance and
  * queued as plain data, so GitHub gets its 200 at once; the review runs from
  * the queue (in-process, or BullMQ shared by replicas when REDIS_URL is set)
- * through one runner (src/app/review-runner.ts). /healthz and /metrics are
- * served next to the webhook endpoint.
+ * through one runner (src/app/review-runner.ts). Revisit reminders are swept
+ * on the App's schedule (src/app/start-reminders.ts: embedded, or BullMQ job
+ * schedulers with REDIS_URL). /healthz and /metrics are served next to the
+ * webhook endpoint.
  */
 
 /** The App and a handle on its queue, which src/main.ts drains at shutdown. */
@@ -29,11 +34,23 @@ export interface DesignReviewApp {
   commandQueue(): JobQueue | undefined;
   /** Probot's logger, once the App is loaded. */
   log(): Logger | undefined;
+  /** The reminder scheduler, stopped at shutdown (undefined when reminders are off). */
+  reminders(): SweepScheduler | undefined;
 }
 
-/** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL...). */
-export function createApp(settings: QueueSettings = readQueueSettings(process.env)): DesignReviewApp {
+/** What the App reads besides the queue settings. */
+export interface AppOptions {
+  reminders?: ReminderSettings;
+  /** The clock of the reminder schedule and the sweep's "today"; the real one unless a test pins it. */
+  now?: () => Date;
+}
+
+/** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL, REMINDER_SCHEDULE...). */
+export function createApp(settings: QueueSettings = readQueueSettings(process.env), options: AppOptions = {}): DesignReviewApp {
+  const reminderSettings = options.reminders ?? readReminderSettings(process.env);
+  const now = options.now ?? (() => new Date());
   let queue: ReviewQueue | undefined;
+  let reminders: SweepScheduler | undefined;
   let commandQueue: JobQueue | undefined;
   let log: Logger | undefined;
   const app: ApplicationFunction = (probot, { addHandler }) => {
@@ -70,9 +87,10 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
     commandQueue = registerAdrCommands(probot, { appSlug });
+    reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now });
     addHandler(httpRoutes(metrics));
   };
-  return { app, queue: () => queue, commandQueue: () => commandQueue, log: () => log };
+  return { app, queue: () => queue, commandQueue: () => commandQueue, log: () => log, reminders: () => reminders };
 }
 
 /** The App for `probot run dist/index.js`, settings from the environment. */

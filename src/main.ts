@@ -36,6 +36,7 @@ const onSignal = shutdownHandler({
   server,
   queue: designReview.queue,
   others: () => [designReview.commandQueue()],
+  reminders: designReview.reminders,
   timeoutMs: settings.shutdownTimeoutMs,
   log: () => designReview.log() ?? { info: console.info, warn: console.warn, error: console.error },
   exit: (code) => process.exit(code),

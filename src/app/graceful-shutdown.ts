@@ -1,11 +1,14 @@
 import type { ReviewQueue } from '../queue/review-queue.js';
+import type { SweepScheduler } from './reminder-scheduler.js';
 
 /**
  * Graceful shutdown on SIGTERM (orchestrators) and SIGINT (Ctrl-C). Steps:
  *   1. stop the webhook server: no new connections; deliveries in flight finish being queued;
+ *      stop the reminder scheduler: no new sweep starts, the running one goes on;
  *   2. drain the queue within what is left of the timeout (in-process: running and queued
- *      jobs; BullMQ: running jobs only, queued ones stay in Redis for other replicas);
- *   3. log the ids of jobs abandoned at the timeout, close the queue, exit 0.
+ *      jobs; BullMQ: running jobs only, queued ones stay in Redis for other replicas),
+ *      while the running sweep finishes within the same deadline;
+ *   3. log the ids of jobs abandoned at the timeout, close the queues, exit 0.
  * A second signal exits at once (1). Probot's run() installs a SIGINT handler that
  * exits as soon as the server is stopped, which would cut the drain short: main.ts
  * removes it (`withoutNewListeners`) and this one does its work and more.
@@ -24,6 +27,8 @@ export interface ShutdownDeps {
   queue: () => ReviewQueue | undefined;
   /** Other in-process queues (the /adr commands), drained within the same deadline after the review queue. */
   others?: () => readonly ({ drain(timeoutMs: number): Promise<{ abandoned: string[] }> } | undefined)[];
+  /** The reminder scheduler: stopped first, its running sweep waited for alongside the reviews. */
+  reminders?: () => Pick<SweepScheduler, 'stop' | 'drain' | 'close'> | undefined;
   timeoutMs: number;
   log: () => ShutdownLog;
   exit: (code: number) => void;
@@ -43,6 +48,11 @@ export function shutdownHandler(deps: ShutdownDeps): (signal: NodeJS.Signals) =>
     const deadline = Date.now() + deps.timeoutMs;
     log.info({ signal, timeoutMs: deps.timeoutMs }, 'design-review: shutting down: no new webhooks, draining the review queue');
     try {
+      // Stopped before the server, so no sweep starts while the rest shuts down; the
+      // running one is waited for in parallel with the reviews (both count against one deadline).
+      const reminders = deps.reminders?.();
+      reminders?.stop();
+      const remindersDrained = reminders?.drain(deps.timeoutMs);
       const stopped = await within(deps.server.stop(), deps.timeoutMs);
       if (!stopped) log.warn({}, 'design-review: the webhook server did not close in time');
       const queue = deps.queue();
@@ -64,6 +74,12 @@ export function shutdownHandler(deps: ShutdownDeps): (signal: NodeJS.Signals) =>
         if (other === undefined) continue;
         const { abandoned } = await other.drain(Math.max(0, deadline - Date.now()));
         if (abandoned.length > 0) log.warn({ abandoned, timeoutMs: deps.timeoutMs }, 'design-review: shutdown timeout: these /adr command jobs were abandoned');
+      }
+      if (reminders !== undefined && remindersDrained !== undefined) {
+        const { abandoned } = await remindersDrained;
+        if (abandoned.length > 0) log.warn({ abandoned, timeoutMs: deps.timeoutMs }, 'design-review: shutdown timeout: these reminder sweeps were cut off; the next period sweeps again');
+        await within(reminders.close(), Math.max(1000, deadline - Date.now()));
+        log.info({ abandoned: abandoned.length }, 'design-review: reminder scheduler stopped');
       }
       deps.exit(0);
     } catch (error) {

@@ -14,6 +14,12 @@ export interface AppMetrics {
   reviewDuration: Histogram<'outcome'>;
   /** Requests the App made to the GitHub API, by HTTP method. */
   githubRequests: Counter<'method'>;
+  /** Reminder sweeps of one installation, by outcome: ok, failed, uninstalled. */
+  reminderSweeps: Counter<'outcome'>;
+  /** Repositories swept, by the sweep's outcome for them: swept, unchanged, disabled, skipped, failed. */
+  reminderRepositories: Counter<'outcome'>;
+  /** Wall time of one installation's reminder sweep, by outcome. */
+  reminderSweepDuration: Histogram<'outcome'>;
 }
 
 /** Create the registry and the App's metrics (plus Node's default process metrics). */
@@ -39,6 +45,26 @@ export function createMetrics(): AppMetrics {
       name: 'design_review_github_requests_total',
       help: 'Requests made to the GitHub API, by method',
       labelNames: ['method'],
+      registers: [registry],
+    }),
+    reminderSweeps: new Counter({
+      name: 'design_review_reminder_sweeps_total',
+      help: 'Reminder sweeps of one installation, by outcome (ok, failed, uninstalled)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    reminderRepositories: new Counter({
+      name: 'design_review_reminder_repositories_total',
+      help: 'Repositories visited by reminder sweeps, by outcome (swept, unchanged, disabled, skipped, failed)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    reminderSweepDuration: new Histogram({
+      name: 'design_review_reminder_sweep_duration_seconds',
+      help: 'Duration of one installation reminder sweep, by outcome',
+      labelNames: ['outcome'],
+      // A sweep visits every repository of an installation: seconds to many minutes.
+      buckets: [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
       registers: [registry],
     }),
   };
