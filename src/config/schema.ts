@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { cronProblem } from '../core/reminders/cron-expression.js';
 
 /**
  * The one schema for `.github/design-review.yml`, shared by the App, the CLI
@@ -65,12 +64,6 @@ const durationText = z
 
 const checkConclusion = z.enum(['success', 'neutral', 'failure']);
 
-/** A five-field cron expression, read by cron-parser (as BullMQ reads it). */
-const cronText = z.string().superRefine((value, ctx) => {
-  const problem = cronProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
 /** A GitHub label name: GitHub caps names at 50 characters; commas would split it in the search the sweep runs. */
 const labelName = z
   .string()
@@ -127,8 +120,6 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Open reminder issues for ADRs whose revisit date has come. */
       enabled: z.boolean().default(true),
-      /** When the sweep runs: a five-field cron expression (UTC). */
-      schedule: cronText.default('0 6 * * *'),
       /** Labels put on reminder issues; a reminder is recognised by its hidden marker plus one of these. */
       labels: z.array(labelName).min(1).max(10).default(['adr-revisit']),
       /** Keep one "Decision health" issue listing every ADR, edited in place. */
