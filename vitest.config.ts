@@ -7,5 +7,11 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2 } },
     testTimeout: 30_000,
+    // Concurrent tests (describe.concurrent / it.concurrent) running at once per file. The e2e
+    // scenarios mostly wait on the App's per-installation write spacing (1 s, 3 s for comments),
+    // not on the CPU, so more of them than vitest's default 5 may wait side by side; 8 is as fast
+    // as more for adr-commands (bounded by its longest scenario) and caps the Action test's
+    // child processes started at once.
+    maxConcurrency: 8,
   },
 });

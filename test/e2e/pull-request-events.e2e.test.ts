@@ -10,7 +10,8 @@ const ADR_PATH = 'docs/adr/0002-use-kafka.md';
 let h: ReviewHarness;
 
 beforeAll(async () => {
-  h = await startReviewHarness();
+  // Eight scenarios at once, each on an installation of its own: let the App run as many reviews.
+  h = await startReviewHarness({ extraEnv: { REVIEW_CONCURRENCY: '8' } });
 }, 30_000);
 
 afterAll(async () => {
@@ -52,9 +53,10 @@ function findingRule(body: string): string | undefined {
   return /\[`([a-z0-9-]+)`\]/.exec(body)?.[1];
 }
 
-// Sequential: the App spaces writes 1 s (3 s for comments) across ALL installations (see the report), so
-// concurrent tests would only queue behind each other.
-describe('pull request events, end to end', () => {
+// Concurrent: every scenario seeds a repository on an installation of its own, and the App spaces
+// writes (1 s, 3 s for comments and reviews) per installation, so scenarios do not queue behind each
+// other. Every "nothing more happened" check is scoped to the scenario's repository and installation.
+describe.concurrent('pull request events, end to end', { timeout: 60_000 }, () => {
   it('re-reviews on check_run and check_suite re-requests, ignores another app\'s check, keeps one summary', async ({ expect }) => {
     const { repo, pull, installationId } = seed('rerequest', { [ADR_PATH]: KAFKA_FLAWED });
     await reviewAfter(repo, 'opened');

@@ -1,10 +1,10 @@
 // End to end: the built App (`npm start`: node dist/main.js) as a child process, talking to the
 // GitHub double over HTTP, driven by signed webhook deliveries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../github-double/index.js';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 
-const INSTALLATION = 42;
 const MARKER = '<!-- design-review:summary -->';
 
 const CLEAN_ADR = `# 1. Use PostgreSQL for order storage
@@ -65,6 +65,22 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   return waitForApp(what, probe, timeoutMs, () => app.output());
 }
 
+/**
+ * Seeds repository `<name>-org/<name>` on an installation of its own, so scenarios running at once
+ * share neither the App's per-installation review queue nor Octokit's per-installation write spacing.
+ */
+function seedRepo(name: string, files: Record<string, string>) {
+  const owner = `${name}-org`;
+  const { id: installationId } = github.state.addInstallation({ account: owner });
+  github.state.addRepo({ owner, name, installationId, files });
+  return { repo: `${owner}/${name}`, installationId };
+}
+
+/** Requests about `repo` or its installation (tokens): what "no GitHub API call" is scoped to. */
+function touching(repo: string, installationId: number, requests: RecordedRequest[] = github.requests): RecordedRequest[] {
+  return requests.filter((r) => r.path.toLowerCase().includes(`/repos/${repo}/`) || r.path.includes(`/installations/${installationId}/`));
+}
+
 function completedRun(repo: string, headSha: string) {
   return [...github.state.checkRuns.values()].find((r) => r.repo.toLowerCase() === repo && r.headSha === headSha && r.status === 'completed');
 }
@@ -77,7 +93,6 @@ function summaryComments(repo: string, number: number) {
 
 beforeAll(async () => {
   github = await startGitHubDouble();
-  github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
   app = await startApp(github);
   appUrl = app.url;
 }, 30_000);
@@ -94,19 +109,21 @@ async function deliver(repo: string, number: number, options: { id?: string } = 
   return { delivery, response, ackMs: performance.now() - started };
 }
 
+// The first test reads the App's delivery counter, so it runs alone; the others, each on a
+// repository and installation of its own, run at once after it.
 describe('pull request review, end to end', () => {
   it('reviews a clean ADR: fast ack, completed check run, one summary comment, no violations', async () => {
-    github.state.addRepo({ owner: 'acme', name: 'clean', installationId: INSTALLATION, files: { 'README.md': '# Clean\n' } });
-    const pull = github.state.seedPullRequest('acme/clean', { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+    const { repo } = seedRepo('clean', { 'README.md': '# Clean\n' });
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
 
-    const { response, ackMs } = await deliver('acme/clean', 1);
+    const { response, ackMs } = await deliver(repo, 1);
     expect(response.status).toBe(200);
     expect(ackMs).toBeLessThan(1000);
 
-    const run = await waitFor('completed check run', () => completedRun('acme/clean', pull.head.sha));
+    const run = await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
     expect(['success', 'neutral']).toContain(run.conclusion);
     const comments = await waitFor('summary comment', () => {
-      const found = summaryComments('acme/clean', 1);
+      const found = summaryComments(repo, 1);
       return found.length > 0 ? found : undefined;
     });
     expect(comments).toHaveLength(1);
@@ -119,107 +136,97 @@ describe('pull request review, end to end', () => {
     console.info(`e2e: delivery acknowledged in ${ackMs.toFixed(1)} ms`);
   });
 
-  it('reports findings of a flawed ADR: conclusion from the config and annotations', async () => {
-    github.state.addRepo({
-      owner: 'acme',
-      name: 'flawed',
-      installationId: INSTALLATION,
-      files: { '.github/design-review.yml': 'rules:\n  adr-status: error\n' },
-    });
-    const pull = github.state.seedPullRequest('acme/flawed', { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
+  it.concurrent('reports findings of a flawed ADR: conclusion from the config and annotations', async ({ expect }) => {
+    const { repo } = seedRepo('flawed', { '.github/design-review.yml': 'rules:\n  adr-status: error\n' });
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
 
-    const { response } = await deliver('acme/flawed', 1);
+    const { response } = await deliver(repo, 1);
     expect(response.status).toBe(200);
 
-    const run = await waitFor('completed check run', () => completedRun('acme/flawed', pull.head.sha));
+    const run = await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
     expect(run.conclusion).toBe('failure');
     expect(run.output.annotations.length).toBeGreaterThan(0);
     expect(run.output.annotations).toContainEqual(expect.objectContaining({ path: 'docs/adr/0002-use-kafka.md', annotation_level: 'failure' }));
-    await waitFor('summary comment', () => (summaryComments('acme/flawed', 1).length > 0 ? true : undefined));
-    const review = github.requestsFor('pulls/create-review')[0];
+    await waitFor('summary comment', () => (summaryComments(repo, 1).length > 0 ? true : undefined));
+    const review = github.requestsFor('pulls/create-review').filter((r) => r.path.includes(`/${repo}/`))[0];
     expect(review?.body).toMatchObject({ event: 'COMMENT', commit_id: pull.head.sha });
     expect(github.violations).toEqual([]);
   });
 
-  it('answers an invalid config with one action_required check run and nothing else', async () => {
-    github.state.addRepo({
-      owner: 'acme',
-      name: 'misconfigured',
-      installationId: INSTALLATION,
-      files: { '.github/design-review.yml': 'rules:\n  no-such-rule: error\n' },
-    });
-    const pull = github.state.seedPullRequest('acme/misconfigured', { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
-    const { response } = await deliver('acme/misconfigured', 1);
+  it.concurrent('answers an invalid config with one action_required check run and nothing else', async ({ expect }) => {
+    const { repo } = seedRepo('misconfigured', { '.github/design-review.yml': 'rules:\n  no-such-rule: error\n' });
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+    const { response } = await deliver(repo, 1);
     expect(response.status).toBe(200);
-    const run = await waitFor('completed check run', () => completedRun('acme/misconfigured', pull.head.sha));
+    const run = await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
     expect(run.conclusion).toBe('action_required');
     expect(run.output.summary).toContain('no-such-rule');
     await new Promise((r) => setTimeout(r, 300));
-    const touched = github.requests.filter((r) => r.path.includes('/acme/misconfigured/'));
+    const touched = github.requests.filter((r) => r.path.includes(`/${repo}/`));
     expect(touched.filter((r) => /issues|pulls\/1\/(reviews|comments)/.test(r.path) && r.method !== 'GET')).toEqual([]);
-    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === 'acme/misconfigured')).toHaveLength(1);
+    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === repo)).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });
 
-  it('fails the check run with a short reason when GitHub errors mid-review, never leaving it in progress', async () => {
-    github.state.addRepo({ owner: 'acme', name: 'broken', installationId: INSTALLATION, files: { 'README.md': '# Broken\n' } });
-    const pull = github.state.seedPullRequest('acme/broken', { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
-    github.failNext({ method: 'GET', path: /\/repos\/acme\/broken\/pulls\/1\/files$/, status: 404 });
-    const { response } = await deliver('acme/broken', 1);
+  it.concurrent('fails the check run with a short reason when GitHub errors mid-review, never leaving it in progress', async ({ expect }) => {
+    const { repo } = seedRepo('broken', { 'README.md': '# Broken\n' });
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+    github.failNext({ method: 'GET', path: new RegExp(`/repos/${repo}/pulls/1/files$`), status: 404 });
+    const { response } = await deliver(repo, 1);
     expect(response.status).toBe(200);
-    const run = await waitFor('completed check run', () => completedRun('acme/broken', pull.head.sha));
+    const run = await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toMatch(/HTTP 404/);
-    expect(summaryComments('acme/broken', 1)).toEqual([]);
+    expect(summaryComments(repo, 1)).toEqual([]);
   });
 
-  it('ignores an edit that does not change the base branch', async () => {
-    github.state.addRepo({ owner: 'acme', name: 'edited', installationId: INSTALLATION, files: { 'README.md': '# Edited\n' } });
-    github.state.seedPullRequest('acme/edited', { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+  it.concurrent('ignores an edit that does not change the base branch', async ({ expect }) => {
+    const { repo, installationId } = seedRepo('edited', { 'README.md': '# Edited\n' });
+    github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
     const before = github.requests.length;
     const delivery = buildDelivery(
       'pull_request',
       // The examples hold no `edited` delivery: an `opened` one, re-labelled, with a title change only.
       'opened',
-      { ...pullRequestPatch(github.state, github.url, 'acme/edited', 1), action: 'edited', changes: { title: { from: 'Old title' } } },
+      { ...pullRequestPatch(github.state, github.url, repo, 1), action: 'edited', changes: { title: { from: 'Old title' } } },
       { secret: SECRET },
     );
     const response = await sendDelivery(`${appUrl}/api/github/webhooks`, delivery, SECRET);
     expect(response.status).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
-    expect(github.requests.slice(before)).toEqual([]);
+    expect(touching(repo, installationId, github.requests.slice(before))).toEqual([]);
   });
 
-  it('refuses a forged signature with 400 and calls no GitHub API', async () => {
-    github.state.addRepo({ owner: 'acme', name: 'forged', installationId: INSTALLATION, files: { 'README.md': '# Forged\n' } });
-    github.state.seedPullRequest('acme/forged', { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
+  it.concurrent('refuses a forged signature with 400 and calls no GitHub API', async ({ expect }) => {
+    const { repo, installationId } = seedRepo('forged', { 'README.md': '# Forged\n' });
+    github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
     const before = github.requests.length;
-    const delivery = buildDelivery('pull_request', 'opened', pullRequestPatch(github.state, github.url, 'acme/forged', 1), { secret: SECRET });
+    const delivery = buildDelivery('pull_request', 'opened', pullRequestPatch(github.state, github.url, repo, 1), { secret: SECRET });
     const response = await sendDelivery(`${appUrl}/api/github/webhooks`, delivery, SECRET, { forge: true });
     expect(response.status).toBe(400);
     await new Promise((r) => setTimeout(r, 500));
-    expect(github.requests.slice(before)).toEqual([]);
-    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === 'acme/forged')).toEqual([]);
+    expect(touching(repo, installationId, github.requests.slice(before))).toEqual([]);
+    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === repo)).toEqual([]);
   });
 
-  it('does nothing more for a redelivery of the same delivery id', async () => {
-    github.state.addRepo({ owner: 'acme', name: 'redelivered', installationId: INSTALLATION, files: { 'README.md': '# Redelivered\n' } });
-    const pull = github.state.seedPullRequest('acme/redelivered', { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
-    const first = await deliver('acme/redelivered', 1);
+  it.concurrent('does nothing more for a redelivery of the same delivery id', async ({ expect }) => {
+    const { repo, installationId } = seedRepo('redelivered', { 'README.md': '# Redelivered\n' });
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
+    const first = await deliver(repo, 1);
     expect(first.response.status).toBe(200);
-    await waitFor('completed check run', () => completedRun('acme/redelivered', pull.head.sha));
-    await waitFor('summary comment', () => (summaryComments('acme/redelivered', 1).length > 0 ? true : undefined));
-    const reviews = () => github.requestsFor('pulls/create-review').filter((r) => r.path.includes('/acme/redelivered/'));
+    await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
+    await waitFor('summary comment', () => (summaryComments(repo, 1).length > 0 ? true : undefined));
+    const reviews = () => github.requestsFor('pulls/create-review').filter((r) => r.path.includes(`/${repo}/`));
     const reviewsBefore = reviews().length;
     const requestsBefore = github.requests.length;
 
     const again = await sendDelivery(`${appUrl}/api/github/webhooks`, first.delivery, SECRET);
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(github.requests.slice(requestsBefore)).toEqual([]);
-    expect(summaryComments('acme/redelivered', 1)).toHaveLength(1);
+    expect(touching(repo, installationId, github.requests.slice(requestsBefore))).toEqual([]);
+    expect(summaryComments(repo, 1)).toHaveLength(1);
     expect(reviews()).toHaveLength(reviewsBefore);
-    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === 'acme/redelivered')).toHaveLength(1);
+    expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === repo)).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });
 });

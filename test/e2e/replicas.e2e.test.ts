@@ -7,6 +7,8 @@ import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 
 const INSTALLATION = 42;
+/** The redelivery scenario's installation: it runs alongside the split one, which keeps 42 busy. */
+const REDELIVERY_INSTALLATION = 43;
 const MARKER = '<!-- design-review:summary -->';
 
 // Findings on lines of the diff, so the review carries inline comments.
@@ -96,6 +98,7 @@ function delivery(repo: string, number: number): WebhookDelivery {
 beforeAll(async () => {
   [github, redis] = await Promise.all([startGitHubDouble(), startRedisServer()]);
   github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
+  github.state.addInstallation({ id: REDELIVERY_INSTALLATION, account: 'beta' });
   // One after the other: the first start loads everything from disk, the second finds it cached.
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', LOG_LEVEL: 'info' }));
 }, 60_000);
@@ -117,11 +120,13 @@ describe('two replicas sharing Redis', () => {
     }
   });
 
-  it('reviews a delivery once when it is redelivered to the other replica, early or late', async () => {
+  // The two review scenarios run at once, on different installations (separate write spacing);
+  // each looks only at its own repository.
+  it.concurrent('reviews a delivery once when it is redelivered to the other replica, early or late', { timeout: 60_000 }, async ({ expect }) => {
     const [one, two] = replicas as [AppProcess, AppProcess];
-    github.state.addRepo({ owner: 'acme', name: 'redelivered', installationId: INSTALLATION, files: { 'README.md': '# Redelivered\n' } });
-    const pull = github.state.seedPullRequest('acme/redelivered', { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
-    const sent = delivery('acme/redelivered', 1);
+    github.state.addRepo({ owner: 'beta', name: 'redelivered', installationId: REDELIVERY_INSTALLATION, files: { 'README.md': '# Redelivered\n' } });
+    const pull = github.state.seedPullRequest('beta/redelivered', { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
+    const sent = delivery('beta/redelivered', 1);
 
     const started = performance.now();
     const first = await sendDelivery(one.webhookUrl, sent, SECRET);
@@ -130,22 +135,22 @@ describe('two replicas sharing Redis', () => {
     // GitHub's "Redeliver" while the first is still queued or running...
     expect((await sendDelivery(two.webhookUrl, sent, SECRET)).status).toBe(200);
 
-    await waitFor('the completed check run', () => checkRunsOf('acme/redelivered').find((r) => r.headSha === pull.head.sha && r.status === 'completed'));
-    await waitFor('the summary comment', () => summaryComments('acme/redelivered', 1).length > 0);
+    await waitFor('the completed check run', () => checkRunsOf('beta/redelivered').find((r) => r.headSha === pull.head.sha && r.status === 'completed'));
+    await waitFor('the summary comment', () => summaryComments('beta/redelivered', 1).length > 0);
     // ...and once more after it finished.
     expect((await sendDelivery(two.webhookUrl, sent, SECRET)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1500));
 
-    expect(checkRunsOf('acme/redelivered')).toHaveLength(1);
-    expect(summaryComments('acme/redelivered', 1)).toHaveLength(1);
-    expect(reviewsOf('acme/redelivered', 1)).toHaveLength(1);
+    expect(checkRunsOf('beta/redelivered')).toHaveLength(1);
+    expect(summaryComments('beta/redelivered', 1)).toHaveLength(1);
+    expect(reviewsOf('beta/redelivered', 1)).toHaveLength(1);
     const duplicates = await (await fetch(`${two.url}/metrics`)).text();
     expect(duplicates).toMatch(/design_review_deliveries_total\{event="pull_request.opened",outcome="duplicate"\} 2/);
     expect(github.violations).toEqual([]);
     console.info(`replicas: delivery acknowledged in ${ackMs.toFixed(1)} ms with the BullMQ queue`);
   });
 
-  it('reviews each of four pull requests exactly once when their deliveries are split across replicas', { timeout: 90_000 }, async () => {
+  it.concurrent('reviews each of four pull requests exactly once when their deliveries are split across replicas', { timeout: 90_000 }, async ({ expect }) => {
     github.state.addRepo({ owner: 'acme', name: 'split', installationId: INSTALLATION, files: { 'README.md': '# Split\n' } });
     const pulls = [1, 2, 3, 4].map((number) =>
       github.state.seedPullRequest('acme/split', { number, branch: `adr-${number}`, changes: { [`docs/adr/000${number}-use-postgresql.md`]: CLEAN_ADR.replace('# 1.', `# ${number}.`) } }),

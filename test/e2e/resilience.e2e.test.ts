@@ -1,6 +1,6 @@
 // End to end, GitHub misbehaving: a 502 on a read and on a write, and a secondary rate limit on a
 // write. The built App (`npm start`'s command) must retry and finish the review exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { secondaryRateLimit } from '../github-double/index.js';
 import { isFor, isSummaryWrite, startReviewHarness, type ReviewHarness } from './review-harness.js';
 import { KAFKA_FLAWED } from './review-fixtures.js';
@@ -23,8 +23,10 @@ function seed(name: string) {
   return { repo, pull: h.github.state.seedPullRequest(repo, { number: 1, branch: 'adr-2', changes: { [ADR_PATH]: KAFKA_FLAWED } }) };
 }
 
-describe('resilience, end to end', () => {
-  it('502 on a read and on a write, then success: one completed check run, one summary comment', async () => {
+// Concurrent: each scenario has a repository and an installation of its own (so its own write
+// spacing), its faults match only its repository, and its checks look only at its requests.
+describe.concurrent('resilience, end to end', () => {
+  it('502 on a read and on a write, then success: one completed check run, one summary comment', async ({ expect }) => {
     const { repo, pull } = seed('bad-gateway');
     h.github.failNext({ method: 'GET', path: `/repos/${repo}/pulls/1/files`, status: 502 });
     h.github.failNext({ method: 'POST', path: `/repos/${repo}/check-runs`, status: 502 });
@@ -44,7 +46,7 @@ describe('resilience, end to end', () => {
     expect(h.github.violations).toEqual([]);
   });
 
-  it('secondary rate limit (retry-after: 1) on the summary comment: retried after the wait, logged, one comment', async () => {
+  it('secondary rate limit (retry-after: 1) on the summary comment: retried after the wait, logged, one comment', async ({ expect }) => {
     const { repo, pull } = seed('secondary-limit');
     h.github.failNext(secondaryRateLimit({ method: 'POST', path: `/repos/${repo}/issues/1/comments`, retryAfterSeconds: 1 }));
     const seq = h.lastSeq();

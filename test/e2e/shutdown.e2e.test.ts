@@ -3,7 +3,7 @@
 // timeout the abandoned jobs are named. With BullMQ, queued jobs stay in Redis for another replica.
 // A secondary rate limit (retry-after) on the pull request's files keeps the review busy meanwhile.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { buildDelivery, pullRequestPatch, secondaryRateLimit, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
@@ -89,22 +89,24 @@ function tryConnect(url: string): Promise<string | undefined> {
   });
 }
 
-async function deliver(app: AppProcess, repo: string, number: number) {
+async function deliver(expect: ExpectStatic, app: AppProcess, repo: string, number: number) {
   const delivery = buildDelivery('pull_request', 'opened', pullRequestPatch(github.state, github.url, repo, number), { secret: SECRET });
   const response = await sendDelivery(app.webhookUrl, delivery, SECRET);
   expect(response.status).toBe(200);
   return delivery;
 }
 
-describe('graceful shutdown', () => {
+// Concurrent: every scenario runs App processes of its own, on repositories of its own (the
+// faults match only those), so one scenario's signals and reviews do not reach another's.
+describe.concurrent('graceful shutdown', () => {
   // SIGINT too: Probot's run() has its own SIGINT handler that exits once the server stops,
   // which would cut the review off; ours replaces it.
-  it.each(['SIGTERM', 'SIGINT'] as const)('in-process: %s right after the 200 refuses new connections, finishes the review and exits 0', async (signal) => {
+  it.for(['SIGTERM', 'SIGINT'] as const)('in-process: %s right after the 200 refuses new connections, finishes the review and exits 0', async (signal, { expect }) => {
     const app = await launch({ SHUTDOWN_TIMEOUT_MS: '20000' });
     const repo = `draining-${signal.toLowerCase()}`;
     const pull = slowPullRequest(repo);
     const exit = exitOf(app);
-    await deliver(app, `acme/${repo}`, 1);
+    await deliver(expect, app, `acme/${repo}`, 1);
     const signalled = performance.now();
     app.child.kill(signal);
 
@@ -122,11 +124,11 @@ describe('graceful shutdown', () => {
     console.info(`shutdown: in-process drain and exit took ${(at - signalled).toFixed(0)} ms after ${signal}`);
   });
 
-  it('in-process: at SHUTDOWN_TIMEOUT_MS it names the abandoned job and still exits 0', async () => {
+  it('in-process: at SHUTDOWN_TIMEOUT_MS it names the abandoned job and still exits 0', async ({ expect }) => {
     const app = await launch({ SHUTDOWN_TIMEOUT_MS: '500' });
     slowPullRequest('abandoned', 1, 10);
     const exit = exitOf(app);
-    const delivery = await deliver(app, 'acme/abandoned', 1);
+    const delivery = await deliver(expect, app, 'acme/abandoned', 1);
     await waitFor('the review to start', () => github.requests.some((r) => r.path.endsWith('/acme/abandoned/pulls/1/files')), 5000, app.output);
     const signalled = performance.now();
     app.child.kill('SIGTERM');
@@ -140,15 +142,15 @@ describe('graceful shutdown', () => {
     expect(JSON.parse(warning ?? '{}')).toMatchObject({ abandoned: [`${delivery.id}#1`], queue: 'in-process' });
   });
 
-  it('BullMQ: SIGTERM finishes the running review; the queued one waits in Redis for another replica', async () => {
+  it('BullMQ: SIGTERM finishes the running review; the queued one waits in Redis for another replica', async ({ expect }) => {
     const env = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '1', SHUTDOWN_TIMEOUT_MS: '20000' };
     const leaving = await launch(env);
     const running = slowPullRequest('handover', 1);
     const queued = slowPullRequest('handover', 2, 1);
     const exit = exitOf(leaving);
-    await deliver(leaving, 'acme/handover', 1);
+    await deliver(expect, leaving, 'acme/handover', 1);
     await waitFor('the first review to start', () => checkRun('acme/handover', running.head.sha), 10_000, leaving.output);
-    await deliver(leaving, 'acme/handover', 2);
+    await deliver(expect, leaving, 'acme/handover', 2);
     const signalled = performance.now();
     leaving.child.kill('SIGTERM');
 
