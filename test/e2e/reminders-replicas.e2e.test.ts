@@ -94,9 +94,13 @@ describe('reminders on two replicas sharing Redis', () => {
     // GitHub never heard of 88: the delivery is "lost" the other way round, the token request says 404.
     const created = await sendDelivery(replicas[0]!.webhookUrl, installationDelivery('created', 88, 'ghost'), SECRET);
     expect(created.status).toBe(200);
-    await waitFor('the scheduler of 88 to go', async () => (await queue.getJobScheduler('reminders:88')) === undefined);
-    const gone = replicas.flatMap((r) => logLines(r.output(), 'the installation is gone'));
+    // The scheduler is undefined before it is created too: wait for the sweep that found 88 gone first.
+    const gone = await waitFor('a sweep that finds installation 88 gone', () => {
+      const lines = replicas.flatMap((r) => logLines(r.output(), 'the installation is gone'));
+      return lines.length > 0 ? lines : undefined;
+    });
     expect(gone[0]).toMatchObject({ installation: 88, status: 404 });
+    await waitFor('the scheduler of 88 to go', async () => (await queue.getJobScheduler('reminders:88')) === undefined);
     expect(github.violations).toEqual([]);
   });
 });
