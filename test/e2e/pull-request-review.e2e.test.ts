@@ -4,58 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../github-double/index.js';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
+import { KAFKA_FLAWED as FLAWED_ADR, POSTGRES_CLEAN as CLEAN_ADR } from './review-fixtures.js';
 
 const MARKER = '<!-- design-review:summary -->';
-
-const CLEAN_ADR = `# 1. Use PostgreSQL for order storage
-
-Date: 2024-03-12
-
-## Status
-
-Accepted
-
-## Context
-
-Orders are written by the checkout service and read by fulfilment. We need
-transactions across orders, payments and stock reservations.
-
-## Options considered
-
-- PostgreSQL 16 on the managed service
-- DynamoDB
-
-## Decision
-
-We will store orders in PostgreSQL 16 on the managed service, because it
-gives transactions across orders, payments and stock.
-
-## Consequences
-
-- Fulfilment can query orders with SQL joins.
-- We must run schema migrations with every release, which slows deploys down.
-- Costs rise with storage; we accept higher cost for consistency over DynamoDB's lower latency at scale.
-
-## Revisit triggers
-
-- Revisit if order volume exceeds 5,000 writes per second.
-- Revisit by 2026-03-01.
-`;
-
-const FLAWED_ADR = `# 2. Use Kafka
-
-## Status
-
-Acepted
-
-## Context
-
-TODO
-
-## Decision
-
-We will use Kafka.
-`;
 
 let github: GitHubDouble;
 let app: AppProcess;

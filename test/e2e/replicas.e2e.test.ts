@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble, type WebhookDelivery } from '../github-double/index.js';
 import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
+import { KAFKA_FLAWED as FLAWED_ADR, POSTGRES_CLEAN as CLEAN_ADR } from './review-fixtures.js';
 
 const INSTALLATION = 42;
 /** The redelivery scenario's installation: it runs alongside the split one, which keeps 42 busy. */
@@ -12,55 +13,6 @@ const REDELIVERY_INSTALLATION = 43;
 const MARKER = '<!-- design-review:summary -->';
 
 // Findings on lines of the diff, so the review carries inline comments.
-const FLAWED_ADR = `# 2. Use Kafka
-
-## Status
-
-Acepted
-
-## Context
-
-TODO
-
-## Decision
-
-We will use Kafka.
-`;
-
-const CLEAN_ADR = `# 1. Use PostgreSQL for order storage
-
-Date: 2024-03-12
-
-## Status
-
-Accepted
-
-## Context
-
-Orders are written by the checkout service and read by fulfilment. We need
-transactions across orders, payments and stock reservations.
-
-## Options considered
-
-- PostgreSQL 16 on the managed service
-- DynamoDB
-
-## Decision
-
-We will store orders in PostgreSQL 16 on the managed service, because it
-gives transactions across orders, payments and stock.
-
-## Consequences
-
-- Fulfilment can query orders with SQL joins.
-- We must run schema migrations with every release, which slows deploys down.
-- Costs rise with storage; we accept higher cost for consistency over DynamoDB's lower latency at scale.
-
-## Revisit triggers
-
-- Revisit if order volume exceeds 5,000 writes per second.
-- Revisit by 2026-03-01.
-`;
 
 let github: GitHubDouble;
 let redis: RedisServer;

@@ -1,5 +1,41 @@
 // Documents the scenario e2e files review, checked with the CLI for the findings they carry.
 
+/** ADR 1 with no findings: the clean record most scenarios start from. */
+export const POSTGRES_CLEAN = `# 1. Use PostgreSQL for order storage
+
+Date: 2024-03-12
+
+## Status
+
+Accepted
+
+## Context
+
+Orders are written by the checkout service and read by fulfilment. We need
+transactions across orders, payments and stock reservations.
+
+## Options considered
+
+- PostgreSQL 16 on the managed service
+- DynamoDB
+
+## Decision
+
+We will store orders in PostgreSQL 16 on the managed service, because it
+gives transactions across orders, payments and stock.
+
+## Consequences
+
+- Fulfilment can query orders with SQL joins.
+- We must run schema migrations with every release, which slows deploys down.
+- Costs rise with storage; we accept higher cost for consistency over DynamoDB's lower latency at scale.
+
+## Revisit triggers
+
+- Revisit if order volume exceeds 5,000 writes per second.
+- Revisit by 2026-03-01.
+`;
+
 /** ADR 2 with findings on lines of the diff: status typo (line 5), empty context (7), a TODO (9), missing sections (1). */
 export const KAFKA_FLAWED = `# 2. Use Kafka
 
