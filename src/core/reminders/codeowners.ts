@@ -1,10 +1,13 @@
 /**
  * CODEOWNERS (GitHub's format): `pattern owner…` lines with gitignore-style
  * patterns, the last matching line winning. Used to assign a reminder when an
- * ADR names no GitHub handle among its deciders. Patterns are matched with
- * picomatch; this file only translates GitHub's rules into its globs.
+ * ADR names no GitHub handle among its deciders. Patterns are matched by a
+ * small glob matcher of our own rather than picomatch: picomatch compiles to a
+ * backtracking regex, and a hostile line such as `*a*a*a*a*a*a*a*b.md` took
+ * seconds to minutes against a long path, blocking the event loop. The
+ * matcher below never backtracks more than one wildcard at a time, so a match
+ * costs at most (pattern length × path length) steps.
  */
-import picomatch from 'picomatch';
 
 /** One ownership rule: a pattern and its owners (none means "owned by nobody"). */
 export interface CodeownersRule {
@@ -31,10 +34,6 @@ export interface Codeowners {
 
 // GitHub ignores CODEOWNERS files over 3 MB; lines past this many characters are not ownership rules.
 const MAX_LINE_LENGTH = 4096;
-
-// Gitignore has no braces or extglobs, and GitHub's CODEOWNERS does not negate: turn all three off so
-// `{a,b}` or `+(x)` in a file name are literal characters, as GitHub reads them.
-const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, nobrace: true, noext: true, nonegate: true };
 
 const USER = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
@@ -70,7 +69,7 @@ export function parseCodeowners(text: string): Codeowners {
       out.invalid.push({ line, text: trimmed, reason: problem });
       return;
     }
-    out.rules.push({ line, pattern, owners, matches: picomatch(globsFor(pattern), GLOB_OPTIONS) });
+    out.rules.push({ line, pattern, owners, matches: compileGlobs(globsFor(pattern)) });
   });
   return out;
 }
@@ -123,7 +122,8 @@ function ownerProblem(owner: string): string | undefined {
 }
 
 /**
- * The globs a CODEOWNERS pattern stands for. A leading `/`, or a `/` inside,
+ * The globs a CODEOWNERS pattern stands for (`*`, `?`, `**` and `\` escapes
+ * only: gitignore has no braces or extglobs, so `{a,b}` or `+(x)` are literal). A leading `/`, or a `/` inside,
  * anchors it at the root; otherwise it matches at any depth. A pattern names
  * a file or a folder, and a folder owns everything under it; a trailing `/`
  * names only folders. `docs/*` owns the files directly in `docs/`, not deeper
@@ -139,4 +139,77 @@ function globsFor(pattern: string): string[] {
   if (dirOnly) return [under];
   if (body.endsWith('/*')) return [body];
   return [body, under];
+}
+
+/** One element of a path segment pattern: a literal character, `?` (one character) or `*` (any run). */
+type SegmentToken = { literal: string } | '?' | '*';
+
+/** A glob segment: `**` (any number of whole segments) or tokens matched within one segment. */
+type GlobSegment = '**' | SegmentToken[];
+
+/** A matcher for paths that match any of the globs. */
+function compileGlobs(globs: string[]): (path: string) => boolean {
+  const compiled = globs.map(compileGlob);
+  return (path) => {
+    const segments = path.split('/');
+    return compiled.some((glob) => wildcardMatch(glob, segments, (g) => g === '**', (g, s) => g !== '**' && segmentMatches(g, s)));
+  };
+}
+
+function compileGlob(glob: string): GlobSegment[] {
+  return glob.split('/').map((part): GlobSegment => {
+    // `**` is a globstar only as a whole segment; elsewhere (`a**b`) it is a `*` that stays within the segment, as in picomatch.
+    if (part === '**') return '**';
+    const tokens: SegmentToken[] = [];
+    for (let i = 0; i < part.length; i++) {
+      const ch = part[i]!;
+      if (ch === '\\' && i + 1 < part.length) tokens.push({ literal: part[++i]! });
+      else if (ch === '*') {
+        if (tokens[tokens.length - 1] !== '*') tokens.push('*');
+      } else if (ch === '?') tokens.push('?');
+      else tokens.push({ literal: ch });
+    }
+    return tokens;
+  });
+}
+
+function segmentMatches(tokens: SegmentToken[], segment: string): boolean {
+  // An empty segment (`docs/` split) is no file name: `docs/*` must not match it.
+  if (segment === '') return tokens.length === 0;
+  return wildcardMatch(
+    tokens,
+    [...segment],
+    (t) => t === '*',
+    (t, ch) => t === '?' || (typeof t === 'object' && t.literal === ch),
+  );
+}
+
+/**
+ * Classic two-pointer wildcard matching: `isStar` elements match any run of
+ * items, every other element exactly one item it `accepts`. On a mismatch only
+ * the most recent star is widened by one item; earlier stars never need
+ * revisiting (whatever they could absorb, the latest star can too), which
+ * bounds the work to pattern length × items, with no exponential backtracking.
+ */
+function wildcardMatch<P, I>(pattern: readonly P[], items: readonly I[], isStar: (p: P) => boolean, accepts: (p: P, item: I) => boolean): boolean {
+  let p = 0;
+  let i = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (i < items.length) {
+    if (p < pattern.length && isStar(pattern[p]!)) {
+      starAt = p++;
+      resumeAt = i;
+    } else if (p < pattern.length && accepts(pattern[p]!, items[i]!)) {
+      p++;
+      i++;
+    } else if (starAt >= 0) {
+      p = starAt + 1;
+      i = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && isStar(pattern[p]!)) p++;
+  return p === pattern.length;
 }

@@ -60,4 +60,28 @@ describe('parseCodeowners', () => {
     expect(c.rules[0]?.owners).toEqual(['@alice', '@org/team', 'dev@example.com']);
     expect(userLogins(c.rules[0]!.owners)).toEqual(['alice']);
   });
+
+  it('matches a pattern full of wildcards against a long path in linear time (no regex backtracking)', () => {
+    const c = parseCodeowners('*a*a*a*a*a*a*a*b.md @x\n');
+    expect(c.invalid).toEqual([]);
+    const hostile = `${'a'.repeat(196)}.txt`;
+    expect(hostile).toHaveLength(200);
+    const started = performance.now();
+    expect(ownersOf(c, hostile)).toEqual([]);
+    expect(ownersOf(c, `docs/${'a'.repeat(190)}b.md`)).toEqual(['@x']);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('matches `?`, `*` within a segment, `**` across segments, and escaped wildcards literally', () => {
+    const c = parseCodeowners(['docs/?.md @one-char', '/src/**/test/*.ts @tests', 'a**b @double', 'lit\\*.md @literal'].join('\n'));
+    expect(ownersOf(c, 'docs/a.md')).toEqual(['@one-char']);
+    expect(ownersOf(c, 'docs/ab.md')).toEqual([]);
+    expect(ownersOf(c, 'src/test/x.ts')).toEqual(['@tests']);
+    expect(ownersOf(c, 'src/a/b/test/x.ts')).toEqual(['@tests']);
+    expect(ownersOf(c, 'src/a/b/test/deep/x.ts')).toEqual([]);
+    expect(ownersOf(c, 'x/axxb')).toEqual(['@double']);
+    expect(ownersOf(c, 'ax/b')).toEqual([]);
+    expect(ownersOf(c, 'lit*.md')).toEqual(['@literal']);
+    expect(ownersOf(c, 'litx.md')).toEqual([]);
+  });
 });
