@@ -112,14 +112,40 @@ describe('statuses that are never due', () => {
     expect(stillOccurs(doc, '2025-01-01', 'calendar', options())).toBe(false);
   });
 
-  it('a "Superseded by" link retires an ADR whose status was not updated', () => {
+  it('a "Superseded by" link in the Status section retires an ADR whose status word was not updated', () => {
     const doc = adr('0012-x.md', {
       title: '12. X',
       frontMatter: ['date: 2024-01-01', 'revisit: 2025-01-01'],
-      body: 'Superseded by [ADR-0020](0020-y.md)\n',
+      body: '## Status\n\nAccepted\n\nSuperseded by [ADR-0020](0020-y.md)\n',
     }).doc;
-    expect(inactiveReason(doc)).toMatch(/^superseded by /);
+    expect(doc.status?.normalized).toBe('accepted');
+    expect(inactiveReason(doc)).toBe('superseded by 0020-y.md');
     expect(assessDue(doc, options()).due).toBeUndefined();
+  });
+
+  it('a "Superseded by" link on the status line, or front matter `superseded-by:`, retires the ADR', () => {
+    const field = adr('0014-x.md', {
+      title: '14. X',
+      frontMatter: ['date: 2024-01-01', 'revisit: 2025-01-01'],
+      body: 'Status: Accepted, then superseded by [ADR-0021](0021-z.md)\n',
+    }).doc;
+    expect(field.status?.normalized).toBe('accepted');
+    expect(inactiveReason(field)).toBe('superseded by 0021-z.md');
+    expect(assessDue(field, options()).due).toBeUndefined();
+    const fm = adr('0015-x.md', { title: '15. X', frontMatter: ['status: accepted', 'superseded-by: ADR-0022', 'date: 2024-01-01', 'revisit: 2025-01-01'] }).doc;
+    expect(inactiveReason(fm)).toBe('superseded by ADR-0022');
+    expect(assessDue(fm, options()).due).toBeUndefined();
+  });
+
+  it('a "superseded by" link in body prose about another ADR does not retire an accepted one', () => {
+    const doc = adr('0016-x.md', {
+      title: '16. X',
+      frontMatter: ['status: accepted', 'date: 2024-01-01', 'revisit: 2025-01-01'],
+      body: '## Background\n\nADR-0003 was superseded by [ADR-0005](0005-y.md) last year, which is why this one exists.\n',
+    }).doc;
+    expect(doc.supersededBy.map((l) => l.target)).toEqual(['0005-y.md']);
+    expect(inactiveReason(doc)).toBeUndefined();
+    expect(assessDue(doc, options()).due?.date).toBe('2025-01-01');
   });
 
   it('accepted and proposed ADRs with a past date are due', () => {
