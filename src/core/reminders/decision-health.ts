@@ -12,7 +12,7 @@ import { GITHUB_TEXT_LIMIT, utf8Length } from '../publish/truncate.js';
 import { renderTemplate } from '../render/templates.js';
 import { assessDue } from './due.js';
 import { HEALTH_MARKER, parseReminderMarker } from './marker.js';
-import { adrLabel, adrTitleText, cut } from './reminder-issue.js';
+import { adrLabel, adrTitleText, cut, quiet } from './reminder-issue.js';
 import type { ExistingIssue, ReminderAdr } from './types.js';
 
 /** Name of the health template (templates/decision-health.hbs). */
@@ -132,10 +132,11 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
       today: input.today,
       total: rows.length,
       overdueCount: rows.filter((r) => r.overdue).length,
-      rows: rows.slice(0, listed),
+      // ADR text is quietened (no @mentions or #refs): this issue is edited at every sweep.
+      rows: rows.slice(0, listed).map((r) => ({ ...r, label: quiet(r.label), title: quiet(r.title), status: quiet(r.status) })),
       omitted: omitted.length,
-      omittedByStatus: countBy(omitted.map((r) => r.status)),
-      broken: broken.slice(0, MAX_BROKEN_LISTED),
+      omittedByStatus: countBy(omitted.map((r) => quiet(r.status))),
+      broken: broken.slice(0, MAX_BROKEN_LISTED).map((b) => ({ ...b, label: quiet(b.label), path: quiet(b.path), target: quiet(b.target) })),
       brokenOmitted: Math.max(0, broken.length - MAX_BROKEN_LISTED),
     };
     return renderTemplate(HEALTH_TEMPLATE, data).replace(/\n{3,}/g, '\n\n').trim();

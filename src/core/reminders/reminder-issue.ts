@@ -3,6 +3,7 @@
  * text) and its body (templates/reminder-issue.hbs, user text escaped by the
  * renderer's helpers, the hidden marker first so a cut never loses it).
  */
+import { neutralizeMentions } from '../commands/replies.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { findSection } from '../document/model.js';
 import { escaped } from '../publish/escaped-markdown.js';
@@ -64,19 +65,20 @@ export function renderReminderBody(
   const marker = reminderMarker({ path: doc.path, occurrence: occurrence.date, cause: occurrence.cause });
   const data = {
     marker: escaped(marker),
-    label: adrLabel(doc),
-    title: adrTitleText(doc),
+    label: quiet(adrLabel(doc)),
+    title: quiet(adrTitleText(doc)),
     occurrence: occurrence.date,
     metricCause: occurrence.cause === 'metric',
-    reasons: occurrence.reasons.map((r) => ({ text: cut(r.text, TRIGGER_TEXT_LIMIT), line: r.line, due: r.due })),
-    status: doc.status && !doc.status.placeholder ? cut(doc.status.raw, 100) : undefined,
+    reasons: occurrence.reasons.map((r) => ({ text: quiet(cut(r.text, TRIGGER_TEXT_LIMIT)), line: r.line, due: r.due })),
+    status: doc.status && !doc.status.placeholder ? quiet(cut(doc.status.raw, 100)) : undefined,
     decided: doc.date?.iso,
-    path: doc.path,
+    // Only the shown text is quietened; the link target (adrUrl) keeps the real path.
+    path: quiet(doc.path),
     commit: /^[0-9a-f]{7,64}$/i.test(link.commit) ? link.commit : 'an unknown commit',
     adrUrl: link.repoUrl && /^[0-9a-f]{7,64}$/i.test(link.commit) ? blobUrl(link.repoUrl, link.commit, doc.path) : undefined,
-    context: brief(findSection(doc, 'context')?.text),
-    decision: brief(findSection(doc, 'decision')?.text),
-    tradeOffs: doc.tradeOffs.slice(0, MAX_TRADE_OFFS).map((t) => cut(t.value, TRADE_OFF_LIMIT)),
+    context: mapDefined(brief(findSection(doc, 'context')?.text), quiet),
+    decision: mapDefined(brief(findSection(doc, 'decision')?.text), quiet),
+    tradeOffs: doc.tradeOffs.slice(0, MAX_TRADE_OFFS).map((t) => quiet(cut(t.value, TRADE_OFF_LIMIT))),
     triggers: doc.triggers.slice(0, MAX_TRIGGERS).map((t) => triggerItem(t, assessment)),
   };
   const body = renderTemplate(REMINDER_TEMPLATE, data).replace(/\n{3,}/g, '\n\n').trim();
@@ -87,7 +89,7 @@ export function renderReminderBody(
 
 /** A checkbox item for a trigger: what it says, and whether the bot watches it. */
 function triggerItem(trigger: RevisitTrigger, assessment: DueAssessment): { text: string; category?: string; note?: string } {
-  const item: { text: string; category?: string; note?: string } = { text: cut(trigger.text, TRIGGER_TEXT_LIMIT) };
+  const item: { text: string; category?: string; note?: string } = { text: quiet(cut(trigger.text, TRIGGER_TEXT_LIMIT)) };
   if (trigger.category) item.category = trigger.category;
   if (trigger.query !== undefined) {
     const metric = assessment.metrics.find((m) => m.text === trigger.query && m.line === trigger.line);
@@ -102,6 +104,23 @@ function triggerItem(trigger: RevisitTrigger, assessment: DueAssessment): { text
     item.note = `calendar, ${trigger.due}`;
   }
   return item;
+}
+
+/**
+ * ADR text echoed into an issue, made unable to notify: the md* helpers leave
+ * `@` and `#` alone, so "cc @octocat and @org/everyone" would ping them when
+ * the reminder opens (and at every edit of the health issue), and `#123` or
+ * `owner/repo#5` would post a cross-reference on that issue. A zero-width
+ * space after `@` (neutralizeMentions) or `#` before a digit keeps the text
+ * readable and breaks GitHub's autolinking. Assignees are set separately:
+ * they are the intended notification.
+ */
+export function quiet(text: string): string {
+  return neutralizeMentions(text).replace(/#(?=[0-9])/g, '#\u200b');
+}
+
+function mapDefined<T, U>(value: T | undefined, f: (v: T) => U): U | undefined {
+  return value === undefined ? undefined : f(value);
 }
 
 /** `https://github.com/o/r/blob/<commit>/<path>` with each path segment encoded. */

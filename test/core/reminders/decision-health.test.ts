@@ -70,6 +70,14 @@ describe('the decision health issue', () => {
     expect(rows.slice(250).some((r) => r.includes('⏰'))).toBe(false);
     expect(body).toContain(`…and ${2000 - listed} more records not listed, to fit GitHub's size limit: ${2000 - listed} accepted.`);
   });
+  it('neutralises @mentions and #references from ADR titles in the health issue, which is edited at every sweep', () => {
+    const loud = adr('0020-loud.md', { title: '20. Ping @octocat and @org/everyone about acme/shop#5', frontMatter: ['status: accepted', 'date: 2026-01-01', 'revisit: 2027-01-01'] });
+    const { body } = renderHealthIssue({ adrs: [loud], today: TODAY, config: config(), issues: [] });
+    const zw = '\u200b';
+    expect(body).toContain(`| ADR-0020 | Ping @${zw}octocat and @${zw}org/everyone about acme/shop#${zw}5 | accepted |  | 2027-01-01 |`);
+    expect(body).not.toMatch(/@[A-Za-z0-9]/);
+    expect(body).not.toMatch(/#[0-9]/);
+  });
 });
 
 /** A parsed ADR is ~1 ms; 2,000 of them share one parse and differ only in the fields the report reads. */

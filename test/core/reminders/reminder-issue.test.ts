@@ -6,7 +6,7 @@ import { parseReminderMarker } from '../../../src/core/reminders/marker.js';
 import { adrLabel, cut, reminderTitle, renderReminderBody } from '../../../src/core/reminders/reminder-issue.js';
 import { utf8Length } from '../../../src/core/publish/truncate.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
-import { adr, COMMIT, fixtureAdr, TODAY } from './reminder-docs.js';
+import { adr, adrDoc, COMMIT, fixtureAdr, TODAY } from './reminder-docs.js';
 
 // The describe blocks render while collecting, so the templates load first.
 loadBuiltinTemplates();
@@ -70,6 +70,49 @@ describe('the reminder issue body', () => {
     const text = renderReminderBody(big, a, a.due!, { commit: COMMIT });
     expect(utf8Length(text)).toBeLessThanOrEqual(65_535);
     expect(parseReminderMarker(text)?.path).toBe('docs/adr/0050-big.md');
+  });
+});
+
+describe('mentions and cross-references in ADR text', () => {
+  const md = [
+    '---',
+    'status: accepted (cc @arch-lead)',
+    'date: 2025-01-01',
+    '---',
+    '# 9. Ask @octocat about #12',
+    '',
+    '## Context',
+    '',
+    'cc @octocat and @org/everyone; see #123 and acme/shop#5.',
+    '',
+    '## Decision',
+    '',
+    'We will do it, says @bob.',
+    '',
+    '## Revisit triggers',
+    '',
+    '- Revisit by 2026-01-01 unless @carol objects',
+    '',
+  ].join('\n');
+  const doc = adrDoc(md, 'docs/adr/0009-ask.md');
+  const a = assessDue(doc, options);
+  const body = renderReminderBody(doc, a, a.due!, { commit: COMMIT });
+  const zw = '\u200b';
+
+  it('echoes the text with a zero-width space after `@` and after `#` before a number, so GitHub neither pings nor cross-links', () => {
+    expect(body).toContain(`### Context, in brief\n\ncc @${zw}octocat and @${zw}org/everyone; see #${zw}123 and acme/shop#${zw}5.\n`);
+    expect(body).toContain(`### Decision, in brief\n\nWe will do it, says @${zw}bob.\n`);
+    expect(body.split('\n')[1]).toBe(`## ⏰ Time to revisit ADR-0009: Ask @${zw}octocat about #${zw}12`);
+    expect(body).toContain(`- Revisit by 2026-01-01 unless @${zw}carol objects (line 17), due 2026-01-01`);
+    expect(body).toContain(`**Status**: accepted (cc @${zw}arch-lead)`);
+    expect(body).toContain(`- [ ] **calendar**: Revisit by 2026-01-01 unless @${zw}carol objects`);
+  });
+
+  it('leaves no mention or issue reference GitHub would link anywhere in the body', () => {
+    expect(body).not.toMatch(/@[A-Za-z0-9]/);
+    expect(body).not.toMatch(/#[0-9]/);
+    // The hidden marker is untouched, so the planner still reads the reminder back.
+    expect(parseReminderMarker(body)).toEqual({ path: 'docs/adr/0009-ask.md', occurrence: '2026-01-01', cause: 'calendar' });
   });
 });
 
