@@ -8,7 +8,7 @@ import { parseDecisionDoc } from '../core/document/parse.js';
 import { parseCodeowners, type Codeowners } from '../core/reminders/codeowners.js';
 import { renderHealthIssue } from '../core/reminders/decision-health.js';
 import { hasHealthMarker } from '../core/reminders/marker.js';
-import { planReminders } from '../core/reminders/plan-reminders.js';
+import { lastRemindersFromIssues, planReminders } from '../core/reminders/plan-reminders.js';
 import type { ExistingIssue, ReminderAction, ReminderAdr, SkipLog } from '../core/reminders/types.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
@@ -312,7 +312,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
 
   if (config.reminders.healthIssue) {
     const afterActions = issues.map((i) => (progress.closed.includes(i.number) ? { ...i, state: 'closed' as const } : i));
-    const health = await writeHealthIssue(deps, target, { adrs, today, config, issues: [...afterActions, ...created] }, afterActions);
+    const health = await writeHealthIssue(deps, target, { adrs, today, config, issues: [...afterActions, ...created], lastReminders: lastRemindersFromIssues([...afterActions, ...created]) }, afterActions);
     if (health.planned) planned.push(health.planned);
     if (health.number !== undefined) progress.health = health.number;
   }

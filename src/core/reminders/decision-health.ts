@@ -53,6 +53,10 @@ export interface HealthInput {
   today: string;
   config: Config;
   issues: ExistingIssue[];
+  /**
+   * Last reminder per ADR path (`lastRemindersFromIssues` in plan-reminders.ts):
+   * without it a revisit whose reminder was already closed shows as overdue.
+   */
   lastReminders?: ReadonlyMap<string, string>;
 }
 

@@ -59,6 +59,7 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
   const byPath = groupBy(found, (r) => r.path);
   const metricsByPath = groupMetrics(input.metrics ?? []);
   const type1Default = parseDuration(config.revisit.type1Default);
+  const lastReminders = lastRemindersFromIssues(input.issues, input.lastReminders);
 
   const actions: ReminderAction[] = [];
   const skipped: SkipLog[] = [];
@@ -73,7 +74,7 @@ export function planReminders(input: PlanRemindersInput): ReminderPlan {
       today,
       type1Default,
       type1DefaultText: config.revisit.type1Default.trim(),
-      ...lastReminderOption(input.lastReminders?.get(doc.path), reminders),
+      ...(lastReminders.has(doc.path) ? { lastReminder: lastReminders.get(doc.path)! } : {}),
       ...(metricsByPath.has(doc.path) ? { metrics: metricsByPath.get(doc.path)! } : {}),
     };
     const assessment = assessDue(doc, options);
@@ -157,11 +158,22 @@ function openOnes(reminders: FoundReminder[]): { open: FoundReminder[]; duplicat
   return { open, duplicates };
 }
 
-/** The later of the adapter's last reminder date and the latest occurrence any marker for the ADR names. */
-function lastReminderOption(known: string | undefined, reminders: FoundReminder[]): { lastReminder?: string } {
-  let last = known;
-  for (const r of reminders) if (!last || compareIso(r.occurrence, last) > 0) last = r.occurrence;
-  return last ? { lastReminder: last } : {};
+/**
+ * Last reminder per ADR path: the later of the adapter's date (`known`) and
+ * the latest occurrence any reminder marker names, open or closed, labelled or
+ * not. Only occurrences after it are due. Exported so the health issue judges
+ * "overdue" exactly as the planner does: a revisit whose reminder was closed
+ * is handled, not overdue.
+ */
+export function lastRemindersFromIssues(issues: readonly ExistingIssue[], known?: ReadonlyMap<string, string>): Map<string, string> {
+  const last = new Map(known ?? []);
+  for (const issue of issues) {
+    const key = parseReminderMarker(issue.body);
+    if (!key) continue;
+    const seen = last.get(key.path);
+    if (!seen || compareIso(key.occurrence, seen) > 0) last.set(key.path, key.occurrence);
+  }
+  return last;
 }
 
 function closeAction(reminder: FoundReminder, reason: CloseReminder['reason'], comment: string): CloseReminder {

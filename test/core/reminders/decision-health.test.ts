@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokenSupersedeLinks, healthRows, renderHealthIssue } from '../../../src/core/reminders/decision-health.js';
 import { HEALTH_MARKER, reminderMarker } from '../../../src/core/reminders/marker.js';
+import { lastRemindersFromIssues } from '../../../src/core/reminders/plan-reminders.js';
 import { utf8Length } from '../../../src/core/publish/truncate.js';
 import type { ReminderAdr } from '../../../src/core/reminders/types.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
@@ -77,6 +78,32 @@ describe('the decision health issue', () => {
     expect(body).toContain(`| ADR-0020 | Ping @${zw}octocat and @${zw}org/everyone about acme/shop#${zw}5 | accepted |  | 2027-01-01 |`);
     expect(body).not.toMatch(/@[A-Za-z0-9]/);
     expect(body).not.toMatch(/#[0-9]/);
+  });
+  it('does not show a revisit whose reminder was closed as overdue, given the last reminders the planner derives', () => {
+    // ADR-0008 recurs every 6 months (2026-03-10, 2026-09-10); its 2026-03-10 reminder was handled and closed.
+    const issues = [{ number: 41, state: 'closed' as const, labels: ['adr-revisit'], body: reminderMarker({ path: 'docs/adr/0008-adopt-kafka.md', occurrence: '2026-03-10', cause: 'calendar' }) }];
+    const lastReminders = lastRemindersFromIssues(issues);
+    expect([...lastReminders]).toEqual([['docs/adr/0008-adopt-kafka.md', '2026-03-10']]);
+    const kafka = (input: Parameters<typeof healthRows>[0]) => healthRows(input).find((r) => r.label === 'ADR-0008')!;
+    // Without the last reminders the closed revisit still reads as due (the defect).
+    expect(kafka({ adrs: adrs(), today: TODAY, config: config(), issues }).overdue).toBe('2026-03-10');
+    const row = kafka({ adrs: adrs(), today: TODAY, config: config(), issues, lastReminders });
+    expect([row.overdue, row.next, row.reminder]).toEqual([undefined, '2026-09-10', undefined]);
+    const { body } = renderHealthIssue({ adrs: adrs(), today: TODAY, config: config(), issues, lastReminders });
+    expect(body).toContain('| ADR-0008 | Adopt Kafka for order events | accepted |  | 2026-09-10 |');
+    expect(body).toContain('5 decision records on 2026-06-15; 1 due for a revisit.');
+  });
+
+  it('derives the latest reminder per ADR from markers, open or closed, and keeps a later date the adapter knows', () => {
+    const marker = (path: string, occurrence: string) => reminderMarker({ path, occurrence, cause: 'calendar' });
+    const issues = [
+      { number: 1, state: 'closed' as const, labels: [], body: marker('docs/adr/a.md', '2025-01-01') },
+      { number: 2, state: 'open' as const, labels: ['adr-revisit'], body: marker('docs/adr/a.md', '2026-01-01') },
+      { number: 3, state: 'closed' as const, labels: ['adr-revisit'], body: marker('docs/adr/b.md', '2025-06-01') },
+      { number: 4, state: 'open' as const, labels: [], body: 'not a reminder' },
+    ];
+    const known = new Map([['docs/adr/b.md', '2025-12-01'], ['docs/adr/c.md', '2024-01-01']]);
+    expect(Object.fromEntries(lastRemindersFromIssues(issues, known))).toEqual({ 'docs/adr/a.md': '2026-01-01', 'docs/adr/b.md': '2025-12-01', 'docs/adr/c.md': '2024-01-01' });
   });
 });
 
