@@ -26,7 +26,8 @@ import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checkli
  *   1. read the pull request (head sha, base, draft) as it is now;
  *   2. load `.github/design-review.yml` (Probot, with `_extends`) and validate it;
  *      an invalid config gets ONE check run, action_required, and nothing else;
- *   3. start the "Design review" check run (in progress; ours for this sha is reused);
+ *   3. start the "Design review" check run (in progress; ours for this sha is reused), with the
+ *      pull request number as `external_id` (GitHub lists no pull request on a fork's check run);
  *   4. fetch the documents, load the checklists (built-in, plus the repository's
  *      files named by `checklists`, read at the head sha);
  *   5. when the pull request adds an ADR, read the ADR numbers other open pull
@@ -89,6 +90,9 @@ export async function reviewPullRequest(
   const headSha = pr.head.sha;
   const slug = await deps.appSlug();
   const botLogin = `${slug}[bot]`;
+  // The pull request number, so a re-run of the check finds it even when GitHub lists no pull
+  // request on the check run (a head branch in a fork): see reviewTargets.
+  const externalId = String(pullNumber);
 
   let config: Config;
   try {
@@ -96,13 +100,13 @@ export async function reviewPullRequest(
   } catch (error) {
     const invalid = invalidConfigOf(error);
     if (invalid === undefined) throw error;
-    const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+    const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
     await completeCheckRun(gh, { owner, repo, checkRunId }, planInvalidConfig(invalid));
     log.warn({ owner, repo, pullNumber, err: invalid.message }, 'design-review: invalid configuration');
     return 'invalid-config';
   }
 
-  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
   const ref: CheckRunRef = { owner, repo, checkRunId };
   try {
     const headRepo = pr.head.repo ?? pr.base.repo;
