@@ -143,7 +143,7 @@ export async function reviewPullRequest(
       claims = await claimsOrNone(deps, lookup);
       if (!docs.files.some((f) => f.kind === 'adr')) {
         const listing = { owner, repo, sha: pr.base.sha, config, adrDirs: docs.adrDirs, reviewedAdrPaths: [], exclude: new Set<string>() };
-        baseIndex = (await listAdrs(gh, listing)).index;
+        baseIndex = (await baseAdrsOrNone(deps, listing, pullNumber)) ?? docs.index;
       }
     }
     const numbers = [
@@ -254,6 +254,22 @@ async function claimsOrNone(
     return await adrNumbersInOpenPullRequests(deps.gh, { owner: at.owner, repo: at.repo, exceptPull: at.pullNumber, adrGlobs });
   } catch (error) {
     deps.log.warn({ owner: at.owner, repo: at.repo, pullNumber: at.pullNumber, err: error }, 'design-review: could not read the ADR numbers of other open pull requests; reviewing without them');
+    return undefined;
+  }
+}
+
+/**
+ * The ADRs on the base branch, or none when GitHub cannot list them: only the drafted ADR's
+ * number depends on them, so losing them must not fail the check run and drop every finding.
+ */
+async function baseAdrsOrNone(deps: ReviewJobDeps, listing: Parameters<typeof listAdrs>[1], pullNumber: number): Promise<IndexEntry[] | undefined> {
+  try {
+    return (await listAdrs(deps.gh, listing)).index;
+  } catch (error) {
+    deps.log.warn(
+      { owner: listing.owner, repo: listing.repo, pullNumber, sha: listing.sha, err: error },
+      'design-review: could not list the ADRs on the base branch; numbering the drafted ADR without them',
+    );
     return undefined;
   }
 }

@@ -56,3 +56,57 @@ describe('reviewPullRequest: fork pull requests', () => {
     expect(logged.error).toEqual([]);
   });
 });
+
+const DESIGN_DOC = `# Checkout redesign
+
+## Context
+
+Checkout times out under load.
+
+## Decision
+
+We will split checkout into a reservation step and a payment step.
+`;
+
+describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
+  let double: GitHubDouble;
+  let logged: Logged;
+  beforeAll(() => loadBuiltinTemplates());
+  beforeEach(async () => {
+    double = await startDouble();
+    logged = { warn: [], error: [] };
+  });
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it('completes the review with its findings, with a warning, when GitHub fails the base tree read', async () => {
+    const pull = double.state.seedPullRequest(REPO, { number: 6, branch: 'design', changes: { 'docs/design/checkout.md': DESIGN_DOC } });
+    double.failNext({ operationId: 'git/get-tree', status: 502 });
+
+    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+
+    // The listing was asked for, at the base, and failed.
+    const reads = double.requestsFor('git/get-tree');
+    expect(reads.map((r) => r.status)).toEqual([502]);
+    expect(reads[0]!.path).toContain(pull.base.sha);
+    expect(logged.warn.map((w) => w.msg)).toEqual(['design-review: could not list the ADRs on the base branch; numbering the drafted ADR without them']);
+    expect(logged.error).toEqual([]);
+    // The check run completed with the review, not the failure; the summary still offers the drafted ADR.
+    const [run] = [...double.state.checkRuns.values()];
+    expect(run).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    const annotations = run!.output.annotations as { path: string; title: string }[];
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations.every((a) => a.path === 'docs/design/checkout.md')).toBe(true);
+    expect(annotations.map((a) => a.title)).toContain('design-pillars');
+    expect(run!.output.title).not.toBe('Design review could not run');
+    expect(run!.output.summary).not.toContain('The review stopped');
+    const summary = [...double.state.issueComments.values()].filter((c) => c.issueNumber === 6);
+    expect(summary).toHaveLength(1);
+    // Numbered from the pull request's own index (no ADRs), as the warning says.
+    expect(summary[0]!.body).toContain('0001-checkout-redesign.md');
+    expect([...double.state.reviewComments.values()].filter((c) => c.path === 'docs/design/checkout.md').length).toBeGreaterThan(0);
+  });
+});
