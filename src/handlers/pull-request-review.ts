@@ -29,7 +29,8 @@ import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checkli
  *   3. start the "Design review" check run (in progress; ours for this sha is reused), with the
  *      pull request number as `external_id` (GitHub lists no pull request on a fork's check run);
  *   4. fetch the documents, load the checklists (built-in, plus the repository's
- *      files named by `checklists`, read at the head sha);
+ *      files named by `checklists`, read from the base repository at the base sha, like
+ *      the config from the default branch: a pull request cannot weaken its own review);
  *   5. when the pull request adds an ADR, read the ADR numbers other open pull
  *      requests add (a failure there only loses that check);
  *   6. review, plan the publication (a drafted ADR takes a number free on the base
@@ -121,7 +122,8 @@ export async function reviewPullRequest(
 
     let checklists: Checklists;
     try {
-      checklists = await loadChecklists(gh, config, { owner: headRepo.owner.login, repo: headRepo.name, sha: headSha });
+      // The base, not the head (a fork's, on pull_request_target): the checklists are rules, like the config.
+      checklists = await loadChecklists(gh, config, { owner, repo, sha: pr.base.sha });
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       await completeCheckRun(gh, ref, planInvalidConfig({ message: error.message, file: error.file, ...(error.key ? { key: error.key } : {}), ...(error.line === undefined ? {} : { line: error.line }) }));

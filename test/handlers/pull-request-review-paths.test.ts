@@ -110,3 +110,55 @@ describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
     expect([...double.state.reviewComments.values()].filter((c) => c.path === 'docs/design/checkout.md').length).toBeGreaterThan(0);
   });
 });
+
+const CHECKLIST_PATH = '.github/checklists/platform.yml';
+const checklist = (cues: string): string => `id: platform-team
+name: Platform team decision checklist
+appliesTo: [adr, design-doc]
+items:
+  - id: data-residency
+    text: Say in which regions data is stored.
+    cues: [${cues}]
+    severity: error
+`;
+
+describe('reviewPullRequest: custom checklists', () => {
+  let double: GitHubDouble;
+  let logged: Logged;
+  beforeAll(() => loadBuiltinTemplates());
+  beforeEach(async () => {
+    double = await startDouble({ [CHECKLIST_PATH]: checklist('data residency') });
+    logged = { warn: [], error: [] };
+  });
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it('reads them from the base repository at the base commit, so a fork pull request that weakens them is reviewed against the base version', async () => {
+    const fork = double.state.forkRepo(REPO, { owner: OWNER, name: 'decisions-fork' });
+    // The pull request makes the item met by any document that mentions checkout.
+    const pull = double.state.seedPullRequest(REPO, {
+      number: 8,
+      branch: 'weaker',
+      headRepo: fork.fullName,
+      changes: { 'docs/design/checkout.md': DESIGN_DOC, [CHECKLIST_PATH]: checklist('data residency, checkout') },
+    });
+
+    const deps = depsFor(double, logged, { checklists: [CHECKLIST_PATH] });
+    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 8 }, () => TODAY)).toBe('reviewed');
+
+    const reads = double.requestsFor('repos/get-content').filter((r) => r.path.includes('checklists'));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.path).toContain(`/repos/${REPO}/contents/`);
+    expect(reads[0]!.query).toMatchObject({ ref: pull.base.sha });
+    // The base version's cues: the design doc does not meet the item (the head version would say it does).
+    const [run] = [...double.state.checkRuns.values()];
+    const custom = (run!.output.annotations as { annotation_level: string; title: string; message: string }[]).filter((a) => a.message.includes('Say in which regions data is stored'));
+    expect(custom).toHaveLength(1);
+    expect(custom[0]!.message).toContain(`[error] Platform team decision checklist: Say in which regions data is stored. (item data-residency of ${CHECKLIST_PATH}`);
+    expect(run).toMatchObject({ status: 'completed' });
+    expect(logged.error).toEqual([]);
+  });
+});
