@@ -5,10 +5,11 @@ import type { SweepScheduler } from './reminder-scheduler.js';
  * Graceful shutdown on SIGTERM (orchestrators) and SIGINT (Ctrl-C). Steps:
  *   1. stop the webhook server: no new connections; deliveries in flight finish being queued;
  *      stop the reminder scheduler: no new sweep starts, the running one goes on;
- *   2. drain the queue within what is left of the timeout (in-process: running and queued
- *      jobs; BullMQ: running jobs only, queued ones stay in Redis for other replicas),
- *      while the running sweep finishes within the same deadline;
- *   3. log the ids of jobs abandoned at the timeout, close the queues, exit 0.
+ *   2. drain the review queue (in-process: running and queued jobs; BullMQ: running jobs
+ *      only, queued ones stay in Redis for other replicas) and the /adr command queue at the
+ *      same time, within what is left of the timeout, while the running sweep finishes
+ *      within the same deadline;
+ *   3. log the ids of jobs abandoned at the timeout (per queue), close the queues, exit 0.
  * A second signal exits at once (1). Probot's run() installs a SIGINT handler that
  * exits as soon as the server is stopped, which would cut the drain short: main.ts
  * removes it (`withoutNewListeners`) and this one does its work and more.
@@ -25,7 +26,7 @@ export interface ShutdownLog {
 export interface ShutdownDeps {
   server: { stop(): Promise<void> };
   queue: () => ReviewQueue | undefined;
-  /** Other in-process queues (the /adr commands), drained within the same deadline after the review queue. */
+  /** Other in-process queues (the /adr commands), drained alongside the review queue, within the same deadline. */
   others?: () => readonly ({ drain(timeoutMs: number): Promise<{ abandoned: string[] }> } | undefined)[];
   /** The reminder scheduler: stopped first, its running sweep waited for alongside the reviews. */
   reminders?: () => Pick<SweepScheduler, 'stop' | 'drain' | 'close'> | undefined;
@@ -55,10 +56,14 @@ export function shutdownHandler(deps: ShutdownDeps): (signal: NodeJS.Signals) =>
       const remindersDrained = reminders?.drain(deps.timeoutMs);
       const stopped = await within(deps.server.stop(), deps.timeoutMs);
       if (!stopped) log.warn({}, 'design-review: the webhook server did not close in time');
+      // All queues drain at once against the one deadline: draining the /adr commands after the
+      // reviews left them whatever the reviews did not use, often nothing.
       const queue = deps.queue();
-      if (queue !== undefined) {
+      const remaining = Math.max(0, deadline - Date.now());
+      const reviewsDrained = async (): Promise<void> => {
+        if (queue === undefined) return;
         const drainStarted = Date.now();
-        const { abandoned } = await queue.drain(Math.max(0, deadline - Date.now()));
+        const { abandoned } = await queue.drain(remaining);
         if (abandoned.length > 0) {
           log.warn(
             { abandoned, timeoutMs: deps.timeoutMs, queue: queue.kind },
@@ -69,12 +74,13 @@ export function shutdownHandler(deps: ShutdownDeps): (signal: NodeJS.Signals) =>
         }
         await within(queue.close(), Math.max(1000, deadline - Date.now()));
         log.info({ drainMs: Date.now() - drainStarted, abandoned: abandoned.length }, 'design-review: review queue drained');
-      }
-      for (const other of deps.others?.() ?? []) {
-        if (other === undefined) continue;
-        const { abandoned } = await other.drain(Math.max(0, deadline - Date.now()));
+      };
+      const otherDrained = async (other: { drain(timeoutMs: number): Promise<{ abandoned: string[] }> }): Promise<void> => {
+        const { abandoned } = await other.drain(remaining);
         if (abandoned.length > 0) log.warn({ abandoned, timeoutMs: deps.timeoutMs }, 'design-review: shutdown timeout: these /adr command jobs were abandoned');
-      }
+      };
+      const others = (deps.others?.() ?? []).filter((other) => other !== undefined);
+      await Promise.all([reviewsDrained(), ...others.map(otherDrained)]);
       if (reminders !== undefined && remindersDrained !== undefined) {
         const { abandoned } = await remindersDrained;
         if (abandoned.length > 0) log.warn({ abandoned, timeoutMs: deps.timeoutMs }, 'design-review: shutdown timeout: these reminder sweeps were cut off; the next period sweeps again');

@@ -7,7 +7,8 @@ import type { PullRequestTarget } from './pull-request-review.js';
  * webhook handler passes the event name and payload, and gets back the pull
  * requests to review; it never waits for the review itself. Steps:
  *   1. decide relevance (edited: only a changed base; re-requests: only our check, only with pull requests);
- *   2. name the pull requests the delivery is about;
+ *   2. name the pull requests the delivery is about (a re-run of our check on a fork's pull request,
+ *      for which GitHub lists none, names it by the check run's `external_id`);
  *   3. build one serializable job per pull request (the queue derives ids, ordering and coalescing from it).
  */
 
@@ -18,7 +19,7 @@ export interface ReviewPayload {
   repository?: { name: string; owner: { login: string } };
   pull_request?: { number: number };
   changes?: { base?: unknown };
-  check_run?: { name?: string; pull_requests?: { number: number }[] };
+  check_run?: { name?: string; external_id?: string | null; pull_requests?: { number: number }[] };
   check_suite?: { pull_requests?: { number: number }[] };
 }
 
@@ -36,10 +37,22 @@ export function reviewTargets(eventName: string, payload: ReviewPayload): PullRe
   }
   if (eventName === 'check_run') {
     if (payload.check_run?.name !== undefined && payload.check_run.name !== CHECK_RUN_NAME) return [];
-    return at((payload.check_run?.pull_requests ?? []).map((p) => p.number));
+    const listed = (payload.check_run?.pull_requests ?? []).map((p) => p.number);
+    if (listed.length > 0) return at(listed);
+    // GitHub leaves `pull_requests` empty when the head branch is in a fork; our check run carries the
+    // pull request number in `external_id` (set by the review job), so a re-run still finds its pull request.
+    if (payload.action !== 'rerequested' || payload.check_run?.name !== CHECK_RUN_NAME) return [];
+    const fromExternalId = pullNumberOf(payload.check_run.external_id);
+    return fromExternalId === undefined ? [] : at([fromExternalId]);
   }
   if (eventName === 'check_suite') return at((payload.check_suite?.pull_requests ?? []).map((p) => p.number));
   return [];
+}
+
+// Only a plain decimal pull request number: anything else in `external_id` was not written by us.
+function pullNumberOf(externalId: string | null | undefined): number | undefined {
+  if (externalId == null || !/^[1-9][0-9]{0,14}$/.test(externalId)) return undefined;
+  return Number(externalId);
 }
 
 /** The delivery a job comes from. */

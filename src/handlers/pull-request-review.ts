@@ -26,9 +26,11 @@ import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checkli
  *   1. read the pull request (head sha, base, draft) as it is now;
  *   2. load `.github/design-review.yml` (Probot, with `_extends`) and validate it;
  *      an invalid config gets ONE check run, action_required, and nothing else;
- *   3. start the "Design review" check run (in progress; ours for this sha is reused);
+ *   3. start the "Design review" check run (in progress; ours for this sha is reused), with the
+ *      pull request number as `external_id` (GitHub lists no pull request on a fork's check run);
  *   4. fetch the documents, load the checklists (built-in, plus the repository's
- *      files named by `checklists`, read at the head sha);
+ *      files named by `checklists`, read from the base repository at the base sha, like
+ *      the config from the default branch: a pull request cannot weaken its own review);
  *   5. when the pull request adds an ADR, read the ADR numbers other open pull
  *      requests add (a failure there only loses that check);
  *   6. review, plan the publication (a drafted ADR takes a number free on the base
@@ -89,6 +91,9 @@ export async function reviewPullRequest(
   const headSha = pr.head.sha;
   const slug = await deps.appSlug();
   const botLogin = `${slug}[bot]`;
+  // The pull request number, so a re-run of the check finds it even when GitHub lists no pull
+  // request on the check run (a head branch in a fork): see reviewTargets.
+  const externalId = String(pullNumber);
 
   let config: Config;
   try {
@@ -96,13 +101,13 @@ export async function reviewPullRequest(
   } catch (error) {
     const invalid = invalidConfigOf(error);
     if (invalid === undefined) throw error;
-    const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+    const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
     await completeCheckRun(gh, { owner, repo, checkRunId }, planInvalidConfig(invalid));
     log.warn({ owner, repo, pullNumber, err: invalid.message }, 'design-review: invalid configuration');
     return 'invalid-config';
   }
 
-  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, app: { slug } });
+  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
   const ref: CheckRunRef = { owner, repo, checkRunId };
   try {
     const headRepo = pr.head.repo ?? pr.base.repo;
@@ -117,7 +122,8 @@ export async function reviewPullRequest(
 
     let checklists: Checklists;
     try {
-      checklists = await loadChecklists(gh, config, { owner: headRepo.owner.login, repo: headRepo.name, sha: headSha });
+      // The base, not the head (a fork's, on pull_request_target): the checklists are rules, like the config.
+      checklists = await loadChecklists(gh, config, { owner, repo, sha: pr.base.sha });
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
       await completeCheckRun(gh, ref, planInvalidConfig({ message: error.message, file: error.file, ...(error.key ? { key: error.key } : {}), ...(error.line === undefined ? {} : { line: error.line }) }));
@@ -139,7 +145,7 @@ export async function reviewPullRequest(
       claims = await claimsOrNone(deps, lookup);
       if (!docs.files.some((f) => f.kind === 'adr')) {
         const listing = { owner, repo, sha: pr.base.sha, config, adrDirs: docs.adrDirs, reviewedAdrPaths: [], exclude: new Set<string>() };
-        baseIndex = (await listAdrs(gh, listing)).index;
+        baseIndex = (await baseAdrsOrNone(deps, listing, pullNumber)) ?? docs.index;
       }
     }
     const numbers = [
@@ -250,6 +256,22 @@ async function claimsOrNone(
     return await adrNumbersInOpenPullRequests(deps.gh, { owner: at.owner, repo: at.repo, exceptPull: at.pullNumber, adrGlobs });
   } catch (error) {
     deps.log.warn({ owner: at.owner, repo: at.repo, pullNumber: at.pullNumber, err: error }, 'design-review: could not read the ADR numbers of other open pull requests; reviewing without them');
+    return undefined;
+  }
+}
+
+/**
+ * The ADRs on the base branch, or none when GitHub cannot list them: only the drafted ADR's
+ * number depends on them, so losing them must not fail the check run and drop every finding.
+ */
+async function baseAdrsOrNone(deps: ReviewJobDeps, listing: Parameters<typeof listAdrs>[1], pullNumber: number): Promise<IndexEntry[] | undefined> {
+  try {
+    return (await listAdrs(deps.gh, listing)).index;
+  } catch (error) {
+    deps.log.warn(
+      { owner: listing.owner, repo: listing.repo, pullNumber, sha: listing.sha, err: error },
+      'design-review: could not list the ADRs on the base branch; numbering the drafted ADR without them',
+    );
     return undefined;
   }
 }

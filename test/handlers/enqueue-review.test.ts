@@ -16,6 +16,21 @@ describe('reviewTargets', () => {
     expect(reviewTargets('check_run', { repository, check_run: { name: 'Design review', pull_requests: [{ number: 1 }] } })).toHaveLength(1);
     expect(reviewTargets('check_suite', { repository, check_suite: { pull_requests: [{ number: 1 }, { number: 2 }, { number: 1 }] } }).map((t) => t.pullNumber)).toEqual([1, 2]);
   });
+
+  it('finds the pull request of a re-run fork check, which GitHub lists without pull requests, by our external_id', () => {
+    const rerun = (check_run: { name?: string; external_id?: string | null; pull_requests?: { number: number }[] }) =>
+      reviewTargets('check_run', { action: 'rerequested', repository, check_run });
+    expect(rerun({ name: 'Design review', external_id: '17', pull_requests: [] })).toEqual([{ owner: 'acme', repo: 'decisions', pullNumber: 17 }]);
+    // Listed pull requests win over external_id.
+    expect(rerun({ name: 'Design review', external_id: '17', pull_requests: [{ number: 3 }] }).map((t) => t.pullNumber)).toEqual([3]);
+    // Another check, or anything but a plain decimal number, names no pull request.
+    expect(rerun({ name: 'CI', external_id: '17', pull_requests: [] })).toEqual([]);
+    for (const external_id of [null, undefined, '', 'pr-17', '17.0', '1e3', ' 17', '-17', '0', '017', '0x11', '99999999999999999999']) {
+      expect(rerun({ name: 'Design review', external_id, pull_requests: [] })).toEqual([]);
+    }
+    // Only a re-request: other check_run actions never carry a review.
+    expect(reviewTargets('check_run', { action: 'completed', repository, check_run: { name: 'Design review', external_id: '17', pull_requests: [] } })).toEqual([]);
+  });
 });
 
 describe('reviewJobs', () => {
