@@ -11,7 +11,7 @@ import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js
 import { numberFromFileName } from '../core/document/title.js';
 import { collectionFolder } from '../core/rules/adr-folder.js';
 import { compileTemplate, DOCUMENT_TEMPLATES, renderTemplate, TemplateError } from '../core/render/templates.js';
-import { BranchExistsError, createAdrPullRequest, FileExistsError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
+import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimedError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
 import { upsertCommandReply } from '../github/command-reply.js';
@@ -50,6 +50,8 @@ export interface AdrCommandDeps {
   today: () => string;
   /** The revisit-trigger categories of the built-in checklists. */
   categories: () => TriggerCategoryDef[];
+  /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
+  sleep?: (ms: number) => Promise<void>;
   /** The pull request review job (`reviewPullRequest`), for `/adr check`. */
   review: (target: PullRequestTarget) => Promise<ReviewOutcome>;
 }
@@ -246,6 +248,9 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
         repo,
         base: { ref: snapshot.branch, sha: snapshot.sha },
         branch: place.branch,
+        // `adr/0007-`: the part of the branch name every proposal of this number shares (the slug differs).
+        claimPrefix: /^adr\/\d+-/.exec(place.branch)![0],
+        ...(deps.sleep === undefined ? {} : { wait: deps.sleep }),
         files,
         title: pullRequestTitle(place.number, command.title),
         body: renderPullRequestBody({
@@ -272,7 +277,7 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
       deps.log.info({ owner, repo, issue: event.issue.number, pull: pull.number, path: place.path, attempt }, 'design-review: ADR proposed');
       return 'created';
     } catch (error) {
-      if (!(error instanceof BranchExistsError || error instanceof FileExistsError)) throw error;
+      if (!(error instanceof BranchExistsError || error instanceof FileExistsError || error instanceof NumberClaimedError)) throw error;
       // Someone took this number between our read and our write: take the next one.
       deps.log.info({ owner, repo, number: place.number, reason: error.message }, 'design-review: ADR number taken, retrying');
       skip.push(place.number);

@@ -1,0 +1,123 @@
+// `/adr new` against the GitHub double, with other proposals racing it for the same number
+// (another replica, a redelivery): requests are validated against GitHub's OpenAPI description.
+import type { Octokit } from '@octokit/rest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { builtinChecklists } from '../../src/app/builtin-checklists.js';
+import { parseCommandLine } from '../../src/core/commands/parse-command.js';
+import type { CommandEvent } from '../../src/handlers/adr-command-event.js';
+import { runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';
+import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
+import type { GitHubDouble } from '../github-double/index.js';
+import { octokitFor, OWNER, NAME, REPO, startDouble } from '../github/double-octokit.js';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('/adr new racing other proposals for one number', () => {
+  let double: GitHubDouble;
+  beforeAll(() => loadBuiltinTemplates());
+  beforeEach(async () => {
+    // docs/adr holds 0001 and 0002: the next number is 0003.
+    double = await startDouble();
+    double.state.setPermission(REPO, 'carol', 'write');
+  });
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  function deps(gh: Octokit, overrides: Partial<AdrCommandDeps> = {}): AdrCommandDeps {
+    return {
+      gh: gh as unknown as AdrCommandDeps['gh'],
+      log: quiet,
+      readConfig: async () => null,
+      appSlug: async () => double.state.app.slug,
+      today: () => '2026-01-15',
+      categories: () => builtinChecklists().triggerCategories,
+      sleep: async () => undefined,
+      review: async () => 'reviewed' as never,
+      ...overrides,
+    };
+  }
+
+  /** A `/adr new <title>` comment by carol on a new issue. */
+  function command(title: string, issueNumber?: number): CommandEvent {
+    const issue = issueNumber === undefined ? double.state.addIssue(REPO, { title: 'Question', body: 'Context.', user: 'carol' }) : double.state.findIssue(REPO, issueNumber)!;
+    const comment = double.state.addIssueComment(REPO, issue.number, { body: `/adr new ${title}`, user: 'carol' });
+    return {
+      owner: OWNER,
+      repo: NAME,
+      defaultBranch: 'main',
+      archived: false,
+      issue: { number: issue.number, title: issue.title, body: 'Context.', htmlUrl: `https://github.com/${REPO}/issues/${issue.number}`, author: 'carol', assignees: [], isPullRequest: false },
+      author: 'carol',
+      source: { kind: 'comment', id: comment.id },
+      command: parseCommandLine(`/adr new ${title}`),
+    };
+  }
+
+  /** Run `action` once, just before the first branch creation the client sends. */
+  function beforeFirstCreateRef(gh: Octokit, action: () => void | Promise<void>): void {
+    let done = false;
+    gh.hook.before('request', async (options) => {
+      if (!done && options.method === 'POST' && /\/git\/refs$/.test(options.url)) {
+        done = true;
+        await action();
+      }
+    });
+  }
+
+  const mainSha = () => double.state.repo(REPO).refs.get('refs/heads/main')!;
+  const adrPulls = () => [...double.state.pulls.values()].filter((p) => p.head.ref.startsWith('adr/')).map((p) => p.head.ref).sort();
+
+  it('gives the number up to a branch of another title that sorts first, and takes the next one', async () => {
+    const gh = octokitFor(double);
+    // Another replica's `/adr new A competitor` created its branch after our read of the claims.
+    beforeFirstCreateRef(gh, () => void double.state.repo(REPO).refs.set('refs/heads/adr/0003-a-competitor', mainSha()));
+    expect(await runAdrCommand(deps(gh), command('Use gRPC'))).toBe('created');
+    expect(adrPulls()).toEqual(['adr/0004-use-grpc']);
+    const refs = [...double.state.repo(REPO).refs.keys()].filter((r) => r.startsWith('refs/heads/adr/')).sort();
+    // Ours for 0003 was deleted again; the competitor's is untouched.
+    expect(refs).toEqual(['refs/heads/adr/0003-a-competitor', 'refs/heads/adr/0004-use-grpc']);
+    expect(double.requestsFor('git/list-matching-refs').map((r) => r.path)).toHaveLength(2);
+  });
+
+  it('keeps the number when it sorts first and the other claim gives up (deletes its branch) meanwhile', async () => {
+    const gh = octokitFor(double);
+    const other = 'refs/heads/adr/0003-zz-competitor';
+    beforeFirstCreateRef(gh, () => void double.state.repo(REPO).refs.set(other, mainSha()));
+    // The other replica sees our smaller branch and deletes its own while we wait to look again.
+    const sleep = async () => void double.state.repo(REPO).refs.delete(other);
+    expect(await runAdrCommand(deps(gh, { sleep }), command('Use gRPC'))).toBe('created');
+    expect(adrPulls()).toEqual(['adr/0003-use-grpc']);
+  });
+
+  it('gives the number up when a branch that sorts after ours is still there on the second look (it kept the number before ours existed)', async () => {
+    const gh = octokitFor(double);
+    beforeFirstCreateRef(gh, () => void double.state.repo(REPO).refs.set('refs/heads/adr/0003-zz-competitor', mainSha()));
+    expect(await runAdrCommand(deps(gh), command('Use gRPC'))).toBe('created');
+    expect(adrPulls()).toEqual(['adr/0004-use-grpc']);
+  });
+
+  it('two commands with different titles, held until both read the claims, never open two pull requests with one number', async () => {
+    const a = octokitFor(double);
+    const b = octokitFor(double);
+    // Hold each client's first branch creation until both have reached it: both picked 0003.
+    let arrived = 0;
+    let release!: () => void;
+    const bothThere = new Promise<void>((resolve) => (release = resolve));
+    const barrier = async () => {
+      arrived += 1;
+      if (arrived === 2) release();
+      await bothThere;
+    };
+    beforeFirstCreateRef(a, barrier);
+    beforeFirstCreateRef(b, barrier);
+    const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 50)));
+    const outcomes = await Promise.all([runAdrCommand(deps(a, { sleep: realSleep }), command('Use gRPC')), runAdrCommand(deps(b, { sleep: realSleep }), command('Use GraphQL'))]);
+    expect(outcomes).toEqual(['created', 'created']);
+    const numbers = adrPulls().map((ref) => ref.slice('adr/'.length, 'adr/'.length + 4));
+    expect(numbers).toHaveLength(2);
+    expect(new Set(numbers).size).toBe(2);
+  });
+});
