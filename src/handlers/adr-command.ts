@@ -4,7 +4,7 @@ import { validateConfig } from '../config/validate.js';
 import type { TriggerCategoryDef } from '../core/checklists/types.js';
 import { adrDataFromIssue } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
-import { pullRequestMarker, replyMarker } from '../core/commands/markers.js';
+import { CREATED_REPLY_MARKER, pullRequestMarker, replyMarker } from '../core/commands/markers.js';
 import type { AdrCommand } from '../core/commands/parse-command.js';
 import { pullRequestTitle, renderPullRequestBody, renderReply, type Reply } from '../core/commands/replies.js';
 import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js';
@@ -14,7 +14,7 @@ import { compileTemplate, DOCUMENT_TEMPLATES, renderTemplate, TemplateError } fr
 import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimedError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
-import { upsertCommandReply } from '../github/command-reply.js';
+import { findCommandReply, upsertCommandReply } from '../github/command-reply.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
@@ -173,13 +173,17 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
     return 'replied';
   }
 
-  const marker = pullRequestMarker(event.issue.number, command.title);
-  const existing = await findMarkedPullRequest(gh, { owner, repo, marker, botLogin: run.botLogin });
-  if (existing !== undefined) {
-    const number = Number(/^ADR-(\d+)/.exec(existing.title)?.[1] ?? 0);
-    await reply(run, { kind: 'created', existing: true, number, title: command.title, url: existing.url });
+  // A redelivery of a command that already got its pull request (perhaps merged or closed since,
+  // which the open pull request lookup below no longer sees): our reply says so; nothing more to do.
+  const answered = await findCommandReply(gh, { owner, repo, issueNumber: event.issue.number, botLogin: run.botLogin, marker: replyMarker(event.source) });
+  if (answered?.body.includes(CREATED_REPLY_MARKER)) {
+    deps.log.info({ owner, repo, issue: event.issue.number }, 'design-review: /adr command answered already');
     return 'existing';
   }
+
+  const marker = pullRequestMarker(event.issue.number, command.title);
+  const existing = await findMarkedPullRequest(gh, { owner, repo, marker, botLogin: run.botLogin });
+  if (existing !== undefined) return replyExisting(run, existing, command.title);
 
   const supersedes = command.kind === 'supersede' ? command.number : undefined;
   const snapshot = await readAdrRepository(gh, {
@@ -277,6 +281,12 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
       deps.log.info({ owner, repo, issue: event.issue.number, pull: pull.number, path: place.path, attempt }, 'design-review: ADR proposed');
       return 'created';
     } catch (error) {
+      if (error instanceof BranchExistsError) {
+        // Our very branch name: maybe this command's redelivery on another replica, between its
+        // branch and its pull request. Give it a few seconds to open that; link it if it does.
+        const theirs = await waitForMarkedPullRequest(run, marker);
+        if (theirs !== undefined) return replyExisting(run, theirs, command.title);
+      }
       if (!(error instanceof BranchExistsError || error instanceof FileExistsError || error instanceof NumberClaimedError)) throw error;
       // Someone took this number between our read and our write: take the next one.
       deps.log.info({ owner, repo, number: place.number, reason: error.message }, 'design-review: ADR number taken, retrying');
@@ -284,6 +294,28 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
     }
   }
   throw new Error(`no free ADR number in ${folder} after ${MAX_NUMBER_ATTEMPTS} attempts`);
+}
+
+/** Looks for the marked pull request while another run may be opening it: how often, and how far apart. */
+export const REDELIVERY_LOOKS = 5;
+export const REDELIVERY_LOOK_MS = 2000;
+
+async function waitForMarkedPullRequest(run: Run, marker: string): Promise<{ number: number; url: string; title: string } | undefined> {
+  const { deps, event } = run;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let look = 0; look < REDELIVERY_LOOKS; look += 1) {
+    await sleep(REDELIVERY_LOOK_MS);
+    const found = await findMarkedPullRequest(deps.gh, { owner: event.owner, repo: event.repo, marker, botLogin: run.botLogin });
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Reply with the pull request this issue and title have already. */
+async function replyExisting(run: Run, pull: { url: string; title: string }, title: string): Promise<CommandOutcome> {
+  const number = Number(/^ADR-(\d+)/.exec(pull.title)?.[1] ?? 0);
+  await reply(run, { kind: 'created', existing: true, number, title, url: pull.url });
+  return 'existing';
 }
 
 /** The name to render: a built-in template, or the repository's one compiled under a name of its own. */

@@ -3,12 +3,13 @@
 import type { Octokit } from '@octokit/rest';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtinChecklists } from '../../src/app/builtin-checklists.js';
+import { pullRequestMarker } from '../../src/core/commands/markers.js';
 import { parseCommandLine } from '../../src/core/commands/parse-command.js';
 import type { CommandEvent } from '../../src/handlers/adr-command-event.js';
-import { runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';
+import { REDELIVERY_LOOKS, runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { octokitFor, OWNER, NAME, REPO, startDouble } from '../github/double-octokit.js';
+import { botLogin, octokitFor, OWNER, NAME, REPO, startDouble } from '../github/double-octokit.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -119,5 +120,68 @@ describe('/adr new racing other proposals for one number', () => {
     const numbers = adrPulls().map((ref) => ref.slice('adr/'.length, 'adr/'.length + 4));
     expect(numbers).toHaveLength(2);
     expect(new Set(numbers).size).toBe(2);
+  });
+
+  const replies = (issueNumber: number) => double.state.commentsOn(REPO, issueNumber).filter((c) => c.user.login === botLogin(double));
+
+  it('a redelivery racing its first run (our exact branch exists) links the pull request that run opens instead of opening a second', async () => {
+    const gh = octokitFor(double);
+    const event = command('Use gRPC');
+    // The first run, on another replica, created adr/0003-use-grpc and committed the record...
+    beforeFirstCreateRef(gh, () => void double.state.commit(REPO, { branch: 'adr/0003-use-grpc', files: { 'docs/adr/0003-use-grpc.md': '# 3. Use gRPC\n' } }));
+    // ...and opens its pull request while we wait for it.
+    let looks = 0;
+    const sleep = async () => {
+      looks += 1;
+      if (looks === 2) {
+        const body = `Proposes ADR-0003.\n\n${pullRequestMarker(event.issue.number, 'Use gRPC')}\n`;
+        await octokitFor(double).rest.pulls.create({ owner: OWNER, repo: NAME, head: 'adr/0003-use-grpc', base: 'main', title: 'ADR-0003: Use gRPC', body, draft: true });
+      }
+    };
+    expect(await runAdrCommand(deps(gh, { sleep }), event)).toBe('existing');
+    expect(looks).toBe(2);
+    const pulls = [...double.state.pulls.values()];
+    expect(pulls.map((p) => p.head.ref)).toEqual(['adr/0003-use-grpc']);
+    expect(double.state.repo(REPO).refs.has('refs/heads/adr/0004-use-grpc')).toBe(false);
+    const [reply, ...more] = replies(event.issue.number);
+    expect(more).toEqual([]);
+    expect(reply!.body).toContain('already has a pull request');
+    expect(reply!.body).toContain(`/pull/${pulls[0]!.number})`);
+  });
+
+  it('takes the next number when our exact branch exists and no pull request of this command ever appears', async () => {
+    const gh = octokitFor(double);
+    double.state.commit(REPO, { branch: 'adr/0003-use-grpc', files: { 'x.txt': 'x' } });
+    let looks = 0;
+    expect(await runAdrCommand(deps(gh, { sleep: async () => void (looks += 1) }), command('Use gRPC'))).toBe('created');
+    expect(looks).toBe(REDELIVERY_LOOKS);
+    expect(adrPulls()).toEqual(['adr/0004-use-grpc']);
+  });
+
+  it('a redelivery after the pull request was closed does nothing: the command\'s reply says it was created', async () => {
+    const gh = octokitFor(double);
+    const event = command('Use gRPC');
+    expect(await runAdrCommand(deps(gh), event)).toBe('created');
+    const [pull] = [...double.state.pulls.values()];
+    double.state.findIssue(REPO, pull!.number)!.state = 'closed';
+    const reply = replies(event.issue.number);
+    expect(reply).toHaveLength(1);
+    const writesBefore = double.requests.filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').length;
+
+    // The same comment again (a redelivery under a new delivery id, another replica).
+    expect(await runAdrCommand(deps(gh), event)).toBe('existing');
+    expect(double.state.pulls.size).toBe(1);
+    expect([...double.state.repo(REPO).refs.keys()].filter((r) => r.startsWith('refs/heads/adr/'))).toEqual(['refs/heads/adr/0003-use-grpc']);
+    expect(replies(event.issue.number)).toEqual(reply);
+    // Only the 👀 reaction was written again (GitHub answers an existing reaction with 200).
+    expect(double.requests.filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').slice(writesBefore).map((r) => r.operationId)).toEqual(['reactions/create-for-issue-comment']);
+  });
+
+  it('a failed reply does not count as answered: the command runs again', async () => {
+    const gh = octokitFor(double);
+    const event = command('Use gRPC');
+    double.state.addIssueComment(REPO, event.issue.number, { body: `Could not do it.\n\n<!-- design-review:adr-reply comment=${(event.source as { id: number }).id} -->`, user: botLogin(double), userType: 'Bot' });
+    expect(await runAdrCommand(deps(gh), event)).toBe('created');
+    expect(adrPulls()).toEqual(['adr/0003-use-grpc']);
   });
 });
