@@ -19,7 +19,8 @@ import { httpStatus, type GitHub } from '../github/github-client.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
-import type { JobLog, PullRequestTarget, ReviewOutcome } from './pull-request-review.js';
+import type { EnqueueResult } from '../queue/review-queue.js';
+import type { JobLog, PullRequestTarget } from './pull-request-review.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
@@ -28,7 +29,7 @@ import type { JobLog, PullRequestTarget, ReviewOutcome } from './pull-request-re
  *   3. the author needs `commands.permission` (write by default) on the repository, else
  *      one polite reply saying who may run commands, and nothing else;
  *   4. react: 👀 when the command is accepted, 😕 when it is not (usage, unknown, invalid config);
- *   5. help / unknown / usage: the reply; check: the pull request review, now;
+ *   5. help / unknown / usage: the reply; check: a review queued on the App's review queue (🚀);
  *   6. new / supersede: validate the options; reply with the open pull request this issue and
  *      title already have (the marker in its body), if any;
  *   7. read the default branch (head, tree, folder hints, template, record to supersede) and the
@@ -52,12 +53,16 @@ export interface AdrCommandDeps {
   categories: () => TriggerCategoryDef[];
   /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
   sleep?: (ms: number) => Promise<void>;
-  /** The pull request review job (`reviewPullRequest`), for `/adr check`. */
-  review: (target: PullRequestTarget) => Promise<ReviewOutcome>;
+  /**
+   * Queue a review of the pull request, for `/adr check`: through the App's review queue, which
+   * runs one review of a pull request at a time (and coalesces), so the command cannot race a
+   * review of the same pull request queued by its push (duplicate inline comments or summaries).
+   */
+  enqueueReview: (target: PullRequestTarget) => Promise<EnqueueResult>;
 }
 
 /** How a command ended. */
-export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'created' | 'existing' | 'checked' | 'failed';
+export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'created' | 'existing' | 'queued' | 'failed';
 
 /** Attempts at a free number when other proposals keep taking the next one. */
 export const MAX_NUMBER_ATTEMPTS = 5;
@@ -133,10 +138,11 @@ async function check(run: Run): Promise<CommandOutcome> {
     await reply(run, { kind: 'failed', problem: 'not-a-pull-request', action: 'review' });
     return 'failed';
   }
-  const outcome = await deps.review({ owner: event.owner, repo: event.repo, pullNumber: event.issue.number });
-  // The check run carries the result (and a failure's reason); a failed review still gets a 😕.
-  if (outcome === 'failed') await react(run, 'confused');
-  return 'checked';
+  const result = await deps.enqueueReview({ owner: event.owner, repo: event.repo, pullNumber: event.issue.number });
+  deps.log.info({ owner: event.owner, repo: event.repo, pull: event.issue.number, result }, 'design-review: /adr check queued a review');
+  // 🚀: the review is queued (or already is); the check run carries its result, as for a push.
+  await react(run, 'rocket');
+  return 'queued';
 }
 
 /** A usage problem of `new` / `supersede` options, or the template to render. */
@@ -371,7 +377,7 @@ async function loadConfig(deps: AdrCommandDeps): Promise<{ config: Config; error
   }
 }
 
-async function react(run: Run, content: 'eyes' | 'confused'): Promise<void> {
+async function react(run: Run, content: 'eyes' | 'confused' | 'rocket'): Promise<void> {
   const { gh } = run.deps;
   const { owner, repo, source } = run.event;
   try {

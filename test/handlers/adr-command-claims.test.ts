@@ -36,7 +36,7 @@ describe('/adr new racing other proposals for one number', () => {
       today: () => '2026-01-15',
       categories: () => builtinChecklists().triggerCategories,
       sleep: async () => undefined,
-      review: async () => 'reviewed' as never,
+      enqueueReview: async () => 'queued',
       ...overrides,
     };
   }
@@ -183,5 +183,25 @@ describe('/adr new racing other proposals for one number', () => {
     double.state.addIssueComment(REPO, event.issue.number, { body: `Could not do it.\n\n<!-- design-review:adr-reply comment=${(event.source as { id: number }).id} -->`, user: botLogin(double), userType: 'Bot' });
     expect(await runAdrCommand(deps(gh), event)).toBe('created');
     expect(adrPulls()).toEqual(['adr/0003-use-grpc']);
+  });
+
+  it('/adr check queues the review on the review queue instead of running it beside a queued one, and reacts 🚀', async () => {
+    const gh = octokitFor(double);
+    const pull = double.state.seedPullRequest(REPO, { branch: 'feature', changes: { 'docs/adr/0003-x.md': '# 3. X\n' } });
+    const comment = double.state.addIssueComment(REPO, pull.number, { body: '/adr check', user: 'carol' });
+    const queued: unknown[] = [];
+    const event: CommandEvent = {
+      ...command('unused'),
+      issue: { number: pull.number, title: 'X', body: '', htmlUrl: `https://github.com/${REPO}/pull/${pull.number}`, author: 'carol', assignees: [], isPullRequest: true },
+      source: { kind: 'comment', id: comment.id },
+      command: parseCommandLine('/adr check'),
+    };
+    const since = double.requests.length;
+    const outcome = await runAdrCommand(deps(gh, { enqueueReview: async (target) => (queued.push(target), 'queued') }), event);
+    expect(outcome).toBe('queued');
+    expect(queued).toEqual([{ owner: OWNER, repo: NAME, pullNumber: pull.number }]);
+    // No review from the command job itself: no check run, no review comment, no summary.
+    expect(double.requests.slice(since).map((r) => r.operationId ?? '').filter((op) => /^checks\/|^pulls\/create-review|^issues\/create-comment/.test(op))).toEqual([]);
+    expect(double.state.reactions.filter((r) => r.subject === `issue-comment:${comment.id}`).map((r) => r.content)).toEqual(['eyes', 'rocket']);
   });
 });
