@@ -86,7 +86,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     );
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
-    commandQueue = registerAdrCommands(probot, { appSlug });
+    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job) });
     reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now });
     addHandler(httpRoutes(metrics));
   };

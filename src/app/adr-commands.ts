@@ -2,9 +2,10 @@ import type { Context, Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
 import { runAdrCommand } from '../handlers/adr-command.js';
 import { commandEventFrom, type CommandPayload } from '../handlers/adr-command-event.js';
-import { CONFIG_FILE, isoToday, reviewPullRequest } from '../handlers/pull-request-review.js';
+import { CONFIG_FILE, isoToday, type PullRequestTarget } from '../handlers/pull-request-review.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
-import { JobQueue } from '../queue/job-queue.js';
+import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
+import type { ReviewJob } from '../queue/review-queue.js';
 import { builtinChecklists } from './builtin-checklists.js';
 
 /**
@@ -23,7 +24,14 @@ import { builtinChecklists } from './builtin-checklists.js';
 const CONCURRENCY = Math.max(1, Number(process.env['COMMAND_CONCURRENCY']) || 2);
 
 /** Register the /adr command handlers on the Probot app. */
-export function registerAdrCommands(probot: Probot, options: { appSlug: () => Promise<string> }): JobQueue {
+export function registerAdrCommands(
+  probot: Probot,
+  options: {
+    appSlug: () => Promise<string>;
+    /** The review queue's enqueue: `/adr check` reviews through it, never beside it. */
+    enqueueReview: (job: ReviewJob) => Promise<EnqueueResult>;
+  },
+): JobQueue {
   loadBuiltinTemplates();
   const queue = new JobQueue({
     concurrency: CONCURRENCY,
@@ -41,7 +49,11 @@ export function registerAdrCommands(probot: Probot, options: { appSlug: () => Pr
       appSlug: options.appSlug,
       today: isoToday,
       categories: () => builtinChecklists().triggerCategories,
-      review: (target: Parameters<typeof reviewPullRequest>[1]) => reviewPullRequest({ gh, log: context.log, readConfig, appSlug: options.appSlug }, target),
+      enqueueReview: async (target: PullRequestTarget) => {
+        const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
+        if (installationId === undefined) throw new Error('the delivery names no installation to review with');
+        return options.enqueueReview({ deliveryId: context.id, event: 'issue_comment.created', installationId, ...target });
+      },
     };
     const result = queue.enqueue({
       id: `adr-command:${context.id}`,

@@ -26,6 +26,14 @@ export interface AdrPullRequestParams {
   /** The default branch and its head commit. */
   base: { ref: string; sha: string };
   branch: string;
+  /**
+   * The branch-name prefix every proposal of this number shares (`adr/0007-`). The branch name
+   * carries the title's slug, so two proposals of one number with different titles do not collide
+   * on createRef: after creating ours, the branches with this prefix decide who keeps the number.
+   */
+  claimPrefix?: string;
+  /** The pause of the claim check (tests pass a fake one); a real timer by default. */
+  wait?: (ms: number) => Promise<void>;
   files: AdrFileWrite[];
   title: string;
   body: string;
@@ -37,6 +45,20 @@ export class BranchExistsError extends Error {
   constructor(readonly branch: string) {
     super(`branch ${branch} already exists`);
     this.name = 'BranchExistsError';
+  }
+}
+
+/**
+ * Another branch claims the same number (`adr/0007-other-title`) and we gave it up (see
+ * checkClaim); our branch is deleted again and the caller takes the next number.
+ */
+export class NumberClaimedError extends Error {
+  constructor(
+    readonly branch: string,
+    readonly claimedBy: string,
+  ) {
+    super(`${claimedBy} claims the number of ${branch}`);
+    this.name = 'NumberClaimedError';
   }
 }
 
@@ -59,6 +81,10 @@ export class ProposalStepError extends Error {
   }
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function githubMessage(error: unknown): string {
   const data = (error as { response?: { data?: { message?: unknown } } }).response?.data;
   return typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
@@ -74,6 +100,7 @@ export async function createAdrPullRequest(gh: GitHub, params: AdrPullRequestPar
     throw new ProposalStepError(`create the branch ${branch}`, error);
   }
   try {
+    if (params.claimPrefix !== undefined) await checkClaim(gh, { owner, repo, branch, prefix: params.claimPrefix, wait: params.wait ?? sleep });
     for (const file of params.files) {
       try {
         await gh.rest.repos.createOrUpdateFileContents({
@@ -97,6 +124,38 @@ export async function createAdrPullRequest(gh: GitHub, params: AdrPullRequestPar
     await gh.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` }).catch(() => undefined);
     throw error;
   }
+}
+
+/** How long the smallest of several claims waits before it looks again (the others delete theirs). */
+export const CLAIM_RECHECK_MS = 1500;
+
+/**
+ * Keep the number only when no other branch with `prefix` is there. The plain "smaller name wins"
+ * is not enough: a larger branch that listed before the smaller one existed keeps the number, and
+ * the smaller one, listing later, would keep it too. So a claim that sees another one sorting
+ * before it gives up at once, and the smallest one waits a moment and lists again: it keeps the
+ * number only if the others are gone by then (they saw it and gave up). Two claims then never both
+ * keep one number (each kept only after a listing without the other, which cannot happen to both);
+ * at worst both give up and take the next number. Throws NumberClaimedError when we give up.
+ */
+async function checkClaim(gh: GitHub, params: { owner: string; repo: string; branch: string; prefix: string; wait: (ms: number) => Promise<void> }): Promise<void> {
+  const ours = `refs/heads/${params.branch}`;
+  const others = async (): Promise<string[]> => {
+    try {
+      const { data } = await gh.rest.git.listMatchingRefs({ owner: params.owner, repo: params.repo, ref: `heads/${params.prefix}` });
+      // Plain code-unit order, not localeCompare: every replica must agree on the order.
+      return data.map((r) => r.ref).filter((ref) => ref !== ours).sort();
+    } catch (error) {
+      throw new ProposalStepError(`check the branches of ${params.prefix}`, error);
+    }
+  };
+  const short = (ref: string) => ref.replace(/^refs\/heads\//, '');
+  let seen = await others();
+  if (seen.length === 0) return;
+  if (seen[0]! < ours) throw new NumberClaimedError(params.branch, short(seen[0]!));
+  await params.wait(CLAIM_RECHECK_MS);
+  seen = await others();
+  if (seen.length > 0) throw new NumberClaimedError(params.branch, short(seen[0]!));
 }
 
 async function openPullRequest(gh: GitHub, params: AdrPullRequestParams): Promise<{ number: number; url: string }> {

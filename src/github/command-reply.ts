@@ -16,10 +16,9 @@ export interface CommandReplyParams {
   body: string;
 }
 
-/** Create the reply, or update ours when its text changed; returns what was done. */
-export async function upsertCommandReply(gh: GitHub, params: CommandReplyParams): Promise<'created' | 'updated' | 'unchanged'> {
-  const { owner, repo, issueNumber, botLogin, marker, body } = params;
-  if (!body.includes(marker)) throw new Error(`upsertCommandReply: the body must carry ${marker}`);
+/** The bot's reply carrying `marker`, if there is one. */
+export async function findCommandReply(gh: GitHub, params: Omit<CommandReplyParams, 'body'>): Promise<{ id: number; body: string } | undefined> {
+  const { owner, repo, issueNumber, botLogin, marker } = params;
   let ours: { id: number; body: string } | undefined;
   await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }, (response, done) => {
     for (const comment of response.data) {
@@ -28,6 +27,14 @@ export async function upsertCommandReply(gh: GitHub, params: CommandReplyParams)
     if (ours !== undefined) done();
     return [];
   });
+  return ours;
+}
+
+/** Create the reply, or update ours when its text changed; returns what was done. */
+export async function upsertCommandReply(gh: GitHub, params: CommandReplyParams): Promise<'created' | 'updated' | 'unchanged'> {
+  const { owner, repo, issueNumber, marker, body } = params;
+  if (!body.includes(marker)) throw new Error(`upsertCommandReply: the body must carry ${marker}`);
+  const ours = await findCommandReply(gh, params);
   if (ours === undefined) {
     await gh.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return 'created';

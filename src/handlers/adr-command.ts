@@ -4,22 +4,23 @@ import { validateConfig } from '../config/validate.js';
 import type { TriggerCategoryDef } from '../core/checklists/types.js';
 import { adrDataFromIssue } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
-import { pullRequestMarker, replyMarker } from '../core/commands/markers.js';
+import { CREATED_REPLY_MARKER, pullRequestMarker, replyMarker } from '../core/commands/markers.js';
 import type { AdrCommand } from '../core/commands/parse-command.js';
 import { pullRequestTitle, renderPullRequestBody, renderReply, type Reply } from '../core/commands/replies.js';
 import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js';
 import { numberFromFileName } from '../core/document/title.js';
 import { collectionFolder } from '../core/rules/adr-folder.js';
 import { compileTemplate, DOCUMENT_TEMPLATES, renderTemplate, TemplateError } from '../core/render/templates.js';
-import { BranchExistsError, createAdrPullRequest, FileExistsError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
+import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimedError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
-import { upsertCommandReply } from '../github/command-reply.js';
+import { findCommandReply, upsertCommandReply } from '../github/command-reply.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
-import type { JobLog, PullRequestTarget, ReviewOutcome } from './pull-request-review.js';
+import type { EnqueueResult } from '../queue/review-queue.js';
+import type { JobLog, PullRequestTarget } from './pull-request-review.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
@@ -28,7 +29,7 @@ import type { JobLog, PullRequestTarget, ReviewOutcome } from './pull-request-re
  *   3. the author needs `commands.permission` (write by default) on the repository, else
  *      one polite reply saying who may run commands, and nothing else;
  *   4. react: 👀 when the command is accepted, 😕 when it is not (usage, unknown, invalid config);
- *   5. help / unknown / usage: the reply; check: the pull request review, now;
+ *   5. help / unknown / usage: the reply; check: a review queued on the App's review queue (🚀);
  *   6. new / supersede: validate the options; reply with the open pull request this issue and
  *      title already have (the marker in its body), if any;
  *   7. read the default branch (head, tree, folder hints, template, record to supersede) and the
@@ -50,12 +51,18 @@ export interface AdrCommandDeps {
   today: () => string;
   /** The revisit-trigger categories of the built-in checklists. */
   categories: () => TriggerCategoryDef[];
-  /** The pull request review job (`reviewPullRequest`), for `/adr check`. */
-  review: (target: PullRequestTarget) => Promise<ReviewOutcome>;
+  /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Queue a review of the pull request, for `/adr check`: through the App's review queue, which
+   * runs one review of a pull request at a time (and coalesces), so the command cannot race a
+   * review of the same pull request queued by its push (duplicate inline comments or summaries).
+   */
+  enqueueReview: (target: PullRequestTarget) => Promise<EnqueueResult>;
 }
 
 /** How a command ended. */
-export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'created' | 'existing' | 'checked' | 'failed';
+export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'created' | 'existing' | 'queued' | 'failed';
 
 /** Attempts at a free number when other proposals keep taking the next one. */
 export const MAX_NUMBER_ATTEMPTS = 5;
@@ -131,10 +138,11 @@ async function check(run: Run): Promise<CommandOutcome> {
     await reply(run, { kind: 'failed', problem: 'not-a-pull-request', action: 'review' });
     return 'failed';
   }
-  const outcome = await deps.review({ owner: event.owner, repo: event.repo, pullNumber: event.issue.number });
-  // The check run carries the result (and a failure's reason); a failed review still gets a 😕.
-  if (outcome === 'failed') await react(run, 'confused');
-  return 'checked';
+  const result = await deps.enqueueReview({ owner: event.owner, repo: event.repo, pullNumber: event.issue.number });
+  deps.log.info({ owner: event.owner, repo: event.repo, pull: event.issue.number, result }, 'design-review: /adr check queued a review');
+  // 🚀: the review is queued (or already is); the check run carries its result, as for a push.
+  await react(run, 'rocket');
+  return 'queued';
 }
 
 /** A usage problem of `new` / `supersede` options, or the template to render. */
@@ -171,13 +179,17 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
     return 'replied';
   }
 
-  const marker = pullRequestMarker(event.issue.number, command.title);
-  const existing = await findMarkedPullRequest(gh, { owner, repo, marker, botLogin: run.botLogin });
-  if (existing !== undefined) {
-    const number = Number(/^ADR-(\d+)/.exec(existing.title)?.[1] ?? 0);
-    await reply(run, { kind: 'created', existing: true, number, title: command.title, url: existing.url });
+  // A redelivery of a command that already got its pull request (perhaps merged or closed since,
+  // which the open pull request lookup below no longer sees): our reply says so; nothing more to do.
+  const answered = await findCommandReply(gh, { owner, repo, issueNumber: event.issue.number, botLogin: run.botLogin, marker: replyMarker(event.source) });
+  if (answered?.body.includes(CREATED_REPLY_MARKER)) {
+    deps.log.info({ owner, repo, issue: event.issue.number }, 'design-review: /adr command answered already');
     return 'existing';
   }
+
+  const marker = pullRequestMarker(event.issue.number, command.title);
+  const existing = await findMarkedPullRequest(gh, { owner, repo, marker, botLogin: run.botLogin });
+  if (existing !== undefined) return replyExisting(run, existing, command.title);
 
   const supersedes = command.kind === 'supersede' ? command.number : undefined;
   const snapshot = await readAdrRepository(gh, {
@@ -246,6 +258,9 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
         repo,
         base: { ref: snapshot.branch, sha: snapshot.sha },
         branch: place.branch,
+        // `adr/0007-`: the part of the branch name every proposal of this number shares (the slug differs).
+        claimPrefix: /^adr\/\d+-/.exec(place.branch)![0],
+        ...(deps.sleep === undefined ? {} : { wait: deps.sleep }),
         files,
         title: pullRequestTitle(place.number, command.title),
         body: renderPullRequestBody({
@@ -272,13 +287,41 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
       deps.log.info({ owner, repo, issue: event.issue.number, pull: pull.number, path: place.path, attempt }, 'design-review: ADR proposed');
       return 'created';
     } catch (error) {
-      if (!(error instanceof BranchExistsError || error instanceof FileExistsError)) throw error;
+      if (error instanceof BranchExistsError) {
+        // Our very branch name: maybe this command's redelivery on another replica, between its
+        // branch and its pull request. Give it a few seconds to open that; link it if it does.
+        const theirs = await waitForMarkedPullRequest(run, marker);
+        if (theirs !== undefined) return replyExisting(run, theirs, command.title);
+      }
+      if (!(error instanceof BranchExistsError || error instanceof FileExistsError || error instanceof NumberClaimedError)) throw error;
       // Someone took this number between our read and our write: take the next one.
       deps.log.info({ owner, repo, number: place.number, reason: error.message }, 'design-review: ADR number taken, retrying');
       skip.push(place.number);
     }
   }
   throw new Error(`no free ADR number in ${folder} after ${MAX_NUMBER_ATTEMPTS} attempts`);
+}
+
+/** Looks for the marked pull request while another run may be opening it: how often, and how far apart. */
+export const REDELIVERY_LOOKS = 5;
+export const REDELIVERY_LOOK_MS = 2000;
+
+async function waitForMarkedPullRequest(run: Run, marker: string): Promise<{ number: number; url: string; title: string } | undefined> {
+  const { deps, event } = run;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let look = 0; look < REDELIVERY_LOOKS; look += 1) {
+    await sleep(REDELIVERY_LOOK_MS);
+    const found = await findMarkedPullRequest(deps.gh, { owner: event.owner, repo: event.repo, marker, botLogin: run.botLogin });
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Reply with the pull request this issue and title have already. */
+async function replyExisting(run: Run, pull: { url: string; title: string }, title: string): Promise<CommandOutcome> {
+  const number = Number(/^ADR-(\d+)/.exec(pull.title)?.[1] ?? 0);
+  await reply(run, { kind: 'created', existing: true, number, title, url: pull.url });
+  return 'existing';
 }
 
 /** The name to render: a built-in template, or the repository's one compiled under a name of its own. */
@@ -334,7 +377,7 @@ async function loadConfig(deps: AdrCommandDeps): Promise<{ config: Config; error
   }
 }
 
-async function react(run: Run, content: 'eyes' | 'confused'): Promise<void> {
+async function react(run: Run, content: 'eyes' | 'confused' | 'rocket'): Promise<void> {
   const { gh } = run.deps;
   const { owner, repo, source } = run.event;
   try {

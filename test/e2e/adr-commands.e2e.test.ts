@@ -467,7 +467,7 @@ describe.concurrent('other commands and conditions', () => {
     expect(requestsAbout('quiet', since)).toEqual([]);
   });
 
-  it('/adr check on a pull request runs the review now', async ({ expect }) => {
+  it('/adr check on a pull request queues a review on the review queue, which completes the check run', async ({ expect }) => {
     addRepo('check');
     github.state.setPermission(fullName('check'), 'carol', 'write');
     const pull = github.state.seedPullRequest(fullName('check'), { branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': ADR_1 } });
@@ -475,7 +475,8 @@ describe.concurrent('other commands and conditions', () => {
     await deliver(delivery);
     const run = await waitFor('check run', () => [...github.state.checkRuns.values()].find((r) => r.repo === fullName('check') && r.headSha === pull.head.sha && r.status === 'completed'));
     expect(run.name).toBe('Design review');
-    expect(reactionsOn(`issue-comment:${comment.id}`)).toEqual(['eyes']);
+    // 👀 accepted, 🚀 queued: the review ran from the review queue (the job carries the installation).
+    expect(reactionsOn(`issue-comment:${comment.id}`)).toEqual(['eyes', 'rocket']);
     expect(github.violations).toEqual([]);
   });
 

@@ -103,4 +103,19 @@ describe('contents, trees and blobs', () => {
     expect(body.user.login).toBe('design-review[bot]');
     expect(seeded.double.violations).toEqual([]);
   });
+
+  it('lists matching refs by name prefix, sorted, and an empty array when none match', async () => {
+    const main = (await (await seeded.api(`/repos/${REPO}/git/ref/heads/main`)).json()) as { object: { sha: string } };
+    for (const ref of ['refs/heads/adr/0009-b', 'refs/heads/adr/0009-a', 'refs/heads/adr/00090-c']) {
+      expect((await seeded.api(`/repos/${REPO}/git/refs`, { method: 'POST', body: { ref, sha: main.object.sha } })).status).toBe(201);
+    }
+    // Octokit encodes the slashes; GitHub matches a prefix of the full name, not whole path segments.
+    const listed = await seeded.api(`/repos/${REPO}/git/matching-refs/${encodeURIComponent('heads/adr/0009-')}`);
+    expect(listed.status).toBe(200);
+    const refs = (await listed.json()) as { ref: string; object: { sha: string } }[];
+    expect(refs.map((r) => r.ref)).toEqual(['refs/heads/adr/0009-a', 'refs/heads/adr/0009-b']);
+    expect(refs[0]!.object.sha).toBe(main.object.sha);
+    expect(await (await seeded.api(`/repos/${REPO}/git/matching-refs/heads/adr/0010-`)).json()).toEqual([]);
+    expect(seeded.double.violations).toEqual([]);
+  });
 });

@@ -31,3 +31,10 @@ export function replyMarker(source: CommandSource): string {
     ? `<!-- design-review:adr-reply comment=${source.id} -->`
     : `<!-- design-review:adr-reply issue-body=${source.issueNumber} -->`;
 }
+
+/**
+ * In the bot's reply once a command's pull request exists (opened, or found already open): a
+ * redelivery of that command finds it next to the reply marker and does nothing more, even after
+ * the pull request was merged or closed (which the open pull request lookup no longer sees).
+ */
+export const CREATED_REPLY_MARKER = '<!-- design-review:adr-created -->';

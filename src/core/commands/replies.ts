@@ -1,5 +1,5 @@
 import { renderTemplate } from '../render/templates.js';
-import { replyMarker, type CommandSource } from './markers.js';
+import { CREATED_REPLY_MARKER, replyMarker, type CommandSource } from './markers.js';
 
 /**
  * The bot's replies to /adr commands, rendered through the app's one
@@ -67,7 +67,9 @@ export function renderReply(reply: Reply, source: CommandSource): string {
       body = renderTemplate('adr-command-failed', { problem: reply.problem, action: reply.action, detail: neutralizeMentions(reply.detail ?? '') });
       break;
   }
-  return `${body.trimEnd()}\n\n${replyMarker(source)}\n`;
+  // The reply marker stays last (what finds the reply); a created reply also says so.
+  const created = reply.kind === 'created' ? `${CREATED_REPLY_MARKER}\n` : '';
+  return `${body.trimEnd()}\n\n${created}${replyMarker(source)}\n`;
 }
 
 /** What the ADR pull request's body says, ending with its idempotency marker. */

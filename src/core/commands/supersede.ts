@@ -22,6 +22,8 @@ export type TextEdit = { ok: true; text: string } | { ok: false; reason: string 
 const STATUS_HEADING = /^(status|statut|state)$/i;
 const STATUS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:status|statut)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*)(.*)$/i;
 const FRONT_MATTER_STATUS = /^(status|statut)\s*:(.*)$/i;
+/** A `superseded-by:` key (any spelling the review reads): MADR templates often carry it empty. */
+const FRONT_MATTER_SUPERSEDED_BY = /^(superseded[-_ ]?by)\s*:/i;
 
 /** `[ADR-0007](0007-use-x.md)`: the label holds no user text, so it needs no escaping. */
 export function linkMarkdown(link: RecordLink): string {
@@ -30,6 +32,8 @@ export function linkMarkdown(link: RecordLink): string {
 
 interface Layout {
   lines: string[];
+  /** The text's line break (its first one; `\n` when it has none): joins the edited lines, so a CRLF file stays CRLF. */
+  eol: string;
   frontMatter?: { start: number; end: number };
   headings: { line: number; depth: number; text: string }[];
   /** 0-based lines that hold paragraph text (where field lines live). */
@@ -39,7 +43,7 @@ interface Layout {
 function layout(text: string): Layout {
   const source = text.replace(/\r\n?/g, '\n');
   const root: Root = parseMarkdown(source);
-  const out: Layout = { lines: source.split('\n'), headings: [], paragraphLines: new Set() };
+  const out: Layout = { lines: source.split('\n'), eol: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n', headings: [], paragraphLines: new Set() };
   const walk = (node: Nodes): void => {
     const pos = node.position;
     if (node.type === 'yaml' && pos) out.frontMatter = { start: pos.start.line - 1, end: pos.end.line - 1 };
@@ -93,13 +97,35 @@ export function markSuperseded(text: string, successor: RecordLink): TextEdit {
     // MADR writes the link in the status; the review reads front matter links from `superseded-by:`, so write both.
     // Quoted: the link's brackets would otherwise start a YAML flow sequence.
     const key = FRONT_MATTER_STATUS.exec(lines[fm]!)![1]!;
-    lines.splice(fm, 1, `${key}: ${yamlString(status)}`, `superseded-by: ${yamlString(successor.target)}`);
+    const link = supersededByLine(l);
+    if (link === undefined) {
+      lines.splice(fm, 1, `${key}: ${yamlString(status)}`, `superseded-by: ${yamlString(successor.target)}`);
+    } else {
+      // A second `superseded-by:` would be a duplicate key, which makes the front matter invalid YAML:
+      // set the one there (with its value's indented continuation lines, if any) instead.
+      const linkKey = FRONT_MATTER_SUPERSEDED_BY.exec(lines[link.line]!)![1]!;
+      // The status first: the splice may shift the lines after the link.
+      lines[fm] = `${key}: ${yamlString(status)}`;
+      lines.splice(link.line, link.count, `${linkKey}: ${yamlString(successor.target)}`);
+    }
   } else if (section !== undefined) {
     lines.splice(section.start, section.end - section.start, '', status, ...(section.end < l.lines.length ? [''] : []));
   } else {
     lines[field!] = `${STATUS_FIELD.exec(lines[field!]!)![1]}${status}`;
   }
-  return { ok: true, text: lines.join('\n') };
+  return { ok: true, text: lines.join(l.eol) };
+}
+
+/** The front matter's `superseded-by:` line and how many lines its value spans (a block list or scalar below it). */
+function supersededByLine(l: Layout): { line: number; count: number } | undefined {
+  if (!l.frontMatter) return undefined;
+  for (let i = l.frontMatter.start + 1; i < l.frontMatter.end; i += 1) {
+    if (!FRONT_MATTER_SUPERSEDED_BY.test(l.lines[i]!)) continue;
+    let end = i + 1;
+    while (end < l.frontMatter.end && /^(\s+\S|-(\s|$))/.test(l.lines[end]!)) end += 1;
+    return { line: i, count: end - i };
+  }
+  return undefined;
 }
 
 function yamlString(text: string): string {
@@ -117,15 +143,15 @@ export function addSupersedesLink(text: string, predecessor: RecordLink): string
     let last = section.end - 1;
     while (last > section.heading && lines[last]!.trim() === '') last -= 1;
     lines.splice(last + 1, 0, '', line);
-    return lines.join('\n');
+    return lines.join(l.eol);
   }
   const field = fieldLine(l) ?? frontMatterStatus(l);
   if (field !== undefined && (l.frontMatter === undefined || field > l.frontMatter.end)) {
     lines.splice(field + 1, 0, '', line);
-    return lines.join('\n');
+    return lines.join(l.eol);
   }
   const title = l.headings.find((h) => h.depth === 1);
   const at = title !== undefined ? title.line + 1 : l.frontMatter !== undefined ? l.frontMatter.end + 1 : 0;
   lines.splice(at, 0, '', line, '');
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n/g, l.eol);
 }

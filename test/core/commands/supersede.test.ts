@@ -46,6 +46,45 @@ describe('markSuperseded: ok', () => {
   });
 });
 
+describe('markSuperseded: an existing superseded-by key, and line endings', () => {
+  const MADR_EMPTY_LINK = '---\nstatus: accepted\ndate: 2024-01-02\nsuperseded-by:\ndeciders: [ana]\n---\n\n# Use PostgreSQL\n';
+
+  it('ok: sets the empty superseded-by: there instead of adding a second one', () => {
+    const edit = markSuperseded(MADR_EMPTY_LINK, SUCCESSOR);
+    expect(edit).toEqual({
+      ok: true,
+      text: '---\nstatus: "Superseded by [ADR-0012](0012-move-to-dynamodb.md)"\ndate: 2024-01-02\nsuperseded-by: "0012-move-to-dynamodb.md"\ndeciders: [ana]\n---\n\n# Use PostgreSQL\n',
+    });
+    if (!edit.ok) throw new Error(edit.reason);
+    expect(edit.text.match(/^superseded-by:/gm)).toHaveLength(1);
+    // Valid YAML again (a duplicate key would not parse): the review reads the status and the link.
+    const doc = parseDocument({ path: 'docs/adr/0003-use-postgresql.md', content: edit.text, kind: 'adr' });
+    expect(doc.status?.normalized).toBe('superseded');
+    expect(doc.supersededBy.map((l) => l.number)).toEqual([12]);
+  });
+
+  it('ok: replaces a superseded_by key with a block list value, list items included', () => {
+    const edit = markSuperseded('---\nsuperseded_by:\n  - 0009-old.md\nstatus: accepted\n---\n\n# X\n', SUCCESSOR);
+    expect(edit).toEqual({ ok: true, text: '---\nsuperseded_by: "0012-move-to-dynamodb.md"\nstatus: "Superseded by [ADR-0012](0012-move-to-dynamodb.md)"\n---\n\n# X\n' });
+  });
+
+  it('ok: a CRLF record stays CRLF, the untouched lines byte for byte', () => {
+    const crlf = MADR_EMPTY_LINK.replace(/\n/g, '\r\n');
+    const edit = markSuperseded(crlf, SUCCESSOR);
+    if (!edit.ok) throw new Error(edit.reason);
+    expect(edit.text).toBe(
+      '---\r\nstatus: "Superseded by [ADR-0012](0012-move-to-dynamodb.md)"\r\ndate: 2024-01-02\r\nsuperseded-by: "0012-move-to-dynamodb.md"\r\ndeciders: [ana]\r\n---\r\n\r\n# Use PostgreSQL\r\n',
+    );
+    const lf = markSuperseded(NYGARD, SUCCESSOR);
+    const nygard = markSuperseded(NYGARD.replace(/\n/g, '\r\n'), SUCCESSOR);
+    expect(nygard.ok && lf.ok && nygard.text).toBe(lf.ok && lf.text.replace(/\n/g, '\r\n'));
+  });
+
+  it('not ok: a front matter status superseded already is refused even with a superseded-by key', () => {
+    expect(markSuperseded('---\nstatus: superseded\nsuperseded-by:\n---\n\n# X\n', SUCCESSOR)).toEqual({ ok: false, reason: 'it is superseded already' });
+  });
+});
+
 describe('markSuperseded: not ok', () => {
   it('refuses a record without a status', () => {
     expect(markSuperseded('# 3. Use PostgreSQL\n\n## Context\n\nWe need a database.\n\n```\nStatus: accepted\n```\n', SUCCESSOR)).toEqual({

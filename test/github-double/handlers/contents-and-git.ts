@@ -166,6 +166,18 @@ export const contentsAndGitHandlers: Record<string, Handler> = {
     if (sha === undefined) throw notFound();
     return { status: 200, body: refJson(ctx.urls, repo, ref, sha) };
   },
+  // Every ref whose full name starts with `refs/<ref>` (a prefix, not a path segment: `heads/feature`
+  // matches `featureA`), sorted by name as GitHub lists them; an empty array when none match, 409 for
+  // an empty repository (no commits, hence no refs).
+  'git/list-matching-refs': (ctx) => {
+    const repo = repoFromParams(ctx);
+    if (repo.refs.size === 0) {
+      throw new GitHubHttpError(409, { message: 'Git Repository is empty.', documentation_url: 'https://docs.github.com/rest/git/refs#list-matching-references', status: '409' });
+    }
+    const prefix = `refs/${ctx.params['ref'] ?? ''}`;
+    const matching = [...repo.refs.entries()].filter(([ref]) => ref.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { status: 200, body: matching.map(([ref, sha]) => refJson(ctx.urls, repo, ref, sha)) };
+  },
   'git/create-ref': (ctx) => {
     const repo = repoFromParams(ctx);
     assertWritable(repo);
