@@ -14,7 +14,7 @@ import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
 import type { GitHub, RepoRef } from '../github/github-client.js';
-import { closeWithComment, editIssue, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
+import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
 import type { SweepCache } from '../github/sweep-cache.js';
 import type { JobLog } from './pull-request-review.js';
 import { readMetrics, metricsBreached } from './sweep-metrics.js';
@@ -33,7 +33,8 @@ import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type Sw
  *   3. otherwise read the repository (archived? issues on?), the config
  *      (`reminders.enabled: false` stops here), the ADRs and CODEOWNERS
  *      (tree + GraphQL batches of 50), unless the remembered files still hold;
- *   4. list the reminder issues (configured labels, open and closed);
+ *   4. list the reminder issues, open and closed: the bot's own whatever their
+ *      labels (the configured labels when the bot's login is unknown);
  *   5. evaluate metric triggers against Prometheus when configured;
  *   6. plan (pure core), then create, close with a comment, and write the
  *      "Decision health" issue in place when configured;
@@ -264,8 +265,12 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   const { adrs, skipped } = parseAdrs(inputs, name);
   const codeowners = readCodeowners(inputs, log, name);
 
-  // Step 4: the reminders GitHub holds.
-  const issues = await listLabelledIssues(gh, target, config.reminders.labels);
+  // Step 4: the reminders GitHub holds. With the bot's login known, only its own issues count,
+  // labelled or not: a marker someone else wrote (a forged `occurrence=2099-01-01`) silences
+  // nothing, and a reminder whose label was removed or renamed is not opened again. The one
+  // creator listing replaces the per-label listings, so this costs no extra request.
+  const bot = await botLogin(deps, name);
+  const issues = bot ? await listIssuesBy(gh, target, bot) : await listLabelledIssues(gh, target, config.reminders.labels);
 
   // Step 5: metric readings, when Prometheus is configured.
   const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name) : { readings: [], conditions: [] };
@@ -350,6 +355,22 @@ async function quiet(deps: SweepDeps, state: SweepState, today: string): Promise
 // Read everything again at least this often, whatever the cache says: a config `_extends`
 // in another repository, or a label removed by hand, leave no trace on this branch.
 const FULL_READ_DAYS = 7;
+
+/**
+ * The login the sweep's issues are written as (`<slug>[bot]`), or undefined when no slug is
+ * known (a personal token outside GitHub Actions) or it cannot be read: then any labelled issue
+ * with a marker counts, as before, since whose issues are the bot's cannot be told.
+ */
+async function botLogin(deps: SweepDeps, repo: string): Promise<string | undefined> {
+  if (!deps.appSlug) return undefined;
+  try {
+    const slug = await deps.appSlug();
+    return slug === '' ? undefined : `${slug}[bot]`;
+  } catch (error) {
+    deps.log.warn({ repo }, `app slug unknown (${(error as Error).message}): any labelled issue with a reminder marker counts`);
+    return undefined;
+  }
+}
 
 async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
   const { data } = await gh.rest.repos.get({ owner: target.owner, repo: target.repo });

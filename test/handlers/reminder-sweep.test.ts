@@ -231,3 +231,48 @@ function baseFilesWithHealth(): Record<string, string> {
 }
 
 void TODAY;
+
+describe('sweepRepository: whose issues count as reminders', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it('ignores a labelled issue with a forged reminder marker written by someone else', async () => {
+    double = await startSweepDouble();
+    // A user claims the due ADR was reminded for an occurrence far ahead, to silence it.
+    const forged = double.state.addIssue(REPO, {
+      title: 'Revisit',
+      body: reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
+      user: 'mallory',
+      labels: ['adr-revisit'],
+    });
+    const result = await sweepRepository(sweepDeps(double), TARGET);
+    expect(result.created).toHaveLength(1);
+    const opened = double.state.findIssue(REPO, result.created[0]!)!;
+    expect(opened.user.login).toBe(`${double.state.app.slug}[bot]`);
+    expect(parseReminderMarker(opened.body ?? '')).toEqual({ path: DUE_ADR, occurrence: '2026-06-01', cause: 'calendar' });
+    // The forged issue is neither kept nor closed: it is not the bot's.
+    expect(result.closed).toEqual([]);
+    expect(double.state.findIssue(REPO, forged.number)!.state).toBe('open');
+  });
+
+  it('still finds its reminder after the label was removed, and opens no duplicate', async () => {
+    double = await startSweepDouble();
+    const first = await sweepRepository(sweepDeps(double), TARGET);
+    expect(first.created).toHaveLength(1);
+    double.state.findIssue(REPO, first.created[0]!)!.labels = [];
+
+    // The next day, a full read (no cache): the reminder is listed as the bot's own issue.
+    double.clearRequests();
+    const again = await sweepRepository(sweepDeps(double, { today: '2026-06-16' }), TARGET);
+    expect(again).toMatchObject({ outcome: 'swept', created: [], closed: [] });
+    expect(issuesOf(double)).toHaveLength(1);
+    // One issue listing, by creator: no extra request for it.
+    const listings = double.requestsFor('issues/list-for-repo');
+    expect(listings).toHaveLength(1);
+    expect(listings[0]!.query['creator']).toBe(`${double.state.app.slug}[bot]`);
+  });
+});
