@@ -133,7 +133,8 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
  * (GET /installation/repositories, every page). Archived repositories and
  * those without issues are skipped from the listing, without a request; when
  * GitHub stops accepting the installation's token mid-sweep, the remaining
- * repositories are skipped rather than each failing the same way.
+ * repositories are reported failed without a request rather than each failing
+ * the same way.
  */
 export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResult[]> {
   let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string }[];
@@ -149,7 +150,8 @@ export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResul
   for (const repo of [...repos].sort((a, b) => (a.full_name < b.full_name ? -1 : a.full_name > b.full_name ? 1 : 0))) {
     const target = { owner: repo.owner.login, repo: repo.name };
     if (lost) {
-      results.push(outcome(target, 'skipped', { created: [], closed: [], kept: 0 }, lost));
+      // Failed, not skipped: the next sweep, with a new token, is expected to reach them.
+      results.push(outcome(target, 'failed', { created: [], closed: [], kept: 0 }, lost));
       continue;
     }
     if (repo.archived) {
@@ -163,8 +165,9 @@ export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResul
     const facts = repo.default_branch ? { defaultBranch: repo.default_branch, archived: false, hasIssues: true } : undefined;
     const result = await sweepWithFacts(deps, target, facts);
     results.push(result);
-    // 401: the token no longer counts (installation removed or suspended): the other repositories would fail alike.
-    if (result.status === 401) lost = `installation no longer accessible (${result.reason ?? 'HTTP 401'})`;
+    // 401: the token no longer counts (expired, revoked, or the installation suspended): the other
+    // repositories would fail alike this time, so they are not tried.
+    if (result.status === 401) lost = `not tried: GitHub refused the installation's token (${result.reason ?? 'HTTP 401'})`;
   }
   return results;
 }
