@@ -103,6 +103,8 @@ export interface RepoFacts {
   defaultBranch: string;
   archived: boolean;
   hasIssues: boolean;
+  /** `html_url`: where the repository's pages are (not github.com on GitHub Enterprise Server). */
+  htmlUrl?: string;
 }
 
 const CONFIG_FILE_NAME = '.github/design-review.yml';
@@ -137,7 +139,7 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
  * the same way.
  */
 export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResult[]> {
-  let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string }[];
+  let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string; html_url?: string }[];
   try {
     repos = await deps.gh.paginate('GET /installation/repositories', { per_page: 100 });
   } catch (error) {
@@ -162,7 +164,7 @@ export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResul
       results.push(outcome(target, 'skipped', { created: [], closed: [], kept: 0 }, 'issues are turned off'));
       continue;
     }
-    const facts = repo.default_branch ? { defaultBranch: repo.default_branch, archived: false, hasIssues: true } : undefined;
+    const facts = repo.default_branch ? { defaultBranch: repo.default_branch, archived: false, hasIssues: true, ...(repo.html_url ? { htmlUrl: repo.html_url } : {}) } : undefined;
     const result = await sweepWithFacts(deps, target, facts);
     results.push(result);
     // 401: the token no longer counts (expired, revoked, or the installation suspended): the other
@@ -237,7 +239,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     const configRaw = await deps.readConfig(target);
     const config = validated(configRaw);
     if (!config.reminders.enabled) {
-      inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [] };
+      inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [], ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}) };
     } else {
       tree ??= await readBranchTree(gh, target, head.sha);
       const files = await readDefaultBranchAdrs(gh, target, tree, config);
@@ -250,6 +252,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
         unreadable: files.unreadable.map((u) => u.path),
         ...(files.codeowners ? { codeowners: files.codeowners } : {}),
         ...(files.fingerprint ? { fingerprint: files.fingerprint } : {}),
+        ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}),
       };
     }
   }
@@ -286,7 +289,9 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     issues,
     ...(codeowners ? { codeowners } : {}),
     metrics: metrics.readings,
-    repoUrl: `https://github.com/${name}`,
+    // GitHub's own address for the repository (GHE's host on Enterprise Server), remembered with the
+    // inputs; without it (state from an older version) the reminder links no file rather than a wrong one.
+    ...(inputs.htmlUrl ? { repoUrl: inputs.htmlUrl } : {}),
   });
   // An ADR that could not be read is not gone: its reminders stay open until it reads again.
   const unreadable = new Set([...(inputs.unreadable ?? []), ...skipped.map((s) => s.path)]);
@@ -377,7 +382,7 @@ async function botLogin(deps: SweepDeps, repo: string): Promise<string | undefin
 
 async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
   const { data } = await gh.rest.repos.get({ owner: target.owner, repo: target.repo });
-  return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false };
+  return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false, htmlUrl: data.html_url };
 }
 
 function validated(raw: unknown): Config {

@@ -26,6 +26,9 @@ describe('sweepInstallation', () => {
     // Skipped repositories cost no request beyond the listing.
     expect(double.requests.filter((r) => r.path.includes('/archived') || r.path.includes('/no-issues'))).toEqual([]);
     expect(issuesOf(double, 'acme/archived')).toEqual([]);
+    // The listing's html_url (the double's own host) links the ADR, with no repos/get.
+    expect(double.requestsFor('repos/get')).toEqual([]);
+    expect(issuesOf(double, 'acme/other')[0]!.body).toContain(`${double.url}/acme/other/blob/`);
 
     double.clearRequests();
     const again = await sweepInstallation(deps);

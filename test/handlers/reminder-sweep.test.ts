@@ -276,3 +276,30 @@ describe('sweepRepository: whose issues count as reminders', () => {
     expect(listings[0]!.query['creator']).toBe(`${double.state.app.slug}[bot]`);
   });
 });
+
+describe('sweepRepository: links in reminders', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it("links the ADR at the repository's html_url (its own host, as on GitHub Enterprise Server), also from remembered inputs", async () => {
+    double = await startSweepDouble();
+    const deps = sweepDeps(double);
+    const first = await sweepRepository(deps, TARGET);
+    const body = double.state.findIssue(REPO, first.created[0]!)!.body ?? '';
+    expect(body).toContain(`${double.url}/${REPO}/blob/`);
+    expect(body).not.toContain('https://github.com/');
+
+    // 2027-01-01 comes without the branch moving: no repos/get, the remembered html_url links the new reminder.
+    await sweepRepository({ ...deps, today: () => '2026-12-29' }, TARGET);
+    double.clearRequests();
+    const due = await sweepRepository({ ...deps, today: () => '2027-01-01' }, TARGET);
+    expect(double.requestsFor('repos/get')).toEqual([]);
+    const later = double.state.findIssue(REPO, due.created[0]!)!.body ?? '';
+    expect(later).toContain(`${double.url}/${REPO}/blob/`);
+    expect(later).toContain(FUTURE_ADR.split('/').pop());
+  });
+});
