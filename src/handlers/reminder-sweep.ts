@@ -252,6 +252,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
         unreadable: files.unreadable.map((u) => u.path),
         ...(files.codeowners ? { codeowners: files.codeowners } : {}),
         ...(files.fingerprint ? { fingerprint: files.fingerprint } : {}),
+        ...(files.incomplete ? { incomplete: true } : {}),
         ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}),
       };
     }
@@ -295,7 +296,13 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   });
   // An ADR that could not be read is not gone: its reminders stay open until it reads again.
   const unreadable = new Set([...(inputs.unreadable ?? []), ...skipped.map((s) => s.path)]);
-  const actions = plan.actions.filter((a) => !(a.action === 'close' && a.reason === 'removed' && unreadable.has(a.path)));
+  // Nor is an ADR missing from an incomplete listing (GitHub truncated the tree, and the folder
+  // listing that stands in for it can miss deeper folders): no reminder is closed as removed then.
+  const actions = plan.actions.filter((a) => !(a.action === 'close' && a.reason === 'removed' && (inputs.incomplete === true || unreadable.has(a.path))));
+  if (inputs.incomplete) {
+    const kept = plan.actions.filter((a) => a.action === 'close' && a.reason === 'removed').map((a) => a.path);
+    if (kept.length > 0) log.warn({ repo: name }, `the tree was truncated and the ADR listing may be incomplete: not closing ${kept.length} reminder(s) as removed (${kept.join(', ')})`);
+  }
   const skippedAdrs = [...skipped, ...plan.skipped];
   for (const s of plan.skipped) log.warn({ repo: name, file: s.path, line: s.line }, `${s.path}:${s.line}: ${s.message}`);
 

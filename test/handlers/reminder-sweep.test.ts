@@ -303,3 +303,42 @@ describe('sweepRepository: links in reminders', () => {
     expect(later).toContain(FUTURE_ADR.split('/').pop());
   });
 });
+
+describe('sweepRepository: a truncated tree', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  // An open reminder of the bot for an ADR deep down that the sweep does not list.
+  function seedDeepReminder(): number {
+    return double.state.addIssue(REPO, {
+      title: 'Revisit ADR 9',
+      body: reminderMarker({ path: 'docs/adr/area/team/0009-deep.md', occurrence: '2026-05-01', cause: 'calendar' }),
+      user: `${double.state.app.slug}[bot]`,
+      labels: ['adr-revisit'],
+    }).number;
+  }
+
+  it('closes no reminder as removed when GitHub truncated the tree, and says so', async () => {
+    double = await startSweepDouble();
+    const deep = seedDeepReminder();
+    double.failNext({ operationId: 'git/get-tree', status: 200, body: { sha: 'f'.repeat(40), url: `${double.url}/x`, tree: [], truncated: true } });
+    const deps = sweepDeps(double);
+    const result = await sweepRepository(deps, TARGET);
+    expect(result).toMatchObject({ outcome: 'swept', closed: [] });
+    // The folder listing still found the ADRs it can reach.
+    expect(result.created).toHaveLength(1);
+    expect(double.state.findIssue(REPO, deep)!.state).toBe('open');
+    expect(deps.logged.some((l) => l.level === 'warn' && /truncated/.test(l.msg) && l.msg.includes('0009-deep.md'))).toBe(true);
+  });
+
+  it('closes it as removed when the tree is complete (the control)', async () => {
+    double = await startSweepDouble();
+    const deep = seedDeepReminder();
+    const result = await sweepRepository(sweepDeps(double), TARGET);
+    expect(result.closed).toEqual([deep]);
+  });
+});
