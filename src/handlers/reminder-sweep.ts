@@ -17,7 +17,7 @@ import type { GitHub, RepoRef } from '../github/github-client.js';
 import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
 import type { SweepCache } from '../github/sweep-cache.js';
 import type { JobLog } from './pull-request-review.js';
-import { readMetrics, metricsBreached } from './sweep-metrics.js';
+import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metrics.js';
 import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
@@ -64,6 +64,8 @@ export interface SweepDeps {
   prometheus?: { url: string; timeoutMs?: number };
   /** Plan only: read everything, write nothing (issues or cache), report the planned actions. */
   dryRun?: boolean;
+  /** Shared by the repositories of one sweep (set by the sweep itself): a Prometheus timeout stops evaluation for the rest of it. */
+  metricsSession?: MetricsSession;
 }
 
 /** One action as planned, for reports and `--dry-run`. */
@@ -120,7 +122,7 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
   try {
     // Reminder and health issues render from templates/*.hbs, read once per process.
     loadBuiltinTemplates();
-    return await sweep(deps, target, facts, progress);
+    return await sweep(deps.metricsSession ? deps : { ...deps, metricsSession: {} }, target, facts, progress);
   } catch (error) {
     const failure = describeFailure(error);
     const result = outcome(target, failure.outcome, progress, failure.reason);
@@ -138,7 +140,9 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
  * repositories are reported failed without a request rather than each failing
  * the same way.
  */
-export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResult[]> {
+export async function sweepInstallation(sweepDeps: SweepDeps): Promise<RepoSweepResult[]> {
+  // One metrics session for every repository: after a Prometheus timeout, no repository waits on it again.
+  const deps: SweepDeps = { ...sweepDeps, metricsSession: sweepDeps.metricsSession ?? {} };
   let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string; html_url?: string }[];
   try {
     repos = await deps.gh.paginate('GET /installation/repositories', { per_page: 100 });
@@ -280,7 +284,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   const issues = bot ? await listIssuesBy(gh, target, bot) : await listLabelledIssues(gh, target, config.reminders.labels);
 
   // Step 5: metric readings, when Prometheus is configured.
-  const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name) : { readings: [], conditions: [] };
+  const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name, deps.metricsSession) : { readings: [], conditions: [] };
 
   // Step 6: plan and carry out.
   const plan = planReminders({
@@ -363,7 +367,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
 async function quiet(deps: SweepDeps, state: SweepState, today: string): Promise<boolean> {
   if (compareIso(today, state.nextCheck) >= 0) return false;
   if (compareIso(today, addDays(state.fullOn, FULL_READ_DAYS)) >= 0) return false;
-  if (deps.prometheus && state.metrics.length > 0 && (await metricsBreached(deps.prometheus, state.metrics, deps.log))) return false;
+  if (deps.prometheus && state.metrics.length > 0 && (await metricsBreached(deps.prometheus, state.metrics, deps.log, deps.metricsSession))) return false;
   return true;
 }
 
