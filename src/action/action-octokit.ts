@@ -1,3 +1,4 @@
+import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
@@ -37,6 +38,31 @@ export function createActionOctokit(options: { token: string; baseUrl: string; l
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: `design-review-action/${packageVersion()}`,
+    throttle: throttleOptions(),
+    log: { debug: () => undefined, info: options.log.request, warn: options.log.warn, error: options.log.request },
+  });
+}
+
+/** The App's credentials for one installation. */
+export interface InstallationAuth {
+  appId: number;
+  privateKey: string;
+  installationId: number;
+}
+
+/**
+ * A client authenticated as one installation of the App, with the same plugins.
+ * The auth strategy requests the installation token and requests a new one
+ * when it nears its one-hour expiry, so a sweep of a large installation that
+ * runs longer than that keeps working (a token passed once would turn into
+ * 401s). `baseUrl` also serves GitHub Enterprise Server.
+ */
+export function createInstallationOctokit(options: { app: InstallationAuth; baseUrl: string; userAgent: string; log: ClientLog }): ActionClient & Pick<Octokit, 'auth'> {
+  return new ActionOctokit({
+    authStrategy: createAppAuth,
+    auth: { appId: options.app.appId, privateKey: options.app.privateKey, installationId: options.app.installationId },
+    baseUrl: options.baseUrl,
+    userAgent: options.userAgent,
     throttle: throttleOptions(),
     log: { debug: () => undefined, info: options.log.request, warn: options.log.warn, error: options.log.request },
   });

@@ -13,8 +13,8 @@ import { readRepoConfig } from './repo-config.js';
  *      carries the installation id and the period on every line;
  *   3. sweep the installation's repositories (the sweep reads each one's
  *      `.github/design-review.yml` and honours `reminders.enabled`);
- *   4. tell a removed installation (404/401 when listing its repositories,
- *      which is when its token is requested) from a failing one;
+ *   4. tell a removed installation (404 when its token is requested, with the
+ *      repository listing) from a failing one (anything else, 401 included);
  *   5. count the installation's outcome and each repository's, time it.
  */
 
@@ -70,10 +70,12 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
         ...(deps.prometheus === undefined ? {} : { prometheus: deps.prometheus }),
       });
       // The sweep reports a failed repository listing as one "(installation)" result. The token
-      // is requested with that first request, so a 404 or 401 there means the installation is gone.
+      // is requested with that first request, so a 404 there means the installation is gone. A 401
+      // is not proof: a transient bad-credentials answer would delete the installation's scheduler;
+      // it fails, and the next period tries again.
       const listing = results.length === 1 && results[0]!.repo === INSTALLATION_RESULT ? results[0] : undefined;
       if (listing !== undefined) {
-        if (listing.status === 404 || listing.status === 401) {
+        if (listing.status === 404) {
           log.warn({ status: listing.status }, 'design-review: the installation is gone; no reminder sweep');
           return finish('uninstalled', []);
         }

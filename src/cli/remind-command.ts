@@ -1,6 +1,6 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import { createActionOctokit, type ActionClient } from '../action/action-octokit.js';
+import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../action/action-octokit.js';
 import { readRepoConfig } from '../action/read-config.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
@@ -85,8 +85,16 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
     throw credentialError(error, credentials.baseUrl);
   }
   const forInstallation = async (installationId: number): Promise<SweepDeps> => {
-    const { token } = (await app.auth({ type: 'installation', installationId })) as { token: string };
-    const gh = client(token, credentials.baseUrl, io);
+    // The client renews the installation token itself (tokens last an hour; a large
+    // installation's sweep can outlast one). The first token is requested now so that an
+    // installation that refuses one (suspended) is told apart before any repository is tried.
+    const gh = createInstallationOctokit({
+      app: { appId: Number(credentials.appId), privateKey: credentials.privateKey, installationId },
+      baseUrl: credentials.baseUrl,
+      userAgent: `design-review-remind/${packageVersion()}`,
+      log: clientLog(io),
+    });
+    await gh.auth({ type: 'installation' });
     return { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }), appSlug: async () => slug };
   };
 
@@ -123,7 +131,11 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
 }
 
 function client(token: string, baseUrl: string, io: CommandIo): ActionClient {
-  return createActionOctokit({ token, baseUrl, log: { warn: (m) => io.stderr.write(`design-review: ${m}\n`), request: () => undefined } });
+  return createActionOctokit({ token, baseUrl, log: clientLog(io) });
+}
+
+function clientLog(io: CommandIo) {
+  return { warn: (m: string) => void io.stderr.write(`design-review: ${m}\n`), request: () => undefined };
 }
 
 // Octokit's own log, without debug lines (they carry request options, headers included).

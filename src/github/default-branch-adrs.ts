@@ -47,6 +47,11 @@ export interface DefaultBranchAdrs {
   adrDirs: string[];
   /** Hash of the blob shas that decide the reminders (ADRs, hints, CODEOWNERS, config); undefined for a truncated tree. */
   fingerprint?: string;
+  /**
+   * True when GitHub truncated the tree and the ADRs come from the bounded folder listing
+   * instead, which can miss ADRs in deeper folders: an ADR not listed may still exist.
+   */
+  incomplete?: boolean;
 }
 
 /** Read the tree of `commit` (recursive, one request). */
@@ -106,7 +111,7 @@ export async function readDefaultBranchAdrs(
   const codeownersPath = tree.blobs ? codeownersPathOf(tree) : undefined;
   const blobs = await readBlobs(gh, target.owner, target.repo, commit, [...(codeownersPath ? [codeownersPath] : []), ...adrPaths]);
 
-  const result: DefaultBranchAdrs = { commit, adrs: [], unreadable: [], adrDirs };
+  const result: DefaultBranchAdrs = { commit, adrs: [], unreadable: [], adrDirs, ...(tree.blobs ? {} : { incomplete: true }) };
   const fingerprint = treeFingerprint(tree, adrPaths);
   if (fingerprint) result.fingerprint = fingerprint;
   if (codeownersPath) {

@@ -2,8 +2,8 @@ import type { ExistingIssue } from '../core/reminders/types.js';
 import { httpStatus, type GitHub, type RepoRef } from './github-client.js';
 
 /**
- * The reminder issues on GitHub: list the labelled ones (open and closed,
- * every page), open one (keeping the issue when GitHub refuses an assignee),
+ * The reminder issues on GitHub: list the labelled ones or the bot's own
+ * (open and closed, every page), open one (keeping the issue when GitHub refuses an assignee),
  * close one with a comment, and write the "Decision health" issue in place.
  */
 
@@ -18,20 +18,41 @@ export async function listLabelledIssues(gh: GitHub, target: RepoRef, labels: re
   const byNumber = new Map<number, ListedIssue>();
   for (const label of labels) {
     const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, labels: label, state: 'all', per_page: 100 });
-    for (const issue of issues) {
-      // The issues endpoint lists pull requests too; a pull request is never a reminder.
-      if (issue.pull_request || byNumber.has(issue.number)) continue;
-      byNumber.set(issue.number, {
-        number: issue.number,
-        state: issue.state === 'closed' ? 'closed' : 'open',
-        body: issue.body ?? '',
-        title: issue.title,
-        labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
-        author: issue.user?.login ?? '',
-      });
-    }
+    addListed(byNumber, issues);
   }
   return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Issues `creator` opened, open and closed, whatever their labels, pull
+ * requests left out. A reminder whose label was removed or renamed (or whose
+ * label `reminders.labels` no longer names) is still found, so it is not
+ * opened again; and an issue someone else wrote is never listed, so a forged
+ * marker cannot stand in for a reminder.
+ */
+export async function listIssuesBy(gh: GitHub, target: RepoRef, creator: string): Promise<ListedIssue[]> {
+  const byNumber = new Map<number, ListedIssue>();
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, creator, state: 'all', per_page: 100 });
+  addListed(byNumber, issues);
+  // GitHub filters by creator already; checked again so a listing that ignored the filter cannot let others' issues in.
+  return [...byNumber.values()].filter((i) => i.author.toLowerCase() === creator.toLowerCase()).sort((a, b) => a.number - b.number);
+}
+
+type ListedRest = Awaited<ReturnType<GitHub['rest']['issues']['listForRepo']>>['data'];
+
+function addListed(byNumber: Map<number, ListedIssue>, issues: ListedRest): void {
+  for (const issue of issues) {
+    // The issues endpoint lists pull requests too; a pull request is never a reminder.
+    if (issue.pull_request || byNumber.has(issue.number)) continue;
+    byNumber.set(issue.number, {
+      number: issue.number,
+      state: issue.state === 'closed' ? 'closed' : 'open',
+      body: issue.body ?? '',
+      title: issue.title,
+      labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
+      author: issue.user?.login ?? '',
+    });
+  }
 }
 
 /** A new issue to open. */

@@ -18,7 +18,7 @@ export const PROMETHEUS_TIMEOUT_MS = 10_000;
 export const MAX_PROMETHEUS_BYTES = 1024 * 1024;
 
 /** A reading, or why there is none. */
-export type PrometheusReading = { value: number } | { error: string };
+export type PrometheusReading = { value: number } | { error: string; timedOut?: true };
 
 interface QueryAnswer {
   status?: string;
@@ -52,7 +52,7 @@ export async function queryPrometheus(settings: PrometheusSettings, condition: P
     if (!response.ok && !text.trimStart().startsWith('{')) return { error: `Prometheus answered HTTP ${response.status}` };
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { error: `no answer from Prometheus within ${settings.timeoutMs ?? PROMETHEUS_TIMEOUT_MS} ms` };
+    if (name === 'TimeoutError' || name === 'AbortError') return { error: `no answer from Prometheus within ${settings.timeoutMs ?? PROMETHEUS_TIMEOUT_MS} ms`, timedOut: true };
     return { error: `Prometheus unreachable: ${(error as Error).message}` };
   }
   let answer: QueryAnswer;

@@ -14,10 +14,10 @@ import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
 import type { GitHub, RepoRef } from '../github/github-client.js';
-import { closeWithComment, editIssue, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
+import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
 import type { SweepCache } from '../github/sweep-cache.js';
 import type { JobLog } from './pull-request-review.js';
-import { readMetrics, metricsBreached } from './sweep-metrics.js';
+import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metrics.js';
 import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
@@ -33,7 +33,8 @@ import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type Sw
  *   3. otherwise read the repository (archived? issues on?), the config
  *      (`reminders.enabled: false` stops here), the ADRs and CODEOWNERS
  *      (tree + GraphQL batches of 50), unless the remembered files still hold;
- *   4. list the reminder issues (configured labels, open and closed);
+ *   4. list the reminder issues, open and closed: the bot's own whatever their
+ *      labels (the configured labels when the bot's login is unknown);
  *   5. evaluate metric triggers against Prometheus when configured;
  *   6. plan (pure core), then create, close with a comment, and write the
  *      "Decision health" issue in place when configured;
@@ -63,6 +64,8 @@ export interface SweepDeps {
   prometheus?: { url: string; timeoutMs?: number };
   /** Plan only: read everything, write nothing (issues or cache), report the planned actions. */
   dryRun?: boolean;
+  /** Shared by the repositories of one sweep (set by the sweep itself): a Prometheus timeout stops evaluation for the rest of it. */
+  metricsSession?: MetricsSession;
 }
 
 /** One action as planned, for reports and `--dry-run`. */
@@ -102,6 +105,8 @@ export interface RepoFacts {
   defaultBranch: string;
   archived: boolean;
   hasIssues: boolean;
+  /** `html_url`: where the repository's pages are (not github.com on GitHub Enterprise Server). */
+  htmlUrl?: string;
 }
 
 const CONFIG_FILE_NAME = '.github/design-review.yml';
@@ -117,7 +122,7 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
   try {
     // Reminder and health issues render from templates/*.hbs, read once per process.
     loadBuiltinTemplates();
-    return await sweep(deps, target, facts, progress);
+    return await sweep(deps.metricsSession ? deps : { ...deps, metricsSession: {} }, target, facts, progress);
   } catch (error) {
     const failure = describeFailure(error);
     const result = outcome(target, failure.outcome, progress, failure.reason);
@@ -132,10 +137,13 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
  * (GET /installation/repositories, every page). Archived repositories and
  * those without issues are skipped from the listing, without a request; when
  * GitHub stops accepting the installation's token mid-sweep, the remaining
- * repositories are skipped rather than each failing the same way.
+ * repositories are reported failed without a request rather than each failing
+ * the same way.
  */
-export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResult[]> {
-  let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string }[];
+export async function sweepInstallation(sweepDeps: SweepDeps): Promise<RepoSweepResult[]> {
+  // One metrics session for every repository: after a Prometheus timeout, no repository waits on it again.
+  const deps: SweepDeps = { ...sweepDeps, metricsSession: sweepDeps.metricsSession ?? {} };
+  let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string; html_url?: string }[];
   try {
     repos = await deps.gh.paginate('GET /installation/repositories', { per_page: 100 });
   } catch (error) {
@@ -148,7 +156,8 @@ export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResul
   for (const repo of [...repos].sort((a, b) => (a.full_name < b.full_name ? -1 : a.full_name > b.full_name ? 1 : 0))) {
     const target = { owner: repo.owner.login, repo: repo.name };
     if (lost) {
-      results.push(outcome(target, 'skipped', { created: [], closed: [], kept: 0 }, lost));
+      // Failed, not skipped: the next sweep, with a new token, is expected to reach them.
+      results.push(outcome(target, 'failed', { created: [], closed: [], kept: 0 }, lost));
       continue;
     }
     if (repo.archived) {
@@ -159,11 +168,12 @@ export async function sweepInstallation(deps: SweepDeps): Promise<RepoSweepResul
       results.push(outcome(target, 'skipped', { created: [], closed: [], kept: 0 }, 'issues are turned off'));
       continue;
     }
-    const facts = repo.default_branch ? { defaultBranch: repo.default_branch, archived: false, hasIssues: true } : undefined;
+    const facts = repo.default_branch ? { defaultBranch: repo.default_branch, archived: false, hasIssues: true, ...(repo.html_url ? { htmlUrl: repo.html_url } : {}) } : undefined;
     const result = await sweepWithFacts(deps, target, facts);
     results.push(result);
-    // 401: the token no longer counts (installation removed or suspended): the other repositories would fail alike.
-    if (result.status === 401) lost = `installation no longer accessible (${result.reason ?? 'HTTP 401'})`;
+    // 401: the token no longer counts (expired, revoked, or the installation suspended): the other
+    // repositories would fail alike this time, so they are not tried.
+    if (result.status === 401) lost = `not tried: GitHub refused the installation's token (${result.reason ?? 'HTTP 401'})`;
   }
   return results;
 }
@@ -233,7 +243,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     const configRaw = await deps.readConfig(target);
     const config = validated(configRaw);
     if (!config.reminders.enabled) {
-      inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [] };
+      inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [], ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}) };
     } else {
       tree ??= await readBranchTree(gh, target, head.sha);
       const files = await readDefaultBranchAdrs(gh, target, tree, config);
@@ -246,6 +256,8 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
         unreadable: files.unreadable.map((u) => u.path),
         ...(files.codeowners ? { codeowners: files.codeowners } : {}),
         ...(files.fingerprint ? { fingerprint: files.fingerprint } : {}),
+        ...(files.incomplete ? { incomplete: true } : {}),
+        ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}),
       };
     }
   }
@@ -264,11 +276,15 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   const { adrs, skipped } = parseAdrs(inputs, name);
   const codeowners = readCodeowners(inputs, log, name);
 
-  // Step 4: the reminders GitHub holds.
-  const issues = await listLabelledIssues(gh, target, config.reminders.labels);
+  // Step 4: the reminders GitHub holds. With the bot's login known, only its own issues count,
+  // labelled or not: a marker someone else wrote (a forged `occurrence=2099-01-01`) silences
+  // nothing, and a reminder whose label was removed or renamed is not opened again. The one
+  // creator listing replaces the per-label listings, so this costs no extra request.
+  const bot = await botLogin(deps, name);
+  const issues = bot ? await listIssuesBy(gh, target, bot) : await listLabelledIssues(gh, target, config.reminders.labels);
 
   // Step 5: metric readings, when Prometheus is configured.
-  const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name) : { readings: [], conditions: [] };
+  const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name, deps.metricsSession) : { readings: [], conditions: [] };
 
   // Step 6: plan and carry out.
   const plan = planReminders({
@@ -278,11 +294,19 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     issues,
     ...(codeowners ? { codeowners } : {}),
     metrics: metrics.readings,
-    repoUrl: `https://github.com/${name}`,
+    // GitHub's own address for the repository (GHE's host on Enterprise Server), remembered with the
+    // inputs; without it (state from an older version) the reminder links no file rather than a wrong one.
+    ...(inputs.htmlUrl ? { repoUrl: inputs.htmlUrl } : {}),
   });
   // An ADR that could not be read is not gone: its reminders stay open until it reads again.
   const unreadable = new Set([...(inputs.unreadable ?? []), ...skipped.map((s) => s.path)]);
-  const actions = plan.actions.filter((a) => !(a.action === 'close' && a.reason === 'removed' && unreadable.has(a.path)));
+  // Nor is an ADR missing from an incomplete listing (GitHub truncated the tree, and the folder
+  // listing that stands in for it can miss deeper folders): no reminder is closed as removed then.
+  const actions = plan.actions.filter((a) => !(a.action === 'close' && a.reason === 'removed' && (inputs.incomplete === true || unreadable.has(a.path))));
+  if (inputs.incomplete) {
+    const kept = plan.actions.filter((a) => a.action === 'close' && a.reason === 'removed').map((a) => a.path);
+    if (kept.length > 0) log.warn({ repo: name }, `the tree was truncated and the ADR listing may be incomplete: not closing ${kept.length} reminder(s) as removed (${kept.join(', ')})`);
+  }
   const skippedAdrs = [...skipped, ...plan.skipped];
   for (const s of plan.skipped) log.warn({ repo: name, file: s.path, line: s.line }, `${s.path}:${s.line}: ${s.message}`);
 
@@ -343,7 +367,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
 async function quiet(deps: SweepDeps, state: SweepState, today: string): Promise<boolean> {
   if (compareIso(today, state.nextCheck) >= 0) return false;
   if (compareIso(today, addDays(state.fullOn, FULL_READ_DAYS)) >= 0) return false;
-  if (deps.prometheus && state.metrics.length > 0 && (await metricsBreached(deps.prometheus, state.metrics, deps.log))) return false;
+  if (deps.prometheus && state.metrics.length > 0 && (await metricsBreached(deps.prometheus, state.metrics, deps.log, deps.metricsSession))) return false;
   return true;
 }
 
@@ -351,9 +375,25 @@ async function quiet(deps: SweepDeps, state: SweepState, today: string): Promise
 // in another repository, or a label removed by hand, leave no trace on this branch.
 const FULL_READ_DAYS = 7;
 
+/**
+ * The login the sweep's issues are written as (`<slug>[bot]`), or undefined when no slug is
+ * known (a personal token outside GitHub Actions) or it cannot be read: then any labelled issue
+ * with a marker counts, as before, since whose issues are the bot's cannot be told.
+ */
+async function botLogin(deps: SweepDeps, repo: string): Promise<string | undefined> {
+  if (!deps.appSlug) return undefined;
+  try {
+    const slug = await deps.appSlug();
+    return slug === '' ? undefined : `${slug}[bot]`;
+  } catch (error) {
+    deps.log.warn({ repo }, `app slug unknown (${(error as Error).message}): any labelled issue with a reminder marker counts`);
+    return undefined;
+  }
+}
+
 async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
   const { data } = await gh.rest.repos.get({ owner: target.owner, repo: target.repo });
-  return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false };
+  return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false, htmlUrl: data.html_url };
 }
 
 function validated(raw: unknown): Config {

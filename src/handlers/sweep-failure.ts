@@ -5,7 +5,8 @@ import { ConfigError } from '../config/config-error.js';
  * What a failed repository sweep means for the report: `skipped` when the
  * repository is out of reach or refuses issues (removed installation, no
  * access, archived, issues off, an invalid config: nothing this run can fix),
- * `failed` when a retry later may succeed (GitHub errors, rate limits, bugs).
+ * `failed` when a retry later may succeed (GitHub errors, refused credentials,
+ * rate limits, bugs).
  */
 
 /** The outcome, a one-line reason without credentials, and the HTTP status behind it. */
@@ -22,7 +23,9 @@ export function describeFailure(error: unknown): SweepFailure {
   const message = githubMessage(error);
   if (status === undefined) return { outcome: 'failed', reason: message };
   const withStatus = { status };
-  if (status === 401) return { outcome: 'skipped', reason: `GitHub refused the credentials (installation removed or suspended, or the token expired): ${message}`, ...withStatus };
+  // 401 also comes from a transient bad-credentials answer or an expired token: a later sweep
+  // with a fresh token may succeed, so it is a failure (retried), never proof the repository is gone.
+  if (status === 401) return { outcome: 'failed', reason: `GitHub refused the credentials (the token expired or was revoked, or the installation was suspended): ${message}`, ...withStatus };
   if (status === 403 && /archived/i.test(message)) return { outcome: 'skipped', reason: 'archived', ...withStatus };
   if (status === 403 && /rate limit/i.test(message)) return { outcome: 'failed', reason: `rate limited: ${message}`, ...withStatus };
   if (status === 403) return { outcome: 'skipped', reason: `no access (${message}): check the installation's permissions (issues: write, contents: read)`, ...withStatus };

@@ -9,7 +9,20 @@ import type { JobLog } from './pull-request-review.js';
  * Readings of the ADRs' metric (`when:`) triggers for the planner: each
  * distinct query runs once; a failed query is logged with the file and line
  * of every trigger it serves, and those triggers stay listed, not evaluated.
+ * Bounded, since each query may wait the whole timeout: at most
+ * MAX_QUERIES_PER_REPOSITORY distinct queries per repository, and none at all
+ * for the rest of the sweep once one timed out (a Prometheus that does not
+ * answer would otherwise cost the timeout once per query per repository).
  */
+
+/** Distinct queries evaluated per repository; the others are listed, not evaluated. */
+export const MAX_QUERIES_PER_REPOSITORY = 20;
+
+/** What one sweep (one repository, or every repository of an installation) learnt of Prometheus. */
+export interface MetricsSession {
+  /** Set by the first query that timed out: no query runs after it in this sweep. */
+  timedOut?: string;
+}
 
 /** Readings for the planner, and the conditions (as written) the sweep remembers to re-check cheaply. */
 export interface MetricsRead {
@@ -18,7 +31,7 @@ export interface MetricsRead {
 }
 
 /** Run every distinct metric query of `docs` against Prometheus. */
-export async function readMetrics(settings: PrometheusSettings, docs: DecisionDoc[], log: JobLog, repo: string): Promise<MetricsRead> {
+export async function readMetrics(settings: PrometheusSettings, docs: DecisionDoc[], log: JobLog, repo: string, session: MetricsSession = {}): Promise<MetricsRead> {
   const uses = new Map<string, { condition: PrometheusCondition; text: string; at: { path: string; line: number }[] }>();
   for (const doc of docs) {
     for (const trigger of readMetricTriggers(doc, undefined)) {
@@ -29,24 +42,43 @@ export async function readMetrics(settings: PrometheusSettings, docs: DecisionDo
     }
   }
   const readings: MetricReading[] = [];
-  for (const [query, use] of uses) {
+  const all = [...uses];
+  const over = all.slice(MAX_QUERIES_PER_REPOSITORY);
+  if (over.length > 0) {
+    const where = over.flatMap(([, use]) => use.at.map((at) => `${at.path}:${at.line}`));
+    log.warn({ repo }, `${all.length} distinct metric queries, over the cap of ${MAX_QUERIES_PER_REPOSITORY}: ${over.length} not evaluated (${where.slice(0, 10).join(', ')}${where.length > 10 ? ', …' : ''})`);
+  }
+  const notRun: string[] = [];
+  for (const [query, use] of all.slice(0, MAX_QUERIES_PER_REPOSITORY)) {
+    if (session.timedOut !== undefined) {
+      notRun.push(...use.at.map((at) => `${at.path}:${at.line}`));
+      continue;
+    }
     const reading = await queryPrometheus(settings, use.condition);
     if ('error' in reading) {
+      if (reading.timedOut) session.timedOut = reading.error;
       for (const at of use.at) log.warn({ repo, file: at.path, line: at.line }, `${at.path}:${at.line}: metric trigger not evaluated: ${reading.error}`);
       continue;
     }
     for (const at of use.at) readings.push({ path: at.path, query, value: reading.value });
   }
-  return { readings, conditions: [...uses.values()].map((u) => u.text) };
+  if (notRun.length > 0) {
+    log.warn({ repo }, `metric triggers not evaluated: Prometheus timed out earlier in this sweep (${session.timedOut}): ${notRun.slice(0, 10).join(', ')}${notRun.length > 10 ? ', …' : ''}`);
+  }
+  // Every condition is remembered, evaluated or not, so a later sweep still re-checks it.
+  return { readings, conditions: all.map(([, u]) => u.text) };
 }
 
 /** True when any remembered condition breaches now (a failed query counts as no breach, logged). */
-export async function metricsBreached(settings: PrometheusSettings, conditions: readonly string[], log: JobLog): Promise<boolean> {
-  for (const text of conditions) {
+export async function metricsBreached(settings: PrometheusSettings, conditions: readonly string[], log: JobLog, session: MetricsSession = {}): Promise<boolean> {
+  // The same caps as readMetrics: the remembered conditions come from the same ADRs.
+  for (const text of conditions.slice(0, MAX_QUERIES_PER_REPOSITORY)) {
+    if (session.timedOut !== undefined) return false;
     const condition = parsePrometheusCondition(text);
     if ('error' in condition) continue;
     const reading = await queryPrometheus(settings, condition);
     if ('error' in reading) {
+      if (reading.timedOut) session.timedOut = reading.error;
       log.warn({ query: condition.query }, `metric trigger not evaluated: ${reading.error}`);
       continue;
     }

@@ -37,6 +37,10 @@ export interface SweepInputs {
   /** ADR paths listed but not readable (deleted mid-sweep, binary, too large). */
   unreadable?: string[];
   fingerprint?: string;
+  /** The ADRs were listed from a truncated tree and may be missing some (see DefaultBranchAdrs.incomplete). */
+  incomplete?: boolean;
+  /** The repository's web address as GitHub gave it (`html_url`: GHE's host on GitHub Enterprise Server), for links in reminders. */
+  htmlUrl?: string;
 }
 
 /** Cache keys of one repository (case-insensitive, as GitHub names are). */

@@ -26,6 +26,9 @@ describe('sweepInstallation', () => {
     // Skipped repositories cost no request beyond the listing.
     expect(double.requests.filter((r) => r.path.includes('/archived') || r.path.includes('/no-issues'))).toEqual([]);
     expect(issuesOf(double, 'acme/archived')).toEqual([]);
+    // The listing's html_url (the double's own host) links the ADR, with no repos/get.
+    expect(double.requestsFor('repos/get')).toEqual([]);
+    expect(issuesOf(double, 'acme/other')[0]!.body).toContain(`${double.url}/acme/other/blob/`);
 
     double.clearRequests();
     const again = await sweepInstallation(deps);
@@ -38,20 +41,22 @@ describe('sweepInstallation', () => {
     ]);
   });
 
-  it('skips the rest of the installation when GitHub stops accepting its token mid-sweep', async () => {
+  it('reports the rest of the installation failed, without requests, when GitHub stops accepting its token mid-sweep', async () => {
     double = await startSweepDouble();
     double.state.addRepo({ owner: OWNER, name: 'later', files: baseFiles() });
     double.state.addRepo({ owner: OWNER, name: 'last', files: baseFiles() });
     double.failNext({ path: /\/repos\/acme\/decisions\//, status: 401, body: { message: 'Bad credentials' } });
     const deps = sweepDeps(double);
     const results = await sweepInstallation(deps);
+    // A 401 may be transient (or an expired token): failed, so the next sweep tries again; never "gone".
     expect(results.map((r) => [r.repo, r.outcome])).toEqual([
-      ['acme/decisions', 'skipped'],
-      ['acme/last', 'skipped'],
-      ['acme/later', 'skipped'],
+      ['acme/decisions', 'failed'],
+      ['acme/last', 'failed'],
+      ['acme/later', 'failed'],
     ]);
-    expect(results[1]!.reason).toMatch(/installation no longer accessible/);
-    expect(deps.logged.some((l) => l.level === 'warn' && /Bad credentials/.test(l.msg))).toBe(true);
+    expect(results[1]!.reason).toMatch(/not tried: GitHub refused the installation's token/);
+    expect(double.requests.filter((r) => r.path.includes('/repos/acme/la'))).toEqual([]);
+    expect(deps.logged.some((l) => l.level === 'error' && /Bad credentials/.test(l.msg))).toBe(true);
     double.violations.length = 0;
   });
 

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReminderMarker } from '../../src/core/reminders/marker.js';
 import { queryPrometheus } from '../../src/handlers/prometheus-client.js';
-import { sweepRepository } from '../../src/handlers/reminder-sweep.js';
+import { sweepInstallation, sweepRepository } from '../../src/handlers/reminder-sweep.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { adrText, issuesOf, requestSummary, startSweepDouble, sweepDeps } from './reminder-sweep-harness.js';
+import { adrText, issuesOf, OWNER, requestSummary, startSweepDouble, sweepDeps } from './reminder-sweep-harness.js';
 
 const QUERY = 'histogram_quantile(0.99, sum(rate(http_request_duration_seconds_bucket{job="api"}[5m])) by (le))';
 const METRIC_ADR = 'docs/adr/0001-use-postgres.md';
@@ -76,7 +76,7 @@ describe('metric triggers against Prometheus', () => {
     prometheus.answer = () => ({ status: 400, body: JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error at char 3' }) });
     expect(await queryPrometheus({ url: prometheus.url }, condition)).toEqual({ error: 'Prometheus: parse error at char 3' });
     prometheus.answer = () => ({ status: 200, body: vector('1'), delayMs: 500 });
-    expect(await queryPrometheus({ url: prometheus.url, timeoutMs: 50 }, condition)).toEqual({ error: 'no answer from Prometheus within 50 ms' });
+    expect(await queryPrometheus({ url: prometheus.url, timeoutMs: 50 }, condition)).toEqual({ error: 'no answer from Prometheus within 50 ms', timedOut: true });
     prometheus.answer = () => ({ status: 200, body: `{"status":"success","pad":"${'x'.repeat(1_100_000)}"}` });
     expect(await queryPrometheus({ url: prometheus.url }, condition)).toMatchObject({ error: expect.stringMatching(/larger than 1048576 bytes/) });
     prometheus.answer = () => ({ status: 200, body: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [] } }) });
@@ -114,5 +114,32 @@ describe('metric triggers against Prometheus', () => {
     expect(result).toMatchObject({ outcome: 'swept', created: [] });
     const line = deps.logged.find((l) => l.level === 'warn' && l.fields['file'] === METRIC_ADR);
     expect(line?.msg).toMatch(/^docs\/adr\/0001-use-postgres\.md:\d+: metric trigger not evaluated: Prometheus answered HTTP 503/);
+  });
+  it('evaluates at most 20 distinct queries per repository and lists the rest as not evaluated', async () => {
+    const triggers = Array.from({ length: 25 }, (_, i) => `  - when: 'errors_${i} > 0.5'`);
+    double = await startSweepDouble({ [METRIC_ADR]: adrText('1. Use PostgreSQL', { extraFront: ['revisit:', ...triggers] }) });
+    prometheus.answer = () => ({ status: 200, body: vector('0.1') });
+    const deps = { ...sweepDeps(double), prometheus: { url: prometheus.url } };
+    expect(await sweepRepository(deps, { owner: 'acme', repo: 'decisions' })).toMatchObject({ outcome: 'swept', created: [] });
+    expect(prometheus.queries).toHaveLength(20);
+    expect(prometheus.queries.some((q) => q.endsWith('errors_20'))).toBe(false);
+    const line = deps.logged.find((l) => l.level === 'warn' && /over the cap of 20/.test(l.msg));
+    expect(line?.msg).toMatch(/25 distinct metric queries, over the cap of 20: 5 not evaluated \(docs\/adr\/0001-use-postgres\.md:\d+/);
+  });
+
+  it('stops querying for the rest of the sweep after the first timeout', async () => {
+    const adr = (q: string) => adrText('1. X', { extraFront: ['revisit:', `  - when: '${q}_a > 0.5'`, `  - when: '${q}_b > 0.5'`] });
+    double = await startSweepDouble({ [METRIC_ADR]: adr('first') });
+    double.state.addRepo({ owner: OWNER, name: 'second', files: { [METRIC_ADR]: adr('second') } });
+    prometheus.answer = () => ({ status: 200, body: vector('0.9'), delayMs: 300 });
+    const deps = { ...sweepDeps(double), prometheus: { url: prometheus.url, timeoutMs: 50 } };
+    const results = await sweepInstallation(deps);
+    expect(results.map((r) => [r.repo, r.outcome, r.created.length])).toEqual([
+      ['acme/decisions', 'swept', 0],
+      ['acme/second', 'swept', 0],
+    ]);
+    // One query timed out; none ran after it, in this repository or the next.
+    expect(prometheus.queries).toEqual(['GET /api/v1/query first_a']);
+    expect(deps.logged.filter((l) => /Prometheus timed out earlier in this sweep/.test(l.msg)).map((l) => l.fields['repo'])).toEqual(['acme/decisions', 'acme/second']);
   });
 });

@@ -231,3 +231,114 @@ function baseFilesWithHealth(): Record<string, string> {
 }
 
 void TODAY;
+
+describe('sweepRepository: whose issues count as reminders', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it('ignores a labelled issue with a forged reminder marker written by someone else', async () => {
+    double = await startSweepDouble();
+    // A user claims the due ADR was reminded for an occurrence far ahead, to silence it.
+    const forged = double.state.addIssue(REPO, {
+      title: 'Revisit',
+      body: reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
+      user: 'mallory',
+      labels: ['adr-revisit'],
+    });
+    const result = await sweepRepository(sweepDeps(double), TARGET);
+    expect(result.created).toHaveLength(1);
+    const opened = double.state.findIssue(REPO, result.created[0]!)!;
+    expect(opened.user.login).toBe(`${double.state.app.slug}[bot]`);
+    expect(parseReminderMarker(opened.body ?? '')).toEqual({ path: DUE_ADR, occurrence: '2026-06-01', cause: 'calendar' });
+    // The forged issue is neither kept nor closed: it is not the bot's.
+    expect(result.closed).toEqual([]);
+    expect(double.state.findIssue(REPO, forged.number)!.state).toBe('open');
+  });
+
+  it('still finds its reminder after the label was removed, and opens no duplicate', async () => {
+    double = await startSweepDouble();
+    const first = await sweepRepository(sweepDeps(double), TARGET);
+    expect(first.created).toHaveLength(1);
+    double.state.findIssue(REPO, first.created[0]!)!.labels = [];
+
+    // The next day, a full read (no cache): the reminder is listed as the bot's own issue.
+    double.clearRequests();
+    const again = await sweepRepository(sweepDeps(double, { today: '2026-06-16' }), TARGET);
+    expect(again).toMatchObject({ outcome: 'swept', created: [], closed: [] });
+    expect(issuesOf(double)).toHaveLength(1);
+    // One issue listing, by creator: no extra request for it.
+    const listings = double.requestsFor('issues/list-for-repo');
+    expect(listings).toHaveLength(1);
+    expect(listings[0]!.query['creator']).toBe(`${double.state.app.slug}[bot]`);
+  });
+});
+
+describe('sweepRepository: links in reminders', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  it("links the ADR at the repository's html_url (its own host, as on GitHub Enterprise Server), also from remembered inputs", async () => {
+    double = await startSweepDouble();
+    const deps = sweepDeps(double);
+    const first = await sweepRepository(deps, TARGET);
+    const body = double.state.findIssue(REPO, first.created[0]!)!.body ?? '';
+    expect(body).toContain(`${double.url}/${REPO}/blob/`);
+    expect(body).not.toContain('https://github.com/');
+
+    // 2027-01-01 comes without the branch moving: no repos/get, the remembered html_url links the new reminder.
+    await sweepRepository({ ...deps, today: () => '2026-12-29' }, TARGET);
+    double.clearRequests();
+    const due = await sweepRepository({ ...deps, today: () => '2027-01-01' }, TARGET);
+    expect(double.requestsFor('repos/get')).toEqual([]);
+    const later = double.state.findIssue(REPO, due.created[0]!)!.body ?? '';
+    expect(later).toContain(`${double.url}/${REPO}/blob/`);
+    expect(later).toContain(FUTURE_ADR.split('/').pop());
+  });
+});
+
+describe('sweepRepository: a truncated tree', () => {
+  let double: GitHubDouble;
+  afterEach(async () => {
+    expect(double.violations).toEqual([]);
+    expect(double.unhandled).toEqual([]);
+    await double.close();
+  });
+
+  // An open reminder of the bot for an ADR deep down that the sweep does not list.
+  function seedDeepReminder(): number {
+    return double.state.addIssue(REPO, {
+      title: 'Revisit ADR 9',
+      body: reminderMarker({ path: 'docs/adr/area/team/0009-deep.md', occurrence: '2026-05-01', cause: 'calendar' }),
+      user: `${double.state.app.slug}[bot]`,
+      labels: ['adr-revisit'],
+    }).number;
+  }
+
+  it('closes no reminder as removed when GitHub truncated the tree, and says so', async () => {
+    double = await startSweepDouble();
+    const deep = seedDeepReminder();
+    double.failNext({ operationId: 'git/get-tree', status: 200, body: { sha: 'f'.repeat(40), url: `${double.url}/x`, tree: [], truncated: true } });
+    const deps = sweepDeps(double);
+    const result = await sweepRepository(deps, TARGET);
+    expect(result).toMatchObject({ outcome: 'swept', closed: [] });
+    // The folder listing still found the ADRs it can reach.
+    expect(result.created).toHaveLength(1);
+    expect(double.state.findIssue(REPO, deep)!.state).toBe('open');
+    expect(deps.logged.some((l) => l.level === 'warn' && /truncated/.test(l.msg) && l.msg.includes('0009-deep.md'))).toBe(true);
+  });
+
+  it('closes it as removed when the tree is complete (the control)', async () => {
+    double = await startSweepDouble();
+    const deep = seedDeepReminder();
+    const result = await sweepRepository(sweepDeps(double), TARGET);
+    expect(result.closed).toEqual([deep]);
+  });
+});
