@@ -1,3 +1,5 @@
+import { CONFIG_PATH } from '../config/load.js';
+
 /**
  * The Action's inputs and the runner's variables, read once and checked.
  * action.yml passes each input as an `INPUT_*` variable (a composite action
@@ -10,7 +12,8 @@ export const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 
 /** `fail-on` when the input is not given. */
 export const DEFAULT_FAIL_ON = 'failure,action_required';
 /** `config` when the input is not given (the App's file). */
-export const DEFAULT_CONFIG_PATH = '.github/design-review.yml';
+/** The config file the App reads too. */
+export const DEFAULT_CONFIG_PATH = CONFIG_PATH;
 /** The identity GITHUB_TOKEN writes as. */
 export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
 

@@ -5,7 +5,7 @@ import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSet
 import { readCheckRun, trackCheckRun, type CheckRunResult } from './check-run-result.js';
 import { appendStepSummary, writeOutputs } from './output-files.js';
 import { decideEvent } from './pull-request-event.js';
-import { readRepoConfig } from './read-config.js';
+import { readRepoConfig } from '../github/repo-config.js';
 import { errorText, workflowLog } from './workflow-log.js';
 import { plainLine, workflowCommand } from './workflow-commands.js';
 

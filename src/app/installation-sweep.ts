@@ -1,9 +1,10 @@
 import type { Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { CONFIG_FILE, type JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../handlers/pull-request-review.js';
 import { sweepInstallation, type RepoSweepResult, type SweepCache } from '../handlers/reminder-sweep.js';
 import type { AppMetrics } from './metrics.js';
-import { readRepoConfig } from './repo-config.js';
+import { CONFIG_PATH } from '../config/load.js';
+import { readRepoConfig } from '../github/repo-config.js';
 
 /**
  * The one sweep of one installation that both schedulers run (embedded and
@@ -64,7 +65,7 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
         gh: octokit as unknown as GitHub,
         log,
         today: () => deps.now().toISOString().slice(0, 10),
-        readConfig: (target) => readRepoConfig(octokit, target, CONFIG_FILE),
+        readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }),
         appSlug: deps.appSlug,
         cache: deps.cache,
         ...(deps.prometheus === undefined ? {} : { prometheus: deps.prometheus }),

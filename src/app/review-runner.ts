@@ -1,9 +1,10 @@
 import type { Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { CONFIG_FILE, reviewPullRequest, type JobLog } from '../handlers/pull-request-review.js';
+import { reviewPullRequest, type JobLog } from '../handlers/pull-request-review.js';
 import type { ReviewJob, ReviewRunner } from '../queue/review-queue.js';
 import type { AppMetrics } from './metrics.js';
-import { readRepoConfig } from './repo-config.js';
+import { CONFIG_PATH } from '../config/load.js';
+import { readRepoConfig } from '../github/repo-config.js';
 
 /**
  * The one runner both queue backends call: it turns a serializable job into
@@ -45,7 +46,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
         {
           gh: octokit as unknown as GitHub,
           log,
-          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo }, CONFIG_FILE),
+          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }),
           appSlug: deps.appSlug,
         },
         { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },

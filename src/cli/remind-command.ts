@@ -1,7 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../action/action-octokit.js';
-import { readRepoConfig } from '../action/read-config.js';
+import { readRepoConfig } from '../github/repo-config.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
 import type { JobLog } from '../handlers/pull-request-review.js';
@@ -10,6 +10,7 @@ import type { CommandIo } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './cli-error.js';
 import { FileSweepCache } from './sweep-state-file.js';
 import { packageVersion } from './version.js';
+import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * `design-review remind`: the revisit-reminder sweep from the command line.
@@ -34,7 +35,6 @@ export interface RemindFlags {
   state?: string;
 }
 
-const CONFIG_PATH = '.github/design-review.yml';
 
 /** Run the sweep; returns the exit code. */
 export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Promise<number> {

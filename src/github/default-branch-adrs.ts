@@ -4,6 +4,7 @@ import { adrDirsFromFiles, classify } from '../core/document/classify.js';
 import { listAdrs } from './adr-listing.js';
 import type { GitHub, RepoRef } from './github-client.js';
 import { readBlobBatch, readBlobs, type BlobRead } from './read-blobs.js';
+import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * Every ADR of a commit of the default branch, for the reminder sweep: one
@@ -17,7 +18,6 @@ import { readBlobBatch, readBlobs, type BlobRead } from './read-blobs.js';
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
 /** The config file the sweep's fingerprint follows (read through Probot's loader, not here). */
-export const CONFIG_PATH = '.github/design-review.yml';
 
 const HINT_FILES = ['.adr-dir', '.log4brains.yml'] as const;
 // Front matter `type:` sits at the top; this much text is enough for the classifier.

@@ -21,6 +21,7 @@ import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
 import type { EnqueueResult } from '../queue/review-queue.js';
 import type { JobLog, PullRequestTarget } from './pull-request-review.js';
+import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
@@ -66,7 +67,6 @@ export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'c
 
 /** Attempts at a free number when other proposals keep taking the next one. */
 export const MAX_NUMBER_ATTEMPTS = 5;
-const CONFIG_PATH = '.github/design-review.yml';
 const MAX_TITLE = 300;
 
 type Creating = Extract<AdrCommand, { kind: 'new' | 'supersede' }>;

@@ -19,6 +19,7 @@ import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import { syncReviewComments } from '../github/review-comments.js';
 import { upsertSummaryComment } from '../github/sticky-comment.js';
 import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
+import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook
@@ -44,7 +45,6 @@ import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checkli
 
 /** Config file name, under `.github/` (Probot's `context.config`). */
 export const CONFIG_FILE = 'design-review.yml';
-const CONFIG_PATH = `.github/${CONFIG_FILE}`;
 
 /** The pull request to review. */
 export interface PullRequestTarget {

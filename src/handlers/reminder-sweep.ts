@@ -21,6 +21,7 @@ import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metri
 import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
+import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * The scheduled revisit-reminder sweep (issue 5) of one repository or of a
@@ -109,7 +110,6 @@ export interface RepoFacts {
   htmlUrl?: string;
 }
 
-const CONFIG_FILE_NAME = '.github/design-review.yml';
 
 /** Sweep one repository (see the steps above); never throws: failures are the `failed` or `skipped` outcome. */
 export async function sweepRepository(deps: SweepDeps, target: { owner: string; repo: string }): Promise<RepoSweepResult> {
@@ -397,7 +397,7 @@ async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
 }
 
 function validated(raw: unknown): Config {
-  return validateConfig(raw, CONFIG_FILE_NAME);
+  return validateConfig(raw, CONFIG_PATH);
 }
 
 function configOf(raw: unknown): Config | undefined {

@@ -1,7 +1,7 @@
 // A GitHub double seeded with ADRs that come due, and sweep deps on a real @octokit/rest client.
 import { Octokit } from '@octokit/rest';
 import { config as configPlugin } from '@probot/octokit-plugin-config';
-import { readRepoConfig } from '../../src/action/read-config.js';
+import { readRepoConfig } from '../../src/github/repo-config.js';
 import { MemorySweepCache, type SweepDeps } from '../../src/handlers/reminder-sweep.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 

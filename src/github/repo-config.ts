@@ -1,31 +1,25 @@
-import { posix } from 'node:path';
-import type { ProbotOctokit } from 'probot';
+import type { API as ConfigApi } from '@probot/octokit-plugin-config';
 
 /**
- * Probot's `context.config(fileName)` without a webhook context, for jobs that
- * run from a queue: the same `octokit.config.get` of `.github/<fileName>`
- * (with `_extends` from another repository or the org's `.github` repo),
- * merged the way Probot merges (deepmerge's defaults: objects merged key by
- * key, arrays concatenated), and null when no file has a config. The test
- * compares it with Probot's own Context on the GitHub double.
+ * Probot's `context.config(fileName)` for every surface (the App's queued
+ * jobs, the Action, `design-review remind`): `octokit.config.get` of the
+ * file on the default branch, with `_extends` from another repository or the
+ * org's `.github` repository, merged the way Probot merges (deepmerge's
+ * defaults: objects merged key by key, arrays concatenated), and null when no
+ * file has a config. Reading from the default branch also means a pull
+ * request cannot relax the rules it is reviewed by. The test compares it with
+ * Probot's own Context on the GitHub double.
  */
 
-/** The repository whose config is read. */
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
-/** Read `.github/<fileName>` as Probot's `context.config(fileName)` does; null when absent. */
-export async function readRepoConfig(octokit: Pick<ProbotOctokit, 'config'>, ref: RepoRef, fileName: string): Promise<unknown> {
+/** Read the config at `path` (e.g. `.github/design-review.yml`) as Probot's `context.config` does; null when absent. */
+export async function readRepoConfig(octokit: ConfigApi, at: { owner: string; repo: string; path: string }): Promise<unknown> {
   const { config, files } = await octokit.config.get({
-    owner: ref.owner,
-    repo: ref.repo,
-    path: posix.join('.github', fileName),
+    owner: at.owner,
+    repo: at.repo,
+    path: at.path,
     defaults: (configs: object[]) => configs.reduce<unknown>((merged, next) => deepMerge(merged, next), {}) as Record<string, unknown>,
   });
-  if (!files.some((file) => file.config !== null)) return null;
-  return config;
+  return files.some((file) => file.config !== null) ? config : null;
 }
 
 /** deepmerge's default merge of two parsed YAML values (no Dates or RegExps in YAML from GitHub). */

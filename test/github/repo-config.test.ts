@@ -3,9 +3,9 @@
 // the org's `.github` repository (nested objects merged, arrays concatenated).
 import { Context, ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deepMerge, readRepoConfig } from '../../src/app/repo-config.js';
+import { deepMerge, readRepoConfig } from '../../src/github/repo-config.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { recordingLogger } from './recording-logger.js';
+import { recordingLogger } from '../app/recording-logger.js';
 
 let github: GitHubDouble;
 let octokit: InstanceType<typeof ProbotOctokit>;
@@ -38,15 +38,15 @@ function probotConfig(name: string): Promise<unknown> {
 
 describe('readRepoConfig', () => {
   it.each(['none', 'plain', 'extends-repo', 'extends-org'])('reads acme/%s exactly as Probot does', async (name) => {
-    const ours = await readRepoConfig(octokit, { owner: 'acme', repo: name }, 'design-review.yml');
+    const ours = await readRepoConfig(octokit, { owner: 'acme', repo: name, path: '.github/design-review.yml' });
     expect(ours).toEqual(await probotConfig(name));
   });
 
   it('returns null without a file, falls back to the org .github repository, and merges _extends with the repository winning', async () => {
     const solo = new ProbotOctokit({ auth: { token: github.issueToken(43) }, baseUrl: github.url });
-    expect(await readRepoConfig(solo, { owner: 'solo', repo: 'bare' }, 'design-review.yml')).toBeNull();
-    expect(await readRepoConfig(octokit, { owner: 'acme', repo: 'none' }, 'design-review.yml')).toEqual({ checks: { onWarning: 'success' } });
-    expect(await readRepoConfig(octokit, { owner: 'acme', repo: 'extends-repo' }, 'design-review.yml')).toEqual({
+    expect(await readRepoConfig(solo, { owner: 'solo', repo: 'bare', path: '.github/design-review.yml' })).toBeNull();
+    expect(await readRepoConfig(octokit, { owner: 'acme', repo: 'none', path: '.github/design-review.yml' })).toEqual({ checks: { onWarning: 'success' } });
+    expect(await readRepoConfig(octokit, { owner: 'acme', repo: 'extends-repo', path: '.github/design-review.yml' })).toEqual({
       rules: { 'adr-date': 'off', 'adr-status': 'error' },
       statuses: ['draft', 'accepted'],
       review: { drafts: false },
