@@ -9,9 +9,10 @@
 import { cpus, loadavg } from 'node:os';
 import { Octokit } from '@octokit/rest';
 import { config } from '@probot/octokit-plugin-config';
-import { readRepoConfig } from '../src/app/repo-config.js';
-import { memorySweepCache } from '../src/app/sweep-cache-memory.js';
-import { CONFIG_FILE, type JobLog } from '../src/handlers/pull-request-review.js';
+import { CONFIG_PATH } from '../src/config/load.js';
+import { readRepoConfig } from '../src/github/repo-config.js';
+import { MemorySweepCache } from '../src/github/sweep-cache.js';
+import type { JobLog } from '../src/handlers/pull-request-review.js';
 import { sweepInstallation, type RepoSweepResult, type SweepDeps } from '../src/handlers/reminder-sweep.js';
 import type { GitHub } from '../src/github/github-client.js';
 import { loadBuiltinTemplates } from '../src/io/read-templates.js';
@@ -117,9 +118,9 @@ try {
     gh: octokit as unknown as GitHub,
     log,
     today: () => isoDay(0),
-    readConfig: (target) => readRepoConfig(octokit, target, CONFIG_FILE),
+    readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }),
     appSlug: async () => github.state.app.slug,
-    cache: memorySweepCache({ ttlMs: 24 * 60 * 60 * 1000 }),
+    cache: new MemorySweepCache({ ttlMs: 24 * 60 * 60 * 1000, maxEntries: 50_000 }),
   };
 
   const rows: { name: string; ms: number; requests: RecordedRequest[]; note: string }[] = [];

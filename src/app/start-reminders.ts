@@ -8,7 +8,7 @@ import { createInstallationSweeper } from './installation-sweep.js';
 import type { AppMetrics } from './metrics.js';
 import type { ReminderSettings } from './reminder-settings.js';
 import { embeddedReminderScheduler, type SweepScheduler } from './reminder-scheduler.js';
-import { memorySweepCache } from './sweep-cache-memory.js';
+import { MemorySweepCache } from '../github/sweep-cache.js';
 import { redisSweepCache } from './sweep-cache-redis.js';
 
 /**
@@ -54,7 +54,7 @@ export function startReminders(deps: StartRemindersDeps): SweepScheduler | undef
   let redis: Redis | undefined;
   let cache: SweepCache;
   if (redisUrl === undefined) {
-    cache = memorySweepCache({ ttlMs: CACHE_TTL_SECONDS * 1000 });
+    cache = new MemorySweepCache({ ttlMs: CACHE_TTL_SECONDS * 1000, maxEntries: 50_000 });
   } else {
     redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
     redis.on('error', (error: unknown) =>

@@ -11,24 +11,49 @@ export interface SweepCache {
   set(key: string, value: string): Promise<void>;
 }
 
+/** Options of the in-memory sweep cache. */
+export interface MemorySweepCacheOptions {
+  /** Most entries kept; the oldest-set go first. */
+  maxEntries?: number;
+  /**
+   * How long an entry is served after it was set; none for the one-shot CLI.
+   * A long-running App sets one, as its Redis cache has, so it does not keep
+   * forever the state of repositories it no longer sweeps.
+   */
+  ttlMs?: number;
+  /** The clock, injected so tests expire entries without waiting. */
+  now?: () => number;
+}
+
 /** The sweep cache of one process: a Map, bounded so a huge installation cannot grow it forever. */
 export class MemorySweepCache implements SweepCache {
-  private readonly values = new Map<string, string>();
+  private readonly entries = new Map<string, { value: string; expires: number }>();
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly maxEntries = 10_000) {}
-
-  /** The value stored under `key`, if any. */
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
+  constructor(options: MemorySweepCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.ttlMs = options.ttlMs ?? Number.POSITIVE_INFINITY;
+    this.now = options.now ?? Date.now;
   }
 
-  /** Store `value` under `key`; the oldest entry goes when the map is full. */
-  async set(key: string, value: string): Promise<void> {
-    this.values.delete(key);
-    this.values.set(key, value);
-    if (this.values.size > this.maxEntries) {
-      const oldest = this.values.keys().next().value;
-      if (oldest !== undefined) this.values.delete(oldest);
+  /** The value stored under `key`, if any and not expired. */
+  async get(key: string): Promise<string | undefined> {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
     }
+    return entry.value;
+  }
+
+  /** Store `value` under `key`; the oldest-set entries go when the map is full. */
+  async set(key: string, value: string): Promise<void> {
+    // Re-inserted keys move to the end: Map order is then oldest-set first.
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

@@ -1,14 +1,14 @@
 // Both sweep caches: in memory (one replica) and over a real redis-server (replicas share it).
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memorySweepCache } from '../../src/app/sweep-cache-memory.js';
+import { MemorySweepCache } from '../../src/github/sweep-cache.js';
 import { redisSweepCache } from '../../src/app/sweep-cache-redis.js';
 import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
 
 describe('in-memory sweep cache', () => {
   it('serves a value until its time to live is over', async () => {
     let now = 1_000;
-    const cache = memorySweepCache({ ttlMs: 100, now: () => now });
+    const cache = new MemorySweepCache({ ttlMs: 100, now: () => now });
     await cache.set('blob:abc', 'parsed');
     expect(await cache.get('blob:abc')).toBe('parsed');
     now += 99;
@@ -19,7 +19,7 @@ describe('in-memory sweep cache', () => {
   });
 
   it('drops the oldest entries beyond its bound', async () => {
-    const cache = memorySweepCache({ ttlMs: 60_000, maxEntries: 2 });
+    const cache = new MemorySweepCache({ ttlMs: 60_000, maxEntries: 2 });
     await cache.set('a', '1');
     await cache.set('b', '2');
     await cache.set('a', '1 again');
