@@ -2,23 +2,23 @@ import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { config, type API as ConfigApi } from '@probot/octokit-plugin-config';
 import { packageVersion } from '../cli/version.js';
 import type { GitHub } from '../github/github-client.js';
 import { throttleOptions } from '../github/retry-options.js';
 
 /**
  * The Action's client: @octokit/rest with the plugins Probot gives the App
- * (throttling with the same handlers, retry of server errors, and the config
- * loader with `_extends`), so the review behaves the same on both surfaces.
+ * (throttling with the same handlers, retry of server errors), so the review
+ * behaves the same on both surfaces; the config is read by the same
+ * readRepoConfig (src/github/repo-config.ts), `_extends` rule included.
  * `baseUrl` is the runner's GITHUB_API_URL, which is what makes GitHub
  * Enterprise Server work.
  */
 
-const ActionOctokit = Octokit.plugin(throttling, retry, config);
+const ActionOctokit = Octokit.plugin(throttling, retry);
 
-/** What the Action uses of its client: the review's surface, the config loader and request hooks. */
-export type ActionClient = GitHub & ConfigApi & Pick<Octokit, 'hook'>;
+/** What the Action uses of its client: the review's surface and request hooks. */
+export type ActionClient = GitHub & Pick<Octokit, 'hook'>;
 
 /**
  * Where Octokit's own messages go: warnings (rate-limit retries, deprecations)

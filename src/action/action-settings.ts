@@ -1,4 +1,5 @@
 import { CONFIG_PATH } from '../config/load.js';
+import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
 
 /**
  * The Action's inputs and the runner's variables, read once and checked.
@@ -36,6 +37,8 @@ export interface ReviewSettings {
   /** REST base URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
   apiUrl: string;
   configPath: string;
+  /** Repositories the config's `_extends` may name besides this one and its owner's `.github` (CONFIG_EXTENDS_ALLOW in the workflow's env). */
+  extendsAllow: ExtendsAllowList;
   failOn: ReadonlySet<string>;
   /** The slug of `<slug>[bot]`, the login the token's comments are written as. */
   botSlug: string;
@@ -58,6 +61,7 @@ export function readReviewSettings(env: NodeJS.ProcessEnv): ReviewSettings {
     token,
     apiUrl: (nonEmpty(env['GITHUB_API_URL']) ?? 'https://api.github.com').replace(/\/+$/, ''),
     configPath: parseConfigPath(nonEmpty(env['INPUT_CONFIG']) ?? DEFAULT_CONFIG_PATH),
+    extendsAllow: parseExtendsAllowVariable(env[EXTENDS_ALLOW_VARIABLE]),
     failOn: parseFailOn(env['INPUT_FAIL_ON'] ?? DEFAULT_FAIL_ON),
     botSlug: parseBotLogin(nonEmpty(env['INPUT_BOT_LOGIN']) ?? GITHUB_ACTIONS_LOGIN),
     outputPath: nonEmpty(env['GITHUB_OUTPUT']),
@@ -94,6 +98,13 @@ export function parseBotLogin(input: string): string {
     );
   }
   return match[1]!.toLowerCase();
+}
+
+// CONFIG_EXTENDS_ALLOW: a bad entry stops the step rather than allowing less than the workflow meant.
+function parseExtendsAllowVariable(text: string | undefined): ExtendsAllowList {
+  const { allow, problems } = parseExtendsAllow(text);
+  if (problems.length > 0) throw new ActionInputError(`${problems.join('; ')}. Fix the variable in the workflow's \`env\`.`);
+  return allow;
 }
 
 // A repository path, relative to its root: the same rule as the App's checklist paths.

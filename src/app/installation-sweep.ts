@@ -5,6 +5,8 @@ import { sweepInstallation, type RepoSweepResult, type SweepCache } from '../han
 import type { AppMetrics } from './metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { readRepoConfig } from '../github/repo-config.js';
+import type { ExtendsAllowList } from '../config/extends-allow.js';
+import type { PrometheusSettings } from '../handlers/prometheus-client.js';
 
 /**
  * The one sweep of one installation that both schedulers run (embedded and
@@ -39,7 +41,9 @@ export interface InstallationSweepDeps {
   /** The clock the sweep's "today" (UTC) comes from. */
   now: () => Date;
   cache: SweepCache;
-  prometheus?: { url: string; timeoutMs?: number };
+  prometheus?: PrometheusSettings;
+  /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
+  extendsAllow?: ExtendsAllowList;
 }
 
 /** Sweeps one installation for one period; never throws (failures are results, logged). */
@@ -65,7 +69,7 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
         gh: octokit as unknown as GitHub,
         log,
         today: () => deps.now().toISOString().slice(0, 10),
-        readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }),
+        readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
         appSlug: deps.appSlug,
         cache: deps.cache,
         ...(deps.prometheus === undefined ? {} : { prometheus: deps.prometheus }),

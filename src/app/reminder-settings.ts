@@ -1,11 +1,14 @@
 import { CronExpressionParser } from 'cron-parser';
 import { cronProblem } from '../core/reminders/cron-expression.js';
+import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/metric-allow-list.js';
+import type { PrometheusSettings } from '../handlers/prometheus-client.js';
 
 /**
  * The App's reminder variables, read in one place: REMINDERS (`off` disables
  * the sweep), REMINDER_SCHEDULE (when it runs, a cron expression in UTC) and
- * PROMETHEUS_URL / PROMETHEUS_TIMEOUT_MS (where ADRs' metric triggers are
- * evaluated, read as the `design-review remind` CLI reads them).
+ * PROMETHEUS_URL / PROMETHEUS_TIMEOUT_MS / PROMETHEUS_QUERY_ALLOW (where
+ * ADRs' metric triggers are evaluated, and which metrics they may query;
+ * read as the `design-review remind` CLI reads them).
  * The schedule is the App's, not a repository's: one sweep per installation
  * per period is what keeps the request count bounded. A repository opts out
  * with `reminders.enabled: false`, which the sweep itself honours.
@@ -24,8 +27,8 @@ export interface ReminderSettings {
   everySeconds: boolean;
   /** Why reminders are off although REMINDERS did not say so: the bad REMINDER_SCHEDULE. */
   problem?: string;
-  /** Prometheus the sweep asks about ADRs' metric triggers (PROMETHEUS_URL, PROMETHEUS_TIMEOUT_MS); without it they are listed, not evaluated. */
-  prometheus?: { url: string; timeoutMs?: number };
+  /** Prometheus the sweep asks about ADRs' metric triggers (PROMETHEUS_URL, PROMETHEUS_TIMEOUT_MS, PROMETHEUS_QUERY_ALLOW); without it they are listed, not evaluated. */
+  prometheus?: PrometheusSettings;
   /** Why PROMETHEUS_URL was ignored, for the startup log. */
   prometheusProblem?: string;
 }
@@ -46,7 +49,10 @@ export function readReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   return { enabled: !switchedOff, schedule, everySeconds, ...prometheus };
 }
 
-/** PROMETHEUS_URL and PROMETHEUS_TIMEOUT_MS as the `design-review remind` CLI reads them; a malformed URL is ignored with a problem. */
+/**
+ * PROMETHEUS_URL, PROMETHEUS_TIMEOUT_MS and PROMETHEUS_QUERY_ALLOW as the `design-review remind` CLI reads them.
+ * A malformed URL, or a malformed allow-list (which must not turn into "allow everything"), leaves Prometheus unused, with a problem.
+ */
 function prometheusSettings(env: NodeJS.ProcessEnv): Pick<ReminderSettings, 'prometheus' | 'prometheusProblem'> {
   const url = env['PROMETHEUS_URL']?.trim();
   if (!url) return {};
@@ -55,8 +61,10 @@ function prometheusSettings(env: NodeJS.ProcessEnv): Pick<ReminderSettings, 'pro
   } catch {
     return { prometheusProblem: 'PROMETHEUS_URL is not a URL (expected e.g. http://prometheus:9090): metric triggers are listed, not evaluated' };
   }
+  const { allow, problem } = parseMetricAllowList(env[QUERY_ALLOW_VARIABLE]);
+  if (problem !== undefined) return { prometheusProblem: `${problem}: metric triggers are listed, not evaluated` };
   const timeout = Number(env['PROMETHEUS_TIMEOUT_MS']);
-  return { prometheus: { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) } };
+  return { prometheus: { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}), ...(allow ? { allow } : {}) } };
 }
 
 /**

@@ -7,6 +7,7 @@ import { bullmqReminderScheduler } from './bullmq-reminder-scheduler.js';
 import { createInstallationSweeper } from './installation-sweep.js';
 import type { AppMetrics } from './metrics.js';
 import type { ReminderSettings } from './reminder-settings.js';
+import type { ExtendsAllowList } from '../config/extends-allow.js';
 import { embeddedReminderScheduler, type SweepScheduler } from './reminder-scheduler.js';
 import { MemorySweepCache } from '../github/sweep-cache.js';
 import { redisSweepCache } from './sweep-cache-redis.js';
@@ -29,6 +30,8 @@ export interface StartRemindersDeps {
   metrics: AppMetrics;
   appSlug: () => Promise<string>;
   now: () => Date;
+  /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
+  extendsAllow?: ExtendsAllowList;
 }
 
 // Cached entries outlive a weekly period, so a weekly sweep still finds the last one's reads.
@@ -69,6 +72,7 @@ export function startReminders(deps: StartRemindersDeps): SweepScheduler | undef
     now: deps.now,
     cache,
     ...(settings.prometheus === undefined ? {} : { prometheus: settings.prometheus }),
+    ...(deps.extendsAllow === undefined ? {} : { extendsAllow: deps.extendsAllow }),
   });
   const listInstallations = () => listInstallationIds(probot);
 

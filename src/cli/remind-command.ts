@@ -11,6 +11,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from './cli-error.js';
 import { FileSweepCache } from './sweep-state-file.js';
 import { packageVersion } from './version.js';
 import { CONFIG_PATH } from '../config/load.js';
+import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
+import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/metric-allow-list.js';
 
 /**
  * `design-review remind`: the revisit-reminder sweep from the command line.
@@ -44,12 +46,13 @@ export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Pr
   const cache: SweepCache = fileCache ?? new MemorySweepCache();
   const log = stderrLog(io);
   const prometheus = prometheusSettings(env);
+  const extendsAllow = extendsAllowSetting(env);
   const common = { log, today: () => flags.today, cache, dryRun: flags.dryRun, ...(prometheus ? { prometheus } : {}) };
 
   const results =
     credentials.mode === 'token'
-      ? await sweepWithToken(credentials, target, common, env, io)
-      : await sweepAsApp(credentials, target, common, io);
+      ? await sweepWithToken(credentials, target, common, extendsAllow, env, io)
+      : await sweepAsApp(credentials, target, common, extendsAllow, io);
 
   if (fileCache && !flags.dryRun) await fileCache.save();
   print(results, flags, io);
@@ -58,18 +61,18 @@ export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Pr
 
 type CommonDeps = Pick<SweepDeps, 'log' | 'today' | 'cache' | 'dryRun' | 'prometheus'>;
 
-async function sweepWithToken(credentials: TokenCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, env: Env, io: CommandIo) {
+async function sweepWithToken(credentials: TokenCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, extendsAllow: ExtendsAllowList, env: Env, io: CommandIo) {
   const gh = client(credentials.token, credentials.baseUrl, io);
   const repo = target ?? { owner: credentials.owner, repo: credentials.repo };
   // In a workflow, GITHUB_TOKEN writes as github-actions[bot]: that is whose health issue counts.
   const slug = env.GITHUB_ACTIONS === 'true' ? 'github-actions' : undefined;
-  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }), ...(slug ? { appSlug: async () => slug } : {}) };
+  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ...(slug ? { appSlug: async () => slug } : {}) };
   const result = await sweepRepository(deps, repo);
   if (result.status === 401) throw new UsageError(`GitHub refused GITHUB_TOKEN for ${result.repo} (401): check the token and GITHUB_API_URL`);
   return [result];
 }
 
-async function sweepAsApp(credentials: AppCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, io: CommandIo) {
+async function sweepAsApp(credentials: AppCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, extendsAllow: ExtendsAllowList, io: CommandIo) {
   const app = new Octokit({
     authStrategy: createAppAuth,
     auth: { appId: Number(credentials.appId), privateKey: credentials.privateKey },
@@ -95,7 +98,7 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
       log: clientLog(io),
     });
     await gh.auth({ type: 'installation' });
-    return { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }), appSlug: async () => slug };
+    return { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), appSlug: async () => slug };
   };
 
   if (target) {
@@ -165,8 +168,18 @@ function prometheusSettings(env: Env): SweepDeps['prometheus'] {
   } catch {
     throw new UsageError('PROMETHEUS_URL is not a URL (expected e.g. http://prometheus:9090)');
   }
+  // A bad allow-list stops the run: read as "allow everything" it would send what the operator meant to refuse.
+  const { allow, problem } = parseMetricAllowList(env[QUERY_ALLOW_VARIABLE]);
+  if (problem !== undefined) throw new UsageError(problem);
   const timeout = Number(env.PROMETHEUS_TIMEOUT_MS);
-  return { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
+  return { url, ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}), ...(allow ? { allow } : {}) };
+}
+
+// CONFIG_EXTENDS_ALLOW, as the App reads it; a bad entry stops the run rather than allowing less than meant.
+function extendsAllowSetting(env: Env): ExtendsAllowList {
+  const { allow, problems } = parseExtendsAllow(env[EXTENDS_ALLOW_VARIABLE]);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return allow;
 }
 
 /** Log lines on stderr, one per event, `repo: message`; structured fields other than the repository stay out of the text. */

@@ -3,15 +3,21 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { ConfigError } from './config-error.js';
 import type { Config } from './schema.js';
-import { validateConfig } from './validate.js';
+import { validateConfig, type LocateKey } from './validate.js';
 
 export { ConfigError } from './config-error.js';
 
 /** Where the config lives in a repository. */
 export const CONFIG_PATH = '.github/design-review.yml';
 
-/** Parse the text of a config file: YAML syntax errors and schema errors name the file and line. */
-export function parseConfigText(text: string, file: string): Config {
+/** A config file's YAML: its data (an empty file is `{}`) and the line each key path is written on. */
+export interface ConfigYaml {
+  data: Record<string, unknown>;
+  locate: LocateKey;
+}
+
+/** Parse the YAML of a config file; syntax errors and a document that is not a mapping name the file and line. */
+export function readConfigYaml(text: string, file: string): ConfigYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const syntax = doc.errors[0];
@@ -24,7 +30,7 @@ export function parseConfigText(text: string, file: string): Config {
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new ConfigError(`${file}:1: the config must be a YAML mapping of keys (see the README's configuration reference)`, file, '(root)', 1);
   }
-  return validateConfig(data ?? {}, file, (path) => {
+  const locate: LocateKey = (path) => {
     // Walk to the deepest node that exists so a bad value points at its key's line.
     let node: unknown = doc.contents;
     let offset: number | undefined;
@@ -42,7 +48,14 @@ export function parseConfigText(text: string, file: string): Config {
       } else break;
     }
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-  });
+  };
+  return { data: (data ?? {}) as Record<string, unknown>, locate };
+}
+
+/** Parse the text of a config file: YAML syntax errors and schema errors name the file and line. */
+export function parseConfigText(text: string, file: string): Config {
+  const { data, locate } = readConfigYaml(text, file);
+  return validateConfig(data, file, locate);
 }
 
 async function exists(path: string): Promise<boolean> {

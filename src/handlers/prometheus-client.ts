@@ -1,15 +1,20 @@
+import { queryRefusal, type MetricAllowList } from '../core/reminders/metric-allow-list.js';
 import { isBreach, type PrometheusCondition } from '../core/reminders/prometheus-trigger.js';
 
 /**
  * Instant queries against Prometheus' HTTP API (`GET /api/v1/query`), for the
  * ADRs' metric revisit triggers. Bounded: a timeout per query and a cap on
  * the answer's size, so a slow or hostile endpoint cannot hold the sweep.
+ * With the operator's PROMETHEUS_QUERY_ALLOW, a query naming a metric it
+ * does not allow is refused here, before any request, whoever the caller.
  */
 
 /** Where Prometheus is; credentials in the URL (`https://user:pass@host`) become a Basic header. */
 export interface PrometheusSettings {
   url: string;
   timeoutMs?: number;
+  /** PROMETHEUS_QUERY_ALLOW: the metrics a query may name; without it any query runs. */
+  allow?: MetricAllowList;
 }
 
 /** Default time allowed per query. */
@@ -17,8 +22,8 @@ export const PROMETHEUS_TIMEOUT_MS = 10_000;
 /** Largest answer read, in bytes: an instant value is a few hundred bytes, a huge vector is a bad query. */
 export const MAX_PROMETHEUS_BYTES = 1024 * 1024;
 
-/** A reading, or why there is none. */
-export type PrometheusReading = { value: number } | { error: string; timedOut?: true };
+/** A reading, or why there is none (`refused`: the allow-list kept the query from being sent). */
+export type PrometheusReading = { value: number } | { error: string; timedOut?: true; refused?: true };
 
 interface QueryAnswer {
   status?: string;
@@ -32,6 +37,10 @@ interface QueryAnswer {
  * a breach), else its first series; an empty vector is no data (NaN).
  */
 export async function queryPrometheus(settings: PrometheusSettings, condition: PrometheusCondition): Promise<PrometheusReading> {
+  if (settings.allow !== undefined) {
+    const refusal = queryRefusal(condition.query, settings.allow);
+    if (refusal !== undefined) return { error: `refused: ${refusal}`, refused: true };
+  }
   let url: URL;
   try {
     url = new URL('api/v1/query', settings.url.endsWith('/') ? settings.url : `${settings.url}/`);

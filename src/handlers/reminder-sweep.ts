@@ -18,6 +18,7 @@ import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssu
 import type { SweepCache } from '../github/sweep-cache.js';
 import type { JobLog } from './pull-request-review.js';
 import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metrics.js';
+import type { PrometheusSettings } from './prometheus-client.js';
 import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
@@ -61,8 +62,8 @@ export interface SweepDeps {
   appSlug?: () => Promise<string>;
   /** Remembered state per repository, for cheap sweeps when nothing changed. */
   cache?: SweepCache;
-  /** Prometheus for metric (`when:`) triggers; without it they are listed, not evaluated. */
-  prometheus?: { url: string; timeoutMs?: number };
+  /** Prometheus for metric (`when:`) triggers, and the operator's allow-list; without it they are listed, not evaluated. */
+  prometheus?: PrometheusSettings;
   /** Plan only: read everything, write nothing (issues or cache), report the planned actions. */
   dryRun?: boolean;
   /** Shared by the repositories of one sweep (set by the sweep itself): a Prometheus timeout stops evaluation for the rest of it. */
@@ -307,7 +308,8 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     const kept = plan.actions.filter((a) => a.action === 'close' && a.reason === 'removed').map((a) => a.path);
     if (kept.length > 0) log.warn({ repo: name }, `the tree was truncated and the ADR listing may be incomplete: not closing ${kept.length} reminder(s) as removed (${kept.join(', ')})`);
   }
-  const skippedAdrs = [...skipped, ...plan.skipped];
+  // Triggers the operator's PROMETHEUS_QUERY_ALLOW refused are reported with the others skipped.
+  const skippedAdrs = [...skipped, ...plan.skipped, ...(metrics.refused ?? [])];
   for (const s of plan.skipped) log.warn({ repo: name, file: s.path, line: s.line }, `${s.path}:${s.line}: ${s.message}`);
 
   const planned: PlannedAction[] = actions.map(describeAction);

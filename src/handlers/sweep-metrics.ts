@@ -1,7 +1,7 @@
 import type { DecisionDoc } from '../core/document/model.js';
 import { readMetricTriggers } from '../core/reminders/due.js';
 import { isBreach, parsePrometheusCondition, type PrometheusCondition } from '../core/reminders/prometheus-trigger.js';
-import type { MetricReading } from '../core/reminders/types.js';
+import type { MetricReading, SkipLog } from '../core/reminders/types.js';
 import { queryPrometheus, type PrometheusSettings } from './prometheus-client.js';
 import type { JobLog } from './pull-request-review.js';
 
@@ -13,6 +13,9 @@ import type { JobLog } from './pull-request-review.js';
  * MAX_QUERIES_PER_REPOSITORY distinct queries per repository, and none at all
  * for the rest of the sweep once one timed out (a Prometheus that does not
  * answer would otherwise cost the timeout once per query per repository).
+ * A query the operator's PROMETHEUS_QUERY_ALLOW refuses is never sent
+ * (queryPrometheus checks it first); its triggers are logged and returned
+ * as `refused`, for the sweep's report of skipped triggers.
  */
 
 /** Distinct queries evaluated per repository; the others are listed, not evaluated. */
@@ -28,6 +31,8 @@ export interface MetricsSession {
 export interface MetricsRead {
   readings: MetricReading[];
   conditions: string[];
+  /** Triggers whose query the operator's allow-list refused, each naming file and line. */
+  refused?: SkipLog[];
 }
 
 /** Run every distinct metric query of `docs` against Prometheus. */
@@ -49,6 +54,7 @@ export async function readMetrics(settings: PrometheusSettings, docs: DecisionDo
     log.warn({ repo }, `${all.length} distinct metric queries, over the cap of ${MAX_QUERIES_PER_REPOSITORY}: ${over.length} not evaluated (${where.slice(0, 10).join(', ')}${where.length > 10 ? ', …' : ''})`);
   }
   const notRun: string[] = [];
+  const refused: SkipLog[] = [];
   for (const [query, use] of all.slice(0, MAX_QUERIES_PER_REPOSITORY)) {
     if (session.timedOut !== undefined) {
       notRun.push(...use.at.map((at) => `${at.path}:${at.line}`));
@@ -57,7 +63,10 @@ export async function readMetrics(settings: PrometheusSettings, docs: DecisionDo
     const reading = await queryPrometheus(settings, use.condition);
     if ('error' in reading) {
       if (reading.timedOut) session.timedOut = reading.error;
-      for (const at of use.at) log.warn({ repo, file: at.path, line: at.line }, `${at.path}:${at.line}: metric trigger not evaluated: ${reading.error}`);
+      for (const at of use.at) {
+        log.warn({ repo, file: at.path, line: at.line }, `${at.path}:${at.line}: metric trigger not evaluated: ${reading.error}`);
+        if (reading.refused) refused.push({ path: at.path, line: at.line, message: `metric trigger not evaluated: ${reading.error}` });
+      }
       continue;
     }
     for (const at of use.at) readings.push({ path: at.path, query, value: reading.value });
@@ -66,7 +75,7 @@ export async function readMetrics(settings: PrometheusSettings, docs: DecisionDo
     log.warn({ repo }, `metric triggers not evaluated: Prometheus timed out earlier in this sweep (${session.timedOut}): ${notRun.slice(0, 10).join(', ')}${notRun.length > 10 ? ', …' : ''}`);
   }
   // Every condition is remembered, evaluated or not, so a later sweep still re-checks it.
-  return { readings, conditions: all.map(([, u]) => u.text) };
+  return { readings, conditions: all.map(([, u]) => u.text), ...(refused.length > 0 ? { refused } : {}) };
 }
 
 /** True when any remembered condition breaches now (a failed query counts as no breach, logged). */
