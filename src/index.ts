@@ -6,6 +6,7 @@ import { httpRoutes } from './app/http-routes.js';
 import { createMetrics } from './app/metrics.js';
 import { readQueueSettings, type QueueSettings } from './app/queue-settings.js';
 import { readReminderSettings, type ReminderSettings } from './app/reminder-settings.js';
+import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow } from './config/extends-allow.js';
 import type { SweepScheduler } from './app/reminder-scheduler.js';
 import { createReviewRunner } from './app/review-runner.js';
 import { startReminders } from './app/start-reminders.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
 export function createApp(settings: QueueSettings = readQueueSettings(process.env), options: AppOptions = {}): DesignReviewApp {
   const reminderSettings = options.reminders ?? readReminderSettings(process.env);
   const now = options.now ?? (() => new Date());
+  // Repositories a config's `_extends` may name besides the repository and its owner's `.github`.
+  const extendsAllow = parseExtendsAllow(process.env[EXTENDS_ALLOW_VARIABLE]);
   let queue: ReviewQueue | undefined;
   let reminders: SweepScheduler | undefined;
   let commandQueue: JobQueue | undefined;
@@ -57,7 +60,8 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     loadBuiltinTemplates();
     const metrics = createMetrics();
     const appSlug = appSlugOnce(probot);
-    const run = createReviewRunner({ probot, appSlug, metrics });
+    for (const problem of extendsAllow.problems) probot.log.error({}, `design-review: ${problem}`);
+    const run = createReviewRunner({ probot, appSlug, metrics, extendsAllow: extendsAllow.allow });
     const reviewQueue = createReviewQueue(settings, run, probot.log);
     queue = reviewQueue;
     log = probot.log;
@@ -86,8 +90,8 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     );
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
-    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job) });
-    reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now });
+    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job), extendsAllow: extendsAllow.allow });
+    reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now, extendsAllow: extendsAllow.allow });
     addHandler(httpRoutes(metrics));
   };
   return { app, queue: () => queue, commandQueue: () => commandQueue, log: () => log, reminders: () => reminders };

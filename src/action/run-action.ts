@@ -61,7 +61,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   const deps: ReviewJobDeps = {
     gh: octokit,
     log: workflowLog({ write, ...hintContext }),
-    readConfig: () => readRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }),
+    readConfig: () => readRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }, { extendsAllow: settings.extendsAllow }),
     appSlug: () => Promise.resolve(settings.botSlug),
   };
 

@@ -2,7 +2,10 @@ import type { Context, Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
 import { runAdrCommand } from '../handlers/adr-command.js';
 import { commandEventFrom, type CommandPayload } from '../handlers/adr-command-event.js';
-import { CONFIG_FILE, isoToday, type PullRequestTarget } from '../handlers/pull-request-review.js';
+import { isoToday, type PullRequestTarget } from '../handlers/pull-request-review.js';
+import { CONFIG_PATH } from '../config/load.js';
+import type { ExtendsAllowList } from '../config/extends-allow.js';
+import { readRepoConfig } from '../github/repo-config.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
 import type { ReviewJob } from '../queue/review-queue.js';
@@ -30,6 +33,8 @@ export function registerAdrCommands(
     appSlug: () => Promise<string>;
     /** The review queue's enqueue: `/adr check` reviews through it, never beside it. */
     enqueueReview: (job: ReviewJob) => Promise<EnqueueResult>;
+    /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
+    extendsAllow?: ExtendsAllowList;
   },
 ): JobQueue {
   loadBuiltinTemplates();
@@ -41,7 +46,8 @@ export function registerAdrCommands(
     const event = commandEventFrom(context.name, context.payload as unknown as CommandPayload);
     if (event === undefined) return;
     const gh = context.octokit as unknown as GitHub;
-    const readConfig = () => context.config(CONFIG_FILE);
+    // The same reader as reviews and sweeps, so `_extends` is checked here too (not Probot's context.config).
+    const readConfig = () => readRepoConfig(gh, { owner: event.owner, repo: event.repo, path: CONFIG_PATH }, options.extendsAllow ? { extendsAllow: options.extendsAllow } : {});
     const deps = {
       gh,
       log: context.log,

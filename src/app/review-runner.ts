@@ -5,6 +5,7 @@ import type { ReviewJob, ReviewRunner } from '../queue/review-queue.js';
 import type { AppMetrics } from './metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { readRepoConfig } from '../github/repo-config.js';
+import type { ExtendsAllowList } from '../config/extends-allow.js';
 
 /**
  * The one runner both queue backends call: it turns a serializable job into
@@ -22,6 +23,8 @@ export interface ReviewRunnerDeps {
   probot: Pick<Probot, 'auth' | 'log'>;
   appSlug: () => Promise<string>;
   metrics: Pick<AppMetrics, 'githubRequests' | 'reviewDuration'>;
+  /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
+  extendsAllow?: ExtendsAllowList;
 }
 
 /** The bindings of a job's logger: Probot's `{ name: 'event', id }` plus what the job is about. */
@@ -46,7 +49,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
         {
           gh: octokit as unknown as GitHub,
           log,
-          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }),
+          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
           appSlug: deps.appSlug,
         },
         { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },
