@@ -7,7 +7,9 @@ import { httpStatus, type GitHub } from './github-client.js';
  * whose finding is gone (fixed) is deleted, the new ones go out as ONE review.
  * When GitHub refuses the review (422: a line outside the diff), each new
  * comment is retried on its own and the ones that still fail are handed back
- * for the summary comment.
+ * for the summary comment. A comment is ours when the bot wrote it and it ends
+ * with a finding marker (`fingerprintOf` reads only that last line, so a
+ * marker quoted from a document in a suggestion block is never taken for it).
  */
 
 /** Where the comments go and who the bot is. */

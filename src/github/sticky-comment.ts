@@ -1,10 +1,11 @@
-import { SUMMARY_MARKER } from '../core/publish/types.js';
+import { isSummaryCommentBody, SUMMARY_MARKER } from '../core/publish/types.js';
 import type { GitHub } from './github-client.js';
 
 /**
  * The one summary comment of the bot on a pull request, edited in place.
- * Ours means: written by the bot's login AND carrying the hidden marker; a
- * marker quoted in someone else's comment is not ours.
+ * Ours means: written by the bot's login AND starting with the hidden marker;
+ * a marker quoted in someone else's comment, or further down in another of
+ * the bot's comments (document text it quotes), is not ours.
  */
 
 /** Where the comment goes, who the bot is, and the rendered body (with its marker). */
@@ -26,14 +27,14 @@ export interface SummaryCommentResult {
 /** Creates the summary comment, or updates ours when its body differs; finds ours on any page. */
 export async function upsertSummaryComment(gh: GitHub, params: SummaryCommentParams): Promise<SummaryCommentResult> {
   const { owner, repo, issueNumber, botLogin, body } = params;
-  if (!body.includes(SUMMARY_MARKER)) {
-    throw new Error(`upsertSummaryComment: the body must carry ${SUMMARY_MARKER} so the next review finds and edits it`);
+  if (!isSummaryCommentBody(body)) {
+    throw new Error(`upsertSummaryComment: the body must carry ${SUMMARY_MARKER} as its first line so the next review finds and edits it`);
   }
   let ours: { id: number; body: string } | undefined;
   // Stop paging as soon as our comment shows up.
   await gh.paginate(gh.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }, (response, done) => {
     for (const comment of response.data) {
-      if (ours === undefined && comment.user?.login === botLogin && (comment.body ?? '').includes(SUMMARY_MARKER)) {
+      if (ours === undefined && comment.user?.login === botLogin && isSummaryCommentBody(comment.body ?? '')) {
         ours = { id: comment.id, body: comment.body ?? '' };
       }
     }

@@ -8,7 +8,7 @@ import { nextAdrNumber } from '../core/new-adr/next-number.js';
 import { needsGeneratedAdr } from '../core/publish/generated-adr.js';
 import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/publish/plan-publication.js';
 import { truncateToLimit } from '../core/publish/truncate.js';
-import type { ChangedFile, InlineComment, PublishPlan } from '../core/publish/types.js';
+import { withoutFindingMarker, type ChangedFile, type InlineComment, type PublishPlan } from '../core/publish/types.js';
 import { review } from '../core/review/review.js';
 import type { AdrNumberClaims } from '../core/review/types.js';
 import { listAdrs } from '../github/adr-listing.js';
@@ -295,7 +295,7 @@ function withDraftNote(plan: PublishPlan): PublishPlan {
 function withUnplacedComments(summary: string, failed: readonly InlineComment[]): string {
   const parts = ['', '', '### Findings not placed on the diff', ''];
   for (const c of failed) {
-    const body = c.body.replace(/\n*<!-- design-review:finding [a-f0-9]+ -->\s*$/, '');
+    const body = withoutFindingMarker(c.body);
     parts.push(`**\`${c.path}\` line ${c.line}**`, '', body, '');
   }
   return truncateToLimit(summary + parts.join('\n'));

@@ -1,3 +1,4 @@
+import { neutralizeReferences } from '../render/neutralize-references.js';
 import { renderTemplate } from '../render/templates.js';
 import { CREATED_REPLY_MARKER, replyMarker, type CommandSource } from './markers.js';
 
@@ -5,7 +6,8 @@ import { CREATED_REPLY_MARKER, replyMarker, type CommandSource } from './markers
  * The bot's replies to /adr commands, rendered through the app's one
  * Handlebars instance from `templates/adr-command-*.hbs`. Text echoed from
  * the comment is escaped by the templates' `md*` helpers and has its
- * @mentions neutralised here, so a command cannot make the bot ping anyone.
+ * @mentions and issue references neutralised (neutralize-references.ts), so a
+ * command cannot make the bot ping anyone or cross-reference an issue.
  */
 
 /** Who may run commands, as the permission names GitHub shows. */
@@ -22,13 +24,6 @@ export type Reply =
   | { kind: 'created'; existing: boolean; number: number; title: string; url: string; path?: string; branch?: string; draft?: boolean; supersedes?: number }
   | { kind: 'failed'; problem: FailureProblem; action: string; detail?: string };
 
-const ZERO_WIDTH_SPACE = '\u200b';
-
-/** `@name` -> `@<zero-width space>name`: still readable, no longer a mention or a team ping. */
-export function neutralizeMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
-}
-
 const PERMISSIONS: Record<RequiredPermission, string> = {
   write: 'write, maintain or admin',
   maintain: 'maintain or admin',
@@ -44,10 +39,10 @@ export function renderReply(reply: Reply, source: CommandSource): string {
   let body: string;
   switch (reply.kind) {
     case 'help':
-      body = renderTemplate('adr-command-help', { unknown: reply.unknown === undefined ? '' : neutralizeMentions(reply.unknown) });
+      body = renderTemplate('adr-command-help', { unknown: reply.unknown === undefined ? '' : neutralizeReferences(reply.unknown) });
       break;
     case 'usage':
-      body = renderTemplate('adr-command-usage', { subcommand: reply.subcommand, message: neutralizeMentions(reply.message) });
+      body = renderTemplate('adr-command-usage', { subcommand: reply.subcommand, message: neutralizeReferences(reply.message) });
       break;
     case 'denied':
       body = renderTemplate('adr-command-denied', { mention: `@${reply.login}`, permissions: PERMISSIONS[reply.required] });
@@ -55,7 +50,7 @@ export function renderReply(reply: Reply, source: CommandSource): string {
     case 'created':
       body = renderTemplate('adr-command-created', {
         existing: reply.existing,
-        label: neutralizeMentions(`ADR-${pad(reply.number)}: ${reply.title}`),
+        label: neutralizeReferences(`ADR-${pad(reply.number)}: ${reply.title}`),
         url: reply.url,
         path: reply.path ?? '',
         branch: reply.branch ?? '',
@@ -64,7 +59,7 @@ export function renderReply(reply: Reply, source: CommandSource): string {
       });
       break;
     case 'failed':
-      body = renderTemplate('adr-command-failed', { problem: reply.problem, action: reply.action, detail: neutralizeMentions(reply.detail ?? '') });
+      body = renderTemplate('adr-command-failed', { problem: reply.problem, action: reply.action, detail: neutralizeReferences(reply.detail ?? '') });
       break;
   }
   // The reply marker stays last (what finds the reply); a created reply also says so.
@@ -86,7 +81,7 @@ export interface PullRequestBodyInput {
 export function renderPullRequestBody(input: PullRequestBodyInput): string {
   const body = renderTemplate('adr-pull-request-body', {
     numberPadded: pad(input.number),
-    title: neutralizeMentions(input.title),
+    title: neutralizeReferences(input.title),
     issueNumber: input.issueNumber,
     path: input.path,
     supersedes: input.supersedes === undefined ? '' : pad(input.supersedes.number),

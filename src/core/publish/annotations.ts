@@ -1,4 +1,5 @@
 import { compareFindings, type Finding } from '../finding.js';
+import { neutralizeReferences } from '../render/neutralize-references.js';
 import type { Annotation } from './types.js';
 import { truncateToLimit } from './truncate.js';
 
@@ -10,7 +11,11 @@ const TITLE_LIMIT = 255;
 /** GitHub's limit on an annotation message (64 KB). */
 const MESSAGE_LIMIT = 65_535;
 
-/** One check-run annotation for a finding, in the shape GitHub validates. */
+/**
+ * One check-run annotation for a finding, in the shape GitHub validates. The
+ * message quotes document text and is shown on GitHub: its mentions and issue
+ * references are neutralised like every other echo of document text.
+ */
 export function toAnnotation(finding: Finding): Annotation {
   // GitHub needs a line; a finding about the whole file points at its first line.
   const start = finding.line !== undefined && finding.line >= 1 ? finding.line : 1;
@@ -20,8 +25,8 @@ export function toAnnotation(finding: Finding): Annotation {
     start_line: start,
     end_line: end,
     annotation_level: finding.severity === 'error' ? 'failure' : 'warning',
-    message: truncateToLimit(finding.message, MESSAGE_LIMIT, ' …'),
-    title: finding.ruleId.slice(0, TITLE_LIMIT),
+    message: truncateToLimit(neutralizeReferences(finding.message), MESSAGE_LIMIT, ' …'),
+    title: neutralizeReferences(finding.ruleId).slice(0, TITLE_LIMIT),
   };
   // GitHub rejects columns on an annotation that spans lines.
   if (start === end && finding.line !== undefined && finding.column !== undefined && finding.column >= 1) {

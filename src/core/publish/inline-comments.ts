@@ -1,4 +1,5 @@
 import { compareFindings, type Finding } from '../finding.js';
+import { codeSpan } from '../render/code-span.js';
 import { ruleDocsUrl } from '../rules/define-rule.js';
 import { commentableLines } from './diff-lines.js';
 import { findingFingerprint } from './fingerprint.js';
@@ -27,11 +28,17 @@ export interface InlineOptions {
   max?: number;
 }
 
-/** The body of one inline comment: severity, rule link, the messages, the fix, and the hidden marker. */
+/**
+ * The body of one inline comment: severity, rule link, the messages (document
+ * text neutralised, see message-markdown.ts), the fix, and the hidden marker
+ * as the last line, the only place the bot reads it from. The fix is code
+ * (a ```suggestion GitHub writes into the file, so it stays exact), where a
+ * quoted marker or mention is inert.
+ */
 export function inlineCommentBody(group: readonly Finding[], fingerprint: string, lineText: string | undefined): string {
   const first = group[0]!;
   const severity = group.some((f) => f.severity === 'error') ? '**Error**' : '**Warning**';
-  const parts = [`${severity} · [\`${first.ruleId}\`](${ruleDocsUrl(first.ruleId)})`, ''];
+  const parts = [`${severity} · [${codeSpan(first.ruleId)}](${ruleDocsUrl(first.ruleId)})`, ''];
   if (group.length === 1) parts.push(messageMarkdown(first.message));
   else for (const f of group) parts.push(`- ${messageMarkdown(f.message)}`);
   const suggestion = group.find((f) => f.suggestion !== undefined)?.suggestion;

@@ -6,11 +6,12 @@
  * replaced. Without the line's text we cannot build that, so the fix is shown
  * in a plain ```markdown block to copy instead.
  */
+import { longestBacktickRun } from '../render/code-span.js';
 
 /** A code fence longer than any backtick run in `text`, so the text cannot close it. */
 export function fenceFor(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
+  // Counted in one pass: spreading every run into Math.max overflows the stack on a document with ~100k runs.
+  return '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
 }
 
 /** A fenced block with an info string (`suggestion`, `markdown`). */

@@ -49,15 +49,48 @@ export interface PublishPlan {
   summaryComment: string;
 }
 
-/** Hidden marker of the bot's summary comment. */
+/*
+ * Hidden markers: how the bot finds its own comments again. A body the bot
+ * posts quotes document text, and inside code (a code span, a ```suggestion
+ * block that must stay exact) that text can hold anything, a copy of a marker
+ * included. So a marker is read only where the bot puts it, never searched
+ * for: the summary marker is the body's first line, the finding marker its
+ * last. Every reader of the format is here.
+ */
+
+/** Hidden marker of the bot's summary comment: the first line of its body. */
 export const SUMMARY_MARKER = '<!-- design-review:summary -->';
 
-/** Hidden marker of one inline finding comment. */
-export function findingMarker(fingerprint: string): string {
-  return `<!-- design-review:finding ${fingerprint} -->`;
+/** True when a comment body is a summary comment: it starts with the marker (quoted markers further down do not count). */
+export function isSummaryCommentBody(body: string): boolean {
+  return body.trimStart().startsWith(SUMMARY_MARKER);
 }
 
-/** Read the fingerprint back from a comment body, if it is one of ours. */
+const FINDING_MARKER_START = '<!-- design-review:finding ';
+/** The whole last line of a finding comment; applied to that line only, so it is bounded. */
+const FINDING_MARKER_LINE = /^<!-- design-review:finding ([a-f0-9]{8,64}) -->$/;
+
+/** Hidden marker of one inline finding comment: the last line of its body. */
+export function findingMarker(fingerprint: string): string {
+  return `${FINDING_MARKER_START}${fingerprint} -->`;
+}
+
+/** The finding marker that ends `body` on a line of its own (trailing whitespace ignored): where it starts and its fingerprint. */
+function trailingMarkerStart(body: string): { start: number; fingerprint: string } | undefined {
+  const text = body.trimEnd();
+  const start = text.lastIndexOf(FINDING_MARKER_START);
+  if (start < 0 || (start > 0 && text.charAt(start - 1) !== '\n')) return undefined;
+  const m = FINDING_MARKER_LINE.exec(text.slice(start));
+  return m ? { start, fingerprint: m[1]! } : undefined;
+}
+
+/** The fingerprint of a finding comment, read only from the marker that ends its body; undefined when it does not end with one. */
 export function fingerprintOf(body: string): string | undefined {
-  return /<!-- design-review:finding ([a-f0-9]{8,64}) -->/.exec(body)?.[1];
+  return trailingMarkerStart(body)?.fingerprint;
+}
+
+/** The body of a finding comment without its trailing marker (and the blank lines before it); other bodies unchanged. */
+export function withoutFindingMarker(body: string): string {
+  const marker = trailingMarkerStart(body);
+  return marker === undefined ? body : body.slice(0, marker.start).trimEnd();
 }

@@ -3,12 +3,12 @@
  * text) and its body (templates/reminder-issue.hbs, user text escaped by the
  * renderer's helpers, the hidden marker first so a cut never loses it).
  */
-import { neutralizeMentions } from '../commands/replies.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { findSection } from '../document/model.js';
 import { escaped } from '../publish/escaped-markdown.js';
 import { GITHUB_TEXT_LIMIT, truncateToLimit, utf8Length } from '../publish/truncate.js';
 import { sanitizeText } from '../render/escape-markdown.js';
+import { neutralizeReferences } from '../render/neutralize-references.js';
 import { renderTemplate } from '../render/templates.js';
 import type { DueAssessment } from './due.js';
 import { reminderMarker } from './marker.js';
@@ -110,14 +110,11 @@ function triggerItem(trigger: RevisitTrigger, assessment: DueAssessment): { text
  * ADR text echoed into an issue, made unable to notify: the md* helpers leave
  * `@` and `#` alone, so "cc @octocat and @org/everyone" would ping them when
  * the reminder opens (and at every edit of the health issue), and `#123` or
- * `owner/repo#5` would post a cross-reference on that issue. A zero-width
- * space after `@` (neutralizeMentions) or `#` before a digit keeps the text
- * readable and breaks GitHub's autolinking. Assignees are set separately:
- * they are the intended notification.
+ * `owner/repo#5` would post a cross-reference on that issue. The shared
+ * neutralizeReferences keeps the text readable and breaks GitHub's
+ * autolinking. Assignees are set separately: they are the intended notification.
  */
-export function quiet(text: string): string {
-  return neutralizeMentions(text).replace(/#(?=[0-9])/g, '#\u200b');
-}
+export const quiet: (text: string) => string = neutralizeReferences;
 
 function mapDefined<T, U>(value: T | undefined, f: (v: T) => U): U | undefined {
   return value === undefined ? undefined : f(value);

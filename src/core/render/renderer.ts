@@ -7,6 +7,8 @@ import {
   formatHandle,
   safeLinkTarget,
 } from './escape-markdown.js';
+import { codeSpan } from './code-span.js';
+import { neutralizeReferences } from './neutralize-references.js';
 
 /**
  * The one Handlebars instance of the app. Helpers are registered here once, at
@@ -14,7 +16,12 @@ import {
  * files) and are compiled once, then cached by name.
  *
  * User text goes through the `md*` helpers, which escape it for Markdown and
- * HTML and return a SafeString; templates never triple-stash user text.
+ * HTML and return a SafeString, or `code`, which shows it as a code span;
+ * templates never triple-stash user text. A template rendered for GitHub
+ * (`neutralizeReferences`) also has the @mentions and issue references in
+ * that text broken by the `md*` and `link` helpers; `code` leaves its text
+ * exact (GitHub links nothing in code, and `/adr new <title>` is copied), and
+ * `handle` is the one intended mention.
  */
 
 /** A template that could not be compiled or rendered; the message names the template. */
@@ -36,9 +43,22 @@ const hbs = Handlebars.create();
  */
 const COMPILE_OPTIONS: CompileOptions = { strict: true };
 
+/** How a template is rendered. */
+export interface RenderOptions {
+  /** The output is posted on GitHub: break @mentions and issue references in user text (see neutralize-references.ts). */
+  neutralizeReferences?: boolean;
+}
+
 interface HelperOptions {
   name?: string;
   loc?: { start: { line: number; column: number } };
+  /** Handlebars' data frame: `render` puts the RenderOptions there, and every block and partial inherits it. */
+  data?: RenderOptions;
+}
+
+/** User text as the output shows it: references broken when the template is rendered for GitHub. */
+function shown(text: string, options: HelperOptions | undefined): string {
+  return options?.data?.neutralizeReferences === true ? neutralizeReferences(text) : text;
 }
 
 /** Where a helper was called, for error messages. */
@@ -58,23 +78,33 @@ function textOf(value: unknown, helper: string, options: HelperOptions | undefin
 }
 
 hbs.registerHelper('md', (value: unknown, options?: HelperOptions) =>
-  new hbs.SafeString(escapeMarkdownBlock(textOf(value, 'md', options))),
+  new hbs.SafeString(escapeMarkdownBlock(shown(textOf(value, 'md', options), options))),
 );
 hbs.registerHelper('mdLine', (value: unknown, options?: HelperOptions) =>
-  new hbs.SafeString(escapeMarkdownInline(textOf(value, 'mdLine', options))),
+  new hbs.SafeString(escapeMarkdownInline(shown(textOf(value, 'mdLine', options), options))),
 );
 hbs.registerHelper('mdCell', (value: unknown, options?: HelperOptions) =>
-  new hbs.SafeString(escapeTableCell(textOf(value, 'mdCell', options))),
+  new hbs.SafeString(escapeTableCell(shown(textOf(value, 'mdCell', options), options))),
 );
+/**
+ * `{{code text}}` or `{{code "/adr new " title}}` (the parts are joined): one code span that the
+ * text cannot close, whatever backticks it holds (code-span.ts). Not for table cells.
+ */
+hbs.registerHelper('code', (...args: unknown[]) => {
+  const options = args.pop() as HelperOptions | undefined;
+  if (args.length === 0) throw new TemplateError(`{{code}}${where(options)}: give the text to show, e.g. {{code path}}`);
+  return new hbs.SafeString(codeSpan(args.map((part) => textOf(part, 'code', options)).join('')));
+});
 hbs.registerHelper('handle', (value: unknown, options?: HelperOptions) =>
   new hbs.SafeString(formatHandle(textOf(value, 'handle', options))),
 );
 /** `{{link text url}}`: a Markdown link for an http(s) URL, otherwise the escaped text and URL. */
 hbs.registerHelper('link', (text: unknown, url: unknown, options?: HelperOptions) => {
-  const label = escapeMarkdownSpan(textOf(text, 'link', options));
+  const label = escapeMarkdownSpan(shown(textOf(text, 'link', options), options));
   const raw = textOf(url, 'link', options);
   const target = safeLinkTarget(raw);
-  return new hbs.SafeString(target ? `[${label}](${target})` : `${label} (${escapeMarkdownSpan(raw)})`);
+  // A URL that is not a link target is shown as text, so it is neutralised like text.
+  return new hbs.SafeString(target ? `[${label}](${target})` : `${label} (${escapeMarkdownSpan(shown(raw, options))})`);
 });
 hbs.registerHelper('inc', (value: unknown) => Number(value) + 1);
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -122,13 +152,13 @@ export function isCompiled(name: string): boolean {
 }
 
 /** Render a compiled template; errors name the template. */
-export function render(name: string, data: object): string {
+export function render(name: string, data: object, options: RenderOptions = {}): string {
   const entry = compiled.get(name);
   if (!entry) {
     throw new TemplateError(`Template "${name}" is not loaded; compile it first (known: ${[...compiled.keys()].join(', ') || 'none'})`, name);
   }
   try {
-    return entry.render(data);
+    return entry.render(data, { data: { neutralizeReferences: options.neutralizeReferences === true } });
   } catch (error) {
     if (error instanceof TemplateError) {
       throw new TemplateError(`Template "${name}": ${error.message}`, name);

@@ -29,6 +29,24 @@ const REQUIRED_FIELDS: Record<string, readonly string[]> = {
   'decision-health': ['marker', 'today', 'rows', 'broken'],
 };
 
+/**
+ * Built-in templates whose output is posted on GitHub (comments, issues, check
+ * runs, pull request bodies): their helpers break @mentions and issue
+ * references in user text (`neutralizeReferences`). Document templates, the
+ * user's own included, are file content and stay exact.
+ */
+const POSTED_ON_GITHUB: ReadonlySet<string> = new Set([
+  'review-summary',
+  'reminder-issue',
+  'decision-health',
+  'adr-command-help',
+  'adr-command-usage',
+  'adr-command-denied',
+  'adr-command-created',
+  'adr-command-failed',
+  'adr-pull-request-body',
+]);
+
 /** Compile a template from its text and cache it under `name` (user templates included). */
 export function compileTemplate(name: string, text: string): void {
   compile(name, text);
@@ -40,7 +58,7 @@ export function loadTemplates(sources: TemplateSources): void {
   for (const [name, text] of Object.entries(sources.templates)) compile(name, text);
 }
 
-/** Render a compiled template; built-in templates first check their required fields. */
+/** Render a compiled template; built-in templates first check their required fields, and those posted on GitHub neutralise references. */
 export function renderTemplate(name: string, data: object): string {
   const required = REQUIRED_FIELDS[name] ?? [];
   const record = data as Record<string, unknown>;
@@ -51,7 +69,7 @@ export function renderTemplate(name: string, data: object): string {
       name,
     );
   }
-  return render(name, data);
+  return render(name, data, { neutralizeReferences: POSTED_ON_GITHUB.has(name) });
 }
 
 export { TemplateError } from './renderer.js';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neutralizeMentions, pullRequestTitle, renderPullRequestBody, renderReply } from '../../../src/core/commands/replies.js';
+import { pullRequestTitle, renderPullRequestBody, renderReply } from '../../../src/core/commands/replies.js';
+import { neutralizeReferences } from '../../../src/core/render/neutralize-references.js';
 import { pullRequestMarker, replyMarker, titleHash } from '../../../src/core/commands/markers.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 
@@ -40,6 +41,6 @@ describe('replies', () => {
   it('titles are one bounded line', () => {
     expect(pullRequestTitle(3, 'a\u202eb\n c')).toBe('ADR-0003: ab c');
     expect(pullRequestTitle(3, 'x'.repeat(300)).length).toBe(200);
-    expect(neutralizeMentions('@a and a@b.c')).toBe('@\u200ba and a@\u200bb.c');
+    expect(neutralizeReferences('@a and a@b.c')).toBe('@\u200ba and a@\u200bb.c');
   });
 });
