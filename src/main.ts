@@ -3,6 +3,7 @@ import { createApp } from './index.js';
 import { shutdownHandler, withoutNewListeners } from './app/graceful-shutdown.js';
 import { readQueueSettings } from './app/queue-settings.js';
 import { throttleOptions } from './github/retry-options.js';
+import { recoverLostLimiterState } from './github/throttle-redis-recovery.js';
 
 /**
  * `npm start`: Probot's own `run`, reading the same variables as `probot run`
@@ -20,8 +21,16 @@ import { throttleOptions } from './github/retry-options.js';
 // webhook-event Octokit (context.octokit, used by the /adr commands) the
 // installation as its throttle id, as probot.auth(id) does: without one, every
 // installation shares one write limiter, and one busy installation slows all.
+// With REDIS_URL the layer also makes that connection recover the limiters'
+// state when Redis loses it (src/github/throttle-redis-recovery.ts).
+let unpatchedWarned = false;
 const DesignReviewOctokit = ProbotOctokit.defaults(
-  (instanceOptions: { throttle?: Record<string, unknown>; auth?: { installationId?: unknown } }) => {
+  (instanceOptions: { throttle?: Record<string, unknown>; auth?: { installationId?: unknown }; log?: { warn(message: string): void } }) => {
+    const connection = instanceOptions.throttle?.['connection'];
+    if (connection !== undefined && !recoverLostLimiterState(connection) && !unpatchedWarned) {
+      unpatchedWarned = true;
+      instanceOptions.log?.warn('design-review: the throttle\'s Redis connection is not the Bottleneck version this App patches; after Redis loses its data, requests may fail until the App restarts');
+    }
     const installationId = instanceOptions.auth?.installationId;
     const id = instanceOptions.throttle?.['id'] ?? (installationId === undefined ? undefined : String(installationId));
     return { ...instanceOptions, throttle: { ...instanceOptions.throttle, ...throttleOptions(), ...(id === undefined ? {} : { id }) } };

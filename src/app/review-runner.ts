@@ -1,7 +1,9 @@
 import type { Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { reviewPullRequest, type JobLog } from '../handlers/pull-request-review.js';
-import type { ReviewJob, ReviewRunner } from '../queue/review-queue.js';
+import { isoToday, reviewPullRequest, ReviewRetryError, type JobLog } from '../handlers/pull-request-review.js';
+import { isTransientFailure } from '../github/transient-failure.js';
+import { RetryLater, type ReviewJob, type ReviewRunner } from '../queue/review-queue.js';
+import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
 import type { AppMetrics } from './metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { readRepoConfig } from '../github/repo-config.js';
@@ -15,7 +17,8 @@ import type { ExtendsAllowList } from '../config/extends-allow.js';
  *   1. authenticate as the installation (Probot caches the token);
  *   2. tag every request with the delivery id, as Probot's Context does, and count it;
  *   3. log as Probot's `context.log` does: a child logger with the delivery `id`;
- *   4. review, timing it by outcome.
+ *   4. review, timing it by outcome; a failed attempt that another may fix is thrown
+ *      as the queue's RetryLater (src/queue/review-queue.ts), anything else as it is.
  */
 
 /** What the runner needs besides the job. */
@@ -35,16 +38,16 @@ export function jobLogBindings(job: ReviewJob): Record<string, string | number> 
 /** The runner that reviews a job's pull request with the App's credentials. */
 export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
   const { probot, metrics } = deps;
-  return async (job) => {
-    const octokit = await probot.auth(job.installationId);
-    octokit.hook.before('request', (options) => {
-      // Undocumented, but Probot sends it so GitHub Support can tie requests to the delivery.
-      options.headers['x-github-delivery'] = job.deliveryId;
-    });
-    octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
+  return async (job, attempt = ONLY_ATTEMPT) => {
     const log: JobLog = probot.log.child(jobLogBindings(job));
     const stop = metrics.reviewDuration.startTimer();
     try {
+      const octokit = await probot.auth(job.installationId);
+      octokit.hook.before('request', (options) => {
+        // Undocumented, but Probot sends it so GitHub Support can tie requests to the delivery.
+        options.headers['x-github-delivery'] = job.deliveryId;
+      });
+      octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
       const outcome = await reviewPullRequest(
         {
           gh: octokit as unknown as GitHub,
@@ -53,12 +56,31 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
           appSlug: deps.appSlug,
         },
         { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },
+        isoToday,
+        { ...attempt, ...(job.pendingCheckRun === undefined ? {} : { pendingCheckRun: job.pendingCheckRun }) },
       );
       stop({ outcome });
       log.info({ outcome }, 'design-review: review finished');
     } catch (error) {
-      stop({ outcome: 'error' });
-      throw error;
+      const retry = retryOf(job, attempt, error);
+      stop({ outcome: retry === undefined ? 'error' : 'retry' });
+      throw retry ?? error;
     }
   };
+}
+
+/**
+ * The queue's RetryLater for a failed attempt that another attempt may fix: the review's own
+ * (it left its check run in progress, handed to the next attempt), or an infrastructure failure
+ * before the review began (the installation token); undefined when the failure is final.
+ */
+function retryOf(job: ReviewJob, attempt: JobAttempt, error: unknown): RetryLater | undefined {
+  if (error instanceof ReviewRetryError) {
+    const { pendingCheckRun: _handedOver, ...rest } = job;
+    return new RetryLater(error.message, error.checkRun === undefined ? rest : { ...rest, pendingCheckRun: error.checkRun }, { cause: error });
+  }
+  if (attempt.retryInMs !== undefined && isTransientFailure(error)) {
+    return new RetryLater(error instanceof Error ? error.message : String(error), job, { cause: error });
+  }
+  return undefined;
 }

@@ -107,14 +107,42 @@ export async function failCheckRun(
   gh: GitHub,
   ref: CheckRunRef,
   reason: string,
-  options: { conclusion?: 'failure' | 'neutral' | 'cancelled' } = {},
+  options: { conclusion?: 'failure' | 'neutral' | 'cancelled'; title?: string } = {},
 ): Promise<void> {
   await gh.rest.checks.update({
     owner: ref.owner,
     repo: ref.repo,
     check_run_id: ref.checkRunId,
     conclusion: options.conclusion ?? 'failure',
-    output: { title: 'Design review could not run', summary: reason },
+    output: { title: options.title ?? 'Design review could not run', summary: clip(reason) },
+  });
+}
+
+/**
+ * Keeps the check run in progress and says why it has no result yet: the
+ * attempt failed for a reason a later one may not meet (GitHub or Redis
+ * unavailable), and the review is tried again in about `retryInMs`.
+ */
+export async function markCheckRunRetrying(
+  gh: GitHub,
+  ref: CheckRunRef,
+  retry: { reason: string; attempt: number; of: number; retryInMs: number },
+): Promise<void> {
+  const seconds = Math.max(1, Math.round(retry.retryInMs / 1000));
+  const summary = [
+    `Attempt ${retry.attempt} of ${retry.of} could not finish, for a reason that is not about this pull request:`,
+    '',
+    `> ${retry.reason}`,
+    '',
+    `The review is tried again in about ${seconds} s; this check stays in progress until then.`,
+    'If it is still in progress long after that, comment `/adr check` on the pull request to review it again.',
+  ].join('\n');
+  await gh.rest.checks.update({
+    owner: ref.owner,
+    repo: ref.repo,
+    check_run_id: ref.checkRunId,
+    status: 'in_progress',
+    output: { title: `Design review will retry (attempt ${retry.attempt} of ${retry.of} failed)`, summary: clip(summary) },
   });
 }
 

@@ -12,23 +12,29 @@ import { withoutFindingMarker, type ChangedFile, type InlineComment, type Publis
 import { review } from '../core/review/review.js';
 import type { AdrNumberClaims } from '../core/review/types.js';
 import { listAdrs } from '../github/adr-listing.js';
-import { completeCheckRun, failCheckRun, startCheckRun, type CheckRunRef } from '../github/check-run.js';
+import { completeCheckRun, failCheckRun, markCheckRunRetrying, startCheckRun, type CheckRunRef } from '../github/check-run.js';
 import { fetchPullRequestDocuments, type PullRequestDocuments } from '../github/fetch-documents.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import { syncReviewComments } from '../github/review-comments.js';
 import { upsertSummaryComment } from '../github/sticky-comment.js';
+import { isTransientFailure } from '../github/transient-failure.js';
+import type { PendingCheckRun } from '../queue/review-queue.js';
+import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
 import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
 import { CONFIG_PATH } from '../config/load.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook
- * was acknowledged. Steps:
- *   1. read the pull request (head sha, base, draft) as it is now;
- *   2. load `.github/design-review.yml` (Probot, with `_extends`) and validate it;
- *      an invalid config gets ONE check run, action_required, and nothing else;
- *   3. start the "Design review" check run (in progress; ours for this sha is reused), with the
- *      pull request number as `external_id` (GitHub lists no pull request on a fork's check run);
+ * was acknowledged (one attempt of it: the queue may retry). Steps:
+ *   1. read the pull request (head sha, base, draft) as it is now; when an earlier
+ *      attempt left a check run in progress on another sha (the head moved while it
+ *      waited to retry), complete that one as cancelled;
+ *   2. start the "Design review" check run (in progress; ours for this sha is reused, so
+ *      a retry continues the run its failed attempt left), with the pull request number
+ *      as `external_id` (GitHub lists no pull request on a fork's check run);
+ *   3. load `.github/design-review.yml` (Probot, with `_extends`) and validate it;
+ *      an invalid config completes the check run action_required, and nothing else;
  *   4. fetch the documents, load the checklists (built-in, plus the repository's
  *      files named by `checklists`, read from the base repository at the base sha, like
  *      the config from the default branch: a pull request cannot weaken its own review);
@@ -40,7 +46,11 @@ import { CONFIG_PATH } from '../config/load.js';
  *   8. re-read the head: if it moved on, a newer job posts the comments;
  *   9. sync the inline review comments; the ones GitHub refuses go into the summary;
  *  10. create or update the sticky summary comment.
- * Any error after step 3 fails the check run with a short reason, so it never stays in progress.
+ * Every failure once the check run exists ends it: an infrastructure failure (GitHub 5xx or
+ * rate limit, network, Redis) that is not on the last attempt leaves it in progress saying the
+ * review will retry, and throws ReviewRetryError so the queue retries; any other failure, or
+ * any failure on the last attempt, completes it as failed with a short reason. A failure before
+ * any check run exists is retried the same way, or else thrown as it is.
  */
 
 /** Config file name, under `.github/` (Probot's `context.config`). */
@@ -71,6 +81,27 @@ export interface ReviewJobDeps {
   appSlug: () => Promise<string>;
 }
 
+/**
+ * Where this run stands among the queue's attempts (`retryInMs` is undefined on the last one),
+ * and the check run a failed earlier attempt left in progress, saying it would retry.
+ */
+export type ReviewAttempt = JobAttempt & { pendingCheckRun?: PendingCheckRun };
+
+/**
+ * Thrown when an attempt failed for an infrastructure reason and another attempt follows:
+ * the check run (if any) is in progress and says so; `checkRun` is for the next attempt.
+ */
+export class ReviewRetryError extends Error {
+  override readonly name = 'ReviewRetryError';
+  constructor(
+    message: string,
+    readonly checkRun: PendingCheckRun | undefined,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** How the job ended. */
 export type ReviewOutcome = 'reviewed' | 'invalid-config' | 'head-moved' | 'draft-skipped' | 'failed';
 
@@ -79,37 +110,39 @@ export function isoToday(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Review one pull request and publish the result (see the steps above). */
+/** Review one pull request and publish the result (see the steps above); `attempt` is the queue's. */
 export async function reviewPullRequest(
   deps: ReviewJobDeps,
   target: PullRequestTarget,
   today: () => string = isoToday,
+  // The Action's default: one attempt, every failure final.
+  attempt: ReviewAttempt = ONLY_ATTEMPT,
 ): Promise<ReviewOutcome> {
   const { gh, log } = deps;
   const { owner, repo, pullNumber } = target;
-  const { data: pr } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
-  const headSha = pr.head.sha;
-  const slug = await deps.appSlug();
-  const botLogin = `${slug}[bot]`;
-  // The pull request number, so a re-run of the check finds it even when GitHub lists no pull
-  // request on the check run (a head branch in a fork): see reviewTargets.
-  const externalId = String(pullNumber);
-
-  let config: Config;
+  // The check run once it exists: from then on, every way out completes it or says it will retry.
+  let started: StartedRun | undefined;
   try {
-    config = validateConfig(await deps.readConfig(), CONFIG_PATH);
-  } catch (error) {
-    const invalid = invalidConfigOf(error);
-    if (invalid === undefined) throw error;
+    const { data: pr } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+    const headSha = pr.head.sha;
+    const slug = await deps.appSlug();
+    const botLogin = `${slug}[bot]`;
+    await cancelSuperseded(gh, target, attempt.pendingCheckRun, headSha);
+    // The pull request number, so a re-run of the check finds it even when GitHub lists no pull
+    // request on the check run (a head branch in a fork): see reviewTargets.
+    const externalId = String(pullNumber);
     const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
-    await completeCheckRun(gh, { owner, repo, checkRunId }, planInvalidConfig(invalid));
-    log.warn({ owner, repo, pullNumber, err: invalid.message }, 'design-review: invalid configuration');
-    return 'invalid-config';
-  }
+    const ref: CheckRunRef = { owner, repo, checkRunId };
+    started = { ref, headSha };
 
-  const { checkRunId } = await startCheckRun(gh, { owner, repo, headSha, externalId, app: { slug } });
-  const ref: CheckRunRef = { owner, repo, checkRunId };
-  try {
+    const loaded = await loadConfig(deps);
+    if ('invalid' in loaded) {
+      await completeCheckRun(gh, ref, planInvalidConfig(loaded.invalid));
+      log.warn({ owner, repo, pullNumber, err: loaded.invalid.message }, 'design-review: invalid configuration');
+      return 'invalid-config';
+    }
+    const { config } = loaded;
+
     const headRepo = pr.head.repo ?? pr.base.repo;
     const docs = await fetchPullRequestDocuments(gh, {
       owner,
@@ -185,13 +218,76 @@ export async function reviewPullRequest(
     );
     return 'reviewed';
   } catch (error) {
-    log.error({ owner, repo, pullNumber, headSha, err: error }, 'design-review: review failed');
-    try {
-      await failCheckRun(gh, ref, failureReason(error));
-    } catch (failError) {
-      log.error({ owner, repo, pullNumber, checkRunId, err: failError }, 'design-review: could not mark the check run as failed');
+    return settleFailure(deps, target, { error, attempt, started });
+  }
+}
+
+// The check run of this attempt, and the commit it is on.
+interface StartedRun {
+  ref: CheckRunRef;
+  headSha: string;
+}
+
+/**
+ * Ends a failed attempt (see the header): retry, leaving the check run in progress with the
+ * reason, or complete it as failed. Without a check run of its own, the attempt acts on the one
+ * an earlier attempt left in progress, so that one never outlives the job either.
+ */
+async function settleFailure(
+  deps: ReviewJobDeps,
+  target: PullRequestTarget,
+  failed: { error: unknown; attempt: ReviewAttempt; started: StartedRun | undefined },
+): Promise<ReviewOutcome> {
+  const { gh, log } = deps;
+  const { owner, repo, pullNumber } = target;
+  const { error, attempt } = failed;
+  const pending = attempt.pendingCheckRun;
+  const run = failed.started ?? (pending === undefined ? undefined : { ref: { owner, repo, checkRunId: pending.checkRunId }, headSha: pending.headSha });
+  const where = { owner, repo, pullNumber, headSha: run?.headSha, checkRunId: run?.ref.checkRunId, attempt: attempt.number, of: attempt.of };
+  const reason = failureReason(error);
+  if (attempt.retryInMs !== undefined && isTransientFailure(error)) {
+    log.warn({ ...where, retryInMs: attempt.retryInMs, err: error }, 'design-review: review failed for an infrastructure reason; it will be retried');
+    if (run !== undefined) {
+      try {
+        await markCheckRunRetrying(gh, run.ref, { reason, attempt: attempt.number, of: attempt.of, retryInMs: attempt.retryInMs });
+      } catch (markError) {
+        // The next attempt finds the run in progress all the same.
+        log.warn({ ...where, err: markError }, 'design-review: could not say on the check run that the review will retry');
+      }
     }
-    return 'failed';
+    throw new ReviewRetryError(reason, run === undefined ? undefined : { headSha: run.headSha, checkRunId: run.ref.checkRunId }, { cause: error });
+  }
+  // No check run to report on (the pull request could not even be read): the job itself fails.
+  if (run === undefined) throw error;
+  log.error({ ...where, err: error }, 'design-review: review failed');
+  try {
+    await failCheckRun(gh, run.ref, reason);
+  } catch (failError) {
+    log.error({ ...where, err: failError }, 'design-review: could not mark the check run as failed');
+  }
+  return 'failed';
+}
+
+// The run an earlier attempt left in progress on a commit that is no longer the head: the newer
+// commit gets its own run, so that one is closed rather than left in progress for good.
+async function cancelSuperseded(gh: GitHub, target: PullRequestTarget, pending: PendingCheckRun | undefined, headSha: string): Promise<void> {
+  if (pending === undefined || pending.headSha === headSha) return;
+  await failCheckRun(
+    gh,
+    { owner: target.owner, repo: target.repo, checkRunId: pending.checkRunId },
+    `The pull request moved on to ${headSha.slice(0, 7)} while this review waited for its retry; that commit is reviewed instead.`,
+    { conclusion: 'cancelled', title: 'Design review superseded by a newer commit' },
+  );
+}
+
+/** The validated config, or the problem to report when the file is invalid; other errors (GitHub's) are thrown. */
+async function loadConfig(deps: ReviewJobDeps): Promise<{ config: Config } | { invalid: InvalidConfig }> {
+  try {
+    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH) };
+  } catch (error) {
+    const invalid = invalidConfigOf(error);
+    if (invalid === undefined) throw error;
+    return { invalid };
   }
 }
 

@@ -104,3 +104,107 @@ describe('JobQueue', () => {
     await queue.onIdle();
   });
 });
+
+class Transient extends Error {}
+
+/** A job failing with `errors` in turn (Transient is retryable), then succeeding; records each attempt. */
+function flaky(id: string, orderingKey: string, log: string[], errors: Error[], coalescingKey?: string): Job {
+  let calls = 0;
+  return {
+    id,
+    orderingKey,
+    coalescingKey,
+    run: async (attempt) => {
+      log.push(`${id} ${attempt.number}/${attempt.of}${attempt.retryInMs === undefined ? ' last' : ` retry in ${attempt.retryInMs}`}`);
+      const error = errors[calls];
+      calls += 1;
+      if (error) throw error;
+    },
+  };
+}
+
+describe('JobQueue retries', () => {
+  const retry = { policy: { attempts: 3, delayMs: 20 }, retryable: (e: unknown) => e instanceof Transient };
+
+  it('runs a job again after a retryable failure, doubling the delay, until it succeeds', async () => {
+    const log: string[] = [];
+    const failed: string[] = [];
+    const queue = new JobQueue({ concurrency: 1, retry, onError: (j) => failed.push(j.id) });
+    queue.enqueue(flaky('d1', 'A', log, [new Transient('502'), new Transient('502')]));
+    await queue.onIdle();
+    expect(log).toEqual(['d1 1/3 retry in 20', 'd1 2/3 retry in 40', 'd1 3/3 last']);
+    expect(failed).toEqual([]);
+  });
+
+  it('reports a failure on the last attempt, and a failure that is not retryable at once', async () => {
+    const log: string[] = [];
+    const failed: string[] = [];
+    const queue = new JobQueue({ concurrency: 2, retry, onError: (j, e) => failed.push(`${j.id}: ${(e as Error).message}`) });
+    queue.enqueue(flaky('always', 'A', log, [new Transient('1'), new Transient('2'), new Transient('3')]));
+    queue.enqueue(flaky('bug', 'B', log, [new TypeError('x is undefined')]));
+    await queue.onIdle();
+    expect(log.filter((l) => l.startsWith('always'))).toEqual(['always 1/3 retry in 20', 'always 2/3 retry in 40', 'always 3/3 last']);
+    expect(log.filter((l) => l.startsWith('bug'))).toEqual(['bug 1/3 retry in 20']);
+    expect(failed.sort()).toEqual(['always: 3', 'bug: x is undefined']);
+  });
+
+  it('lets other jobs of the installation run while one waits for its retry', async () => {
+    const log: string[] = [];
+    const queue = new JobQueue({ concurrency: 1, retry: { ...retry, policy: { attempts: 2, delayMs: 200 } } });
+    queue.enqueue(flaky('first', 'A', log, [new Transient('502')]));
+    queue.enqueue(flaky('second', 'A', log, []));
+    await queue.onIdle();
+    expect(log).toEqual(['first 1/2 retry in 200', 'second 1/2 retry in 200', 'first 2/2 last']);
+  });
+
+  it('starts a handed-over job at its next attempt (attemptsBefore)', async () => {
+    const log: string[] = [];
+    const queue = new JobQueue({ concurrency: 1, retry });
+    queue.enqueue({ ...flaky('moved', 'A', log, [new Transient('again')]), attemptsBefore: 2 });
+    await queue.onIdle();
+    expect(log).toEqual(['moved 3/3 last']);
+  });
+
+  it('drops a retry when a newer job for the same pull request is queued, and a newer delivery replaces a waiting retry', async () => {
+    const log: string[] = [];
+    const gate = deferred();
+    const queue = new JobQueue({ concurrency: 1, retry: { ...retry, policy: { attempts: 3, delayMs: 50 } } });
+    queue.enqueue({ ...flaky('old', 'A', log, [new Transient('502')], 'pr1'), run: async (attempt) => {
+      log.push(`old ${attempt.number}`);
+      await gate.promise;
+      throw new Transient('502');
+    } });
+    expect(queue.enqueue(flaky('push', 'A', log, [], 'pr1'))).toBe('queued');
+    gate.resolve();
+    await queue.onIdle();
+    // The newer job, queued while the old one ran, reviews instead of a retry of the old one.
+    expect(log).toEqual(['old 1', 'push 1/3 retry in 50']);
+
+    const later: string[] = [];
+    queue.enqueue(flaky('failing', 'A', later, [new Transient('502')], 'pr2'));
+    await new Promise<void>((resolve) => {
+      const check = () => (later.length === 1 ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    // Waiting for its retry: a newer delivery for the pull request takes its place and runs at once.
+    expect(queue.enqueue(flaky('newer', 'A', later, [], 'pr2'))).toBe('replaced');
+    await queue.onIdle();
+    expect(later).toEqual(['failing 1/3 retry in 50', 'newer 1/3 retry in 50']);
+  });
+
+  it('drain runs a job waiting for its retry at once, as its last attempt', async () => {
+    const log: string[] = [];
+    const failed: string[] = [];
+    const queue = new JobQueue({ concurrency: 1, retry: { ...retry, policy: { attempts: 5, delayMs: 60_000 } }, onError: (j) => failed.push(j.id) });
+    queue.enqueue(flaky('d1', 'A', log, [new Transient('502'), new Transient('502')]));
+    await new Promise<void>((resolve) => {
+      const check = () => (log.length === 1 ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    const started = performance.now();
+    expect(await queue.drain(5000)).toEqual({ abandoned: [] });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(log).toEqual(['d1 1/5 retry in 60000', 'd1 2/5 last']);
+    expect(failed).toEqual(['d1']);
+  });
+});

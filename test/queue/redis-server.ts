@@ -12,6 +12,8 @@ export interface RedisServer {
   output(): string;
   /** Kills the server and waits for it to exit. */
   stop(): Promise<void>;
+  /** Starts a new, empty server on the same port (after stop: a Redis restarted without persistence) and waits for PING. */
+  startAgain(): Promise<void>;
 }
 
 /** Starts `redis-server --port N --save '' --appendonly no` and waits for PING. */
@@ -24,11 +26,31 @@ export async function startRedisServer(): Promise<RedisServer> {
   }
   const port = await freePort();
   let output = '';
+  let child = await spawnRedis(port, (text) => (output += text), () => output);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async startAgain() {
+      if (child.exitCode === null && child.signalCode === null) throw new Error('redis-server is still running: stop() it first');
+      child = await spawnRedis(port, (text) => (output += text), () => output);
+    },
+  };
+}
+
+// Spawns redis-server on `port`, without persistence, and waits until it answers PING.
+async function spawnRedis(port: number, record: (text: string) => void, output: () => string): Promise<ChildProcess> {
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => record(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => record(d.toString()));
   const url = `redis://127.0.0.1:${port}`;
   await waitFor(
     `redis-server on port ${port}`,
@@ -44,17 +66,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       }
     },
     10_000,
-    () => output,
+    output,
   );
-  return {
-    url,
-    port,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return child;
 }
