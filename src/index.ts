@@ -13,6 +13,9 @@ import { startReminders } from './app/start-reminders.js';
 import { reviewJobs, reviewTargets, type ReviewPayload } from './handlers/enqueue-review.js';
 import { loadBuiltinTemplates } from './io/read-templates.js';
 import { redactRedisUrl } from './queue/redis-url.js';
+import { CorePool } from './workers/core-pool.js';
+import { readPoolSettings, type PoolSettings } from './workers/pool-settings.js';
+import { reviewInPool } from './workers/review-in-pool.js';
 import type { JobQueue } from './queue/job-queue.js';
 import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
 
@@ -44,6 +47,8 @@ export interface AppOptions {
   reminders?: ReminderSettings;
   /** The clock of the reminder schedule and the sweep's "today"; the real one unless a test pins it. */
   now?: () => Date;
+  /** Threads and time budgets of the core pool (REVIEW_THREADS, REVIEW_DOCUMENT_TIMEOUT_MS...). */
+  pool?: PoolSettings;
 }
 
 /** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL, REMINDER_SCHEDULE...). */
@@ -52,6 +57,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
   const now = options.now ?? (() => new Date());
   // Repositories a config's `_extends` may name besides the repository and its owner's `.github`.
   const extendsAllow = parseExtendsAllow(process.env[EXTENDS_ALLOW_VARIABLE]);
+  const poolSettings = options.pool ?? readPoolSettings(process.env);
   let queue: ReviewQueue | undefined;
   let reminders: SweepScheduler | undefined;
   let commandQueue: JobQueue | undefined;
@@ -61,7 +67,9 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     const metrics = createMetrics();
     const appSlug = appSlugOnce(probot);
     for (const problem of extendsAllow.problems) probot.log.error({}, `design-review: ${problem}`);
-    const run = createReviewRunner({ probot, appSlug, metrics, extendsAllow: extendsAllow.allow });
+    // Reviews and /adr commands parse untrusted markdown on these threads, never on the event loop.
+    const pool = new CorePool(poolSettings);
+    const run = createReviewRunner({ probot, appSlug, metrics, reviewFiles: reviewInPool(pool), extendsAllow: extendsAllow.allow });
     const reviewQueue = createReviewQueue(settings, run, probot.log);
     queue = reviewQueue;
     log = probot.log;
@@ -90,7 +98,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     );
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
-    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job), extendsAllow: extendsAllow.allow });
+    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job), pool, extendsAllow: extendsAllow.allow });
     reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now, extendsAllow: extendsAllow.allow });
     addHandler(httpRoutes(metrics));
   };

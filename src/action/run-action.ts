@@ -7,6 +7,9 @@ import { appendStepSummary, writeOutputs } from './output-files.js';
 import { decideEvent } from './pull-request-event.js';
 import { readRepoConfig } from '../github/repo-config.js';
 import { errorText, workflowLog } from './workflow-log.js';
+import { CorePool } from '../workers/core-pool.js';
+import { readPoolSettings } from '../workers/pool-settings.js';
+import { reviewInPool } from '../workers/review-in-pool.js';
 import { plainLine, workflowCommand } from './workflow-commands.js';
 
 /**
@@ -58,7 +61,10 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     log: { warn: (m) => write(workflowCommand('warning', m)), request: (m) => write(workflowCommand('debug', m)) },
   });
   const checkRun = trackCheckRun(octokit);
+  // The App's worker threads and time budgets: a fork's hostile document costs the runner seconds, not hours.
+  const pool = new CorePool(readPoolSettings(env));
   const deps: ReviewJobDeps = {
+    reviewFiles: reviewInPool(pool),
     gh: octokit,
     log: workflowLog({ write, ...hintContext }),
     readConfig: () => readRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }, { extendsAllow: settings.extendsAllow }),
@@ -77,6 +83,8 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   } catch (error) {
     write(workflowCommand('error', `Design review could not run: ${errorText(error, hintContext)}`, TITLE));
     return 1;
+  } finally {
+    await pool.close();
   }
 
   writeOutputs(settings.outputPath, {

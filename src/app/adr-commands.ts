@@ -10,12 +10,15 @@ import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
 import type { ReviewJob } from '../queue/review-queue.js';
 import { builtinChecklists } from './builtin-checklists.js';
+import type { CorePool } from '../workers/core-pool.js';
+import { commandReadersInPool } from '../workers/commands-in-pool.js';
 
 /**
  * Wiring of the /adr commands: `issue_comment.created` and `issues.opened`.
- * The webhook handler only parses the text (no request) and queues a job, so
- * GitHub gets its answer within milliseconds; the job reacts, checks the
- * permission and does the work. The queue (src/queue/job-queue.ts) rather
+ * The webhook handler only scans the text for a line starting with `/adr`
+ * (linear, no parse, no request) and queues a job, so GitHub gets its answer
+ * within milliseconds whatever the text; the job checks the permission, reads
+ * the command on the core pool's worker threads, reacts and does the work. The queue (src/queue/job-queue.ts) rather
  * than fire-and-forget because it bounds concurrency, logs failures in one
  * place, drops a redelivered delivery id, and runs one command at a time per
  * repository: two commands in one repository then see each other's pull
@@ -33,6 +36,8 @@ export function registerAdrCommands(
     appSlug: () => Promise<string>;
     /** The review queue's enqueue: `/adr check` reviews through it, never beside it. */
     enqueueReview: (job: ReviewJob) => Promise<EnqueueResult>;
+    /** The core pool: comments and issue bodies are parsed there, never on the event loop. */
+    pool: CorePool;
     /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
     extendsAllow?: ExtendsAllowList;
   },
@@ -49,6 +54,7 @@ export function registerAdrCommands(
     // The same reader as reviews and sweeps, so `_extends` is checked here too (not Probot's context.config).
     const readConfig = () => readRepoConfig(gh, { owner: event.owner, repo: event.repo, path: CONFIG_PATH }, options.extendsAllow ? { extendsAllow: options.extendsAllow } : {});
     const deps = {
+      ...commandReadersInPool(options.pool, context.log),
       gh,
       log: context.log,
       readConfig,
@@ -66,10 +72,10 @@ export function registerAdrCommands(
       orderingKey: `${event.owner}/${event.repo}`.toLowerCase(),
       run: async () => {
         const outcome = await runAdrCommand(deps, event);
-        context.log.info({ owner: event.owner, repo: event.repo, issue: event.issue.number, command: event.command.kind, outcome }, 'design-review: /adr command done');
+        context.log.info({ owner: event.owner, repo: event.repo, issue: event.issue.number, outcome }, 'design-review: /adr command done');
       },
     });
-    context.log.info({ delivery: context.id, command: event.command.kind, result }, 'design-review: /adr command queued');
+    context.log.info({ delivery: context.id, result }, 'design-review: /adr command queued');
   };
   probot.on(['issue_comment.created', 'issues.opened'], onDelivery);
   return queue;

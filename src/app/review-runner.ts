@@ -8,6 +8,7 @@ import type { AppMetrics } from './metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { readRepoConfig } from '../github/repo-config.js';
 import type { ExtendsAllowList } from '../config/extends-allow.js';
+import type { ReviewFiles } from '../workers/review-in-pool.js';
 
 /**
  * The one runner both queue backends call: it turns a serializable job into
@@ -25,6 +26,8 @@ import type { ExtendsAllowList } from '../config/extends-allow.js';
 export interface ReviewRunnerDeps {
   probot: Pick<Probot, 'auth' | 'log'>;
   appSlug: () => Promise<string>;
+  /** The core pool's review (worker threads, time budgets). */
+  reviewFiles: ReviewFiles;
   metrics: Pick<AppMetrics, 'githubRequests' | 'reviewDuration'>;
   /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
   extendsAllow?: ExtendsAllowList;
@@ -54,6 +57,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
           log,
           readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
           appSlug: deps.appSlug,
+          reviewFiles: deps.reviewFiles,
         },
         { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },
         isoToday,

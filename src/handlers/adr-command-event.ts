@@ -1,13 +1,16 @@
 import type { CommandIssue } from '../core/commands/adr-from-issue.js';
 import type { CommandSource } from '../core/commands/markers.js';
-import { findCommand, type AdrCommand } from '../core/commands/parse-command.js';
+import { commandWindow } from '../core/commands/parse-command.js';
 
 /**
  * From an `issue_comment.created` or `issues.opened` delivery to the command
- * it carries, or nothing. Pure: no request is made, so the webhook handler
- * decides in microseconds whether to queue work. Comments by bots (this app
- * included) never run commands, and only these two actions are read, so an
- * edited comment never runs one again.
+ * it may carry, or nothing. Pure and linear: no request and no markdown
+ * parse, only a scan for a line that starts with `/adr`, so the webhook
+ * handler decides in microseconds whatever the text. Whether that line is a
+ * command (not in code or a quote) is read later, by the job, on a worker
+ * thread and after the permission check. Comments by bots (this app included)
+ * never run commands, and only these two actions are read, so an edited
+ * comment never runs one again.
  */
 
 interface PayloadUser {
@@ -32,7 +35,7 @@ export interface CommandPayload {
   comment?: { id: number; body?: string | null; user: PayloadUser | null };
 }
 
-/** A command to run, with what the job needs from the delivery. */
+/** A delivery that may carry a command, with what the job needs from it. */
 export interface CommandEvent {
   owner: string;
   repo: string;
@@ -42,7 +45,8 @@ export interface CommandEvent {
   /** Who wrote the command (and whose permission counts). */
   author: string;
   source: CommandSource;
-  command: AdrCommand;
+  /** The part of the text that decides its command (up to the blank line after the last `/adr` line). */
+  text: string;
 }
 
 function isBot(user: PayloadUser | null | undefined): boolean {
@@ -68,8 +72,8 @@ export function commandEventFrom(eventName: string, payload: CommandPayload): Co
     return undefined;
   }
   if (isBot(author)) return undefined;
-  const found = findCommand(text);
-  if (found === undefined) return undefined;
+  const window = commandWindow(text);
+  if (window === undefined) return undefined;
   return {
     owner: repository.owner.login,
     repo: repository.name,
@@ -86,6 +90,6 @@ export function commandEventFrom(eventName: string, payload: CommandPayload): Co
     },
     author: author!.login,
     source,
-    command: found.command,
+    text: window,
   };
 }

@@ -2,10 +2,10 @@ import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/schema.js';
 import { validateConfig } from '../config/validate.js';
 import type { TriggerCategoryDef } from '../core/checklists/types.js';
-import { adrDataFromIssue } from '../core/commands/adr-from-issue.js';
+import { adrDataFromIssue, readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
 import { CREATED_REPLY_MARKER, pullRequestMarker, replyMarker } from '../core/commands/markers.js';
-import type { AdrCommand } from '../core/commands/parse-command.js';
+import { findCommand, type AdrCommand } from '../core/commands/parse-command.js';
 import { pullRequestTitle, renderPullRequestBody, renderReply, type Reply } from '../core/commands/replies.js';
 import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js';
 import { numberFromFileName } from '../core/document/title.js';
@@ -27,17 +27,22 @@ import { CONFIG_PATH } from '../config/load.js';
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
  *   1. an archived repository refuses every write, a reply included: log and stop;
  *   2. load the config; `commands.enabled: false` stops here, silently;
- *   3. the author needs `commands.permission` (write by default) on the repository, else
+ *   3. read the author's permission (one request) before anything that grows with the text;
+ *   4. read the command from the text (a markdown parse: the App runs it on a worker thread
+ *      within a time budget); a `/adr` line in code or a quote is no command: stop, silently;
+ *      text that cannot be read in time gets a reply saying so (to a permitted author only);
+ *   5. the author needs `commands.permission` (write by default) on the repository, else
  *      one polite reply saying who may run commands, and nothing else;
- *   4. react: 👀 when the command is accepted, 😕 when it is not (usage, unknown, invalid config);
- *   5. help / unknown / usage: the reply; check: a review queued on the App's review queue (🚀);
- *   6. new / supersede: validate the options; reply with the open pull request this issue and
+ *   6. react: 👀 when the command is accepted, 😕 when it is not (usage, unknown, invalid config);
+ *   7. help / unknown / usage: the reply; check: a review queued on the App's review queue (🚀);
+ *   8. new / supersede: validate the options; reply with the open pull request this issue and
  *      title already have (the marker in its body), if any;
- *   7. read the default branch (head, tree, folder hints, template, record to supersede) and the
- *      numbers open pull requests claim; pick the folder and the next number; render the record;
- *   8. create the branch, commit, open the draft pull request; when the branch or the file is
+ *   9. read the default branch (head, tree, folder hints, template, record to supersede) and the
+ *      numbers open pull requests claim; pick the folder and the next number; render the record
+ *      (the issue body read on a worker thread too);
+ *  10. create the branch, commit, open the draft pull request; when the branch or the file is
  *      taken (a race) take the next number, a bounded number of times;
- *   9. reply with the link (one reply per command, found by its marker and edited in place).
+ *  11. reply with the link (one reply per command, found by its marker and edited in place).
  * A failure reacts 😕 and replies with what was missing (a permission, a ruleset) or went wrong.
  */
 
@@ -60,10 +65,18 @@ export interface AdrCommandDeps {
    * review of the same pull request queued by its push (duplicate inline comments or summaries).
    */
   enqueueReview: (target: PullRequestTarget) => Promise<EnqueueResult>;
+  /**
+   * Reads the first command of a text: undefined when none counts, 'unreadable' when the text
+   * could not be read in time. The App passes the core pool's (a worker thread, a time budget);
+   * in this thread otherwise.
+   */
+  readCommand?: (text: string) => Promise<AdrCommand | undefined | 'unreadable'>;
+  /** Reads the issue body for the record (context, options); the App's runs on the core pool. */
+  readIssueText?: (body: string) => Promise<IssueText>;
 }
 
 /** How a command ended. */
-export type CommandOutcome = 'archived' | 'disabled' | 'denied' | 'replied' | 'created' | 'existing' | 'queued' | 'failed';
+export type CommandOutcome = 'archived' | 'disabled' | 'no-command' | 'denied' | 'replied' | 'created' | 'existing' | 'queued' | 'failed';
 
 /** Attempts at a free number when other proposals keep taking the next one. */
 export const MAX_NUMBER_ATTEMPTS = 5;
@@ -79,7 +92,7 @@ interface Run {
 
 /** Run one command (see the steps above). */
 export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): Promise<CommandOutcome> {
-  const { owner, repo, command } = event;
+  const { owner, repo } = event;
   if (event.archived) {
     deps.log.warn({ owner, repo, issue: event.issue.number }, 'design-review: /adr command in an archived repository, which accepts no reply');
     return 'archived';
@@ -90,11 +103,18 @@ export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): 
   const run: Run = { deps, event, botLogin: `${await deps.appSlug()}[bot]` };
   const required = loaded.config?.commands.permission ?? 'write';
   const role = await repositoryRole(deps.gh, { owner, repo, login: event.author });
-  if (!hasRole(role, required)) {
+  const permitted = hasRole(role, required);
+  const command = await (deps.readCommand ?? readCommandHere)(event.text);
+  if (command === undefined || (command === 'unreadable' && !permitted)) {
+    deps.log.info({ owner, repo, issue: event.issue.number, author: event.author, read: command ?? 'none' }, 'design-review: no /adr command to run');
+    return 'no-command';
+  }
+  if (!permitted) {
     await reply(run, { kind: 'denied', login: event.author, required });
     deps.log.info({ owner, repo, issue: event.issue.number, author: event.author, role }, 'design-review: /adr command denied');
     return 'denied';
   }
+  if (command === 'unreadable') return fail(run, { kind: 'failed', problem: 'unreadable', action: 'read the command' });
 
   const accepted = loaded.config !== undefined && command.kind !== 'usage-error' && command.kind !== 'unknown';
   await react(run, accepted ? 'eyes' : 'confused');
@@ -229,11 +249,13 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
     adrGlobs: [...config.paths.adr, ...snapshot.adrDirs.map((d) => `${d}/**`), `${folder}/**`],
   });
   const taken = takenNumbers(folder, listing, [...claims.values()].flat().map((c) => c.path));
+  const issueText = await (deps.readIssueText ?? ((body: string) => Promise.resolve(readIssueText(body))))(event.issue.body);
   const skip: number[] = [];
   for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
     const place = placeAdr(folder, command.title, taken, skip);
     const data = adrDataFromIssue({
       issue: event.issue,
+      text: issueText,
       title: command.title,
       number: place.number,
       date: deps.today(),
@@ -339,6 +361,11 @@ async function prepareTemplate(run: Run, template: { name: string; repoPath?: st
     throw error;
   }
   return name;
+}
+
+// The command of a text, read in this thread (tests, and callers without the core pool).
+function readCommandHere(text: string): Promise<AdrCommand | undefined> {
+  return Promise.resolve(findCommand(text)?.command);
 }
 
 async function fail(run: Run, failure: Reply): Promise<CommandOutcome> {

@@ -10,6 +10,7 @@ import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/
 import { truncateToLimit } from '../core/publish/truncate.js';
 import { withoutFindingMarker, type ChangedFile, type InlineComment, type PublishPlan } from '../core/publish/types.js';
 import { review } from '../core/review/review.js';
+import type { ReviewFiles } from '../workers/review-in-pool.js';
 import type { AdrNumberClaims } from '../core/review/types.js';
 import { listAdrs } from '../github/adr-listing.js';
 import { completeCheckRun, failCheckRun, markCheckRunRetrying, startCheckRun, type CheckRunRef } from '../github/check-run.js';
@@ -79,6 +80,11 @@ export interface ReviewJobDeps {
   readConfig: () => Promise<unknown>;
   /** The App's slug, as in `<slug>[bot]`. */
   appSlug: () => Promise<string>;
+  /**
+   * Reviews the documents: the App and the Action pass the core pool's (worker threads, a time
+   * budget per document), so a hostile document never blocks the event loop; in this thread otherwise.
+   */
+  reviewFiles?: ReviewFiles;
 }
 
 /**
@@ -169,7 +175,8 @@ export async function reviewPullRequest(
     // Only a pull request that adds an ADR pays for the lookup across open pull requests.
     const addsAdr = docs.files.some((f) => f.kind === 'adr' && added.includes(f.path));
     let claims = addsAdr ? await claimsOrNone(deps, lookup) : undefined;
-    const result = review(docs.files, { config, checklists, today: date, index: docs.index, added, ...(claims ? { claims } : {}) });
+    const reviewFiles = deps.reviewFiles ?? ((files, options) => Promise.resolve(review(files, options)));
+    const result = await reviewFiles(docs.files, { config, checklists, today: date, index: docs.index, added, ...(claims ? { claims } : {}) });
     result.skipped.push(...docs.skipped);
     // A drafted ADR (a design doc that decides, in a pull request adding no ADR) needs the numbers taken
     // on the base branch, which is not listed without an ADR under review, and in other open pull requests.

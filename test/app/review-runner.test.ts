@@ -10,6 +10,8 @@ import type { ReviewJob } from '../../src/queue/review-queue.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { appPrivateKey } from '../e2e/app-process.js';
 import { recordingLogger } from './recording-logger.js';
+import { testCorePool } from '../helpers/core-pool.js';
+import { reviewInPool } from '../../src/workers/review-in-pool.js';
 
 const ADR = `# 1. Use PostgreSQL
 
@@ -51,8 +53,12 @@ beforeAll(async () => {
   github.state.seedPullRequest('acme/runner', { number: 3, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': ADR } });
 });
 
+const pool = testCorePool({ threads: 1 });
+const reviewFiles = reviewInPool(pool);
+
 afterAll(async () => {
   await github?.close();
+  await pool.close();
 });
 
 describe('jobLogBindings', () => {
@@ -67,7 +73,7 @@ describe('createReviewRunner', () => {
     const log = recordingLogger();
     const probot = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log });
     const metrics = createMetrics();
-    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics });
+    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics, reviewFiles });
     const job: ReviewJob = { deliveryId: 'delivery-runner-1', event: 'pull_request.opened', installationId: 42, owner: 'acme', repo: 'runner', pullNumber: 3 };
 
     await run(job);
@@ -91,7 +97,7 @@ describe('createReviewRunner', () => {
   it('fails with the error of the review, counted as an error', async () => {
     const probot = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log: recordingLogger() });
     const metrics = createMetrics();
-    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics });
+    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics, reviewFiles });
     await expect(run({ deliveryId: 'd-missing', event: 'pull_request.opened', installationId: 42, owner: 'acme', repo: 'runner', pullNumber: 99 })).rejects.toThrow();
     expect(await metrics.registry.getSingleMetricAsString('design_review_review_duration_seconds')).toMatch(/_count\{outcome="error"\} 1/);
   });

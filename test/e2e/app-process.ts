@@ -59,9 +59,12 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-/** Starts `node dist/main.js` against `github` and waits for /healthz. */
-export async function startApp(github: GitHubDouble, extraEnv: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
-  if (!existsSync(`${ROOT}dist/main.js`)) throw new Error('dist/main.js is missing: run `npm run build` first (npm test does)');
+/**
+ * Starts `node dist/main.js` against `github` and waits for /healthz; `root` is the checkout whose
+ * build runs (a bench may start an older build beside this one).
+ */
+export async function startApp(github: GitHubDouble, extraEnv: NodeJS.ProcessEnv = {}, root: string = ROOT): Promise<AppProcess> {
+  if (!existsSync(`${root}dist/main.js`)) throw new Error(`${root}dist/main.js is missing: run \`npm run build\` first (npm test does)`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -80,7 +83,7 @@ export async function startApp(github: GitHubDouble, extraEnv: NodeJS.ProcessEnv
     ...extraEnv,
   };
   let output = '';
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const app: AppProcess = {

@@ -53,11 +53,11 @@ interface PullJson {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Starts the double (installation 42 on `acme`) and the App against it. */
-export async function startReviewHarness(options: { extraEnv?: NodeJS.ProcessEnv } = {}): Promise<ReviewHarness> {
+/** Starts the double (installation 42 on `acme`) and the App (of `appRoot`, by default this checkout) against it. */
+export async function startReviewHarness(options: { extraEnv?: NodeJS.ProcessEnv; appRoot?: string } = {}): Promise<ReviewHarness> {
   const github = await startGitHubDouble();
   github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
-  const app = await startApp(github, options.extraEnv);
+  const app = await startApp(github, options.extraEnv, options.appRoot);
 
   const send = (name: string, action: string, patch: Record<string, unknown>) =>
     sendDelivery(app.webhookUrl, buildDelivery(name, action, patch, { secret: WEBHOOK_SECRET }), WEBHOOK_SECRET);

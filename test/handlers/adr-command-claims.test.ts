@@ -4,7 +4,6 @@ import type { Octokit } from '@octokit/rest';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtinChecklists } from '../../src/app/builtin-checklists.js';
 import { pullRequestMarker } from '../../src/core/commands/markers.js';
-import { parseCommandLine } from '../../src/core/commands/parse-command.js';
 import type { CommandEvent } from '../../src/handlers/adr-command-event.js';
 import { REDELIVERY_LOOKS, runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
@@ -53,7 +52,7 @@ describe('/adr new racing other proposals for one number', () => {
       issue: { number: issue.number, title: issue.title, body: 'Context.', htmlUrl: `https://github.com/${REPO}/issues/${issue.number}`, author: 'carol', assignees: [], isPullRequest: false },
       author: 'carol',
       source: { kind: 'comment', id: comment.id },
-      command: parseCommandLine(`/adr new ${title}`),
+      text: `/adr new ${title}`,
     };
   }
 
@@ -194,7 +193,7 @@ describe('/adr new racing other proposals for one number', () => {
       ...command('unused'),
       issue: { number: pull.number, title: 'X', body: '', htmlUrl: `https://github.com/${REPO}/pull/${pull.number}`, author: 'carol', assignees: [], isPullRequest: true },
       source: { kind: 'comment', id: comment.id },
-      command: parseCommandLine('/adr check'),
+      text: '/adr check',
     };
     const since = double.requests.length;
     const outcome = await runAdrCommand(deps(gh, { enqueueReview: async (target) => (queued.push(target), 'queued') }), event);

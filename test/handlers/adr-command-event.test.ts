@@ -22,7 +22,8 @@ describe('commandEventFrom (real example payloads)', () => {
       p['issue'].assignees = [{ login: 'bob', type: 'User' }, { login: 'dependabot[bot]', type: 'Bot' }];
     });
     const event = commandEventFrom('issue_comment', payload)!;
-    expect(event.command).toEqual({ kind: 'new', title: 'Use PostgreSQL', options: {} });
+    // The text up to the command, for the job to read on a worker thread: no parse in the webhook.
+    expect(event.text).toBe('Agreed.\n/adr new Use PostgreSQL');
     expect(event.source).toEqual({ kind: 'comment', id: payload.comment!.id });
     expect(event.author).toBe(payload.comment!.user!.login);
     expect(event.issue).toMatchObject({ number: payload.issue!.number, assignees: ['bob'], isPullRequest: false });
@@ -33,7 +34,7 @@ describe('commandEventFrom (real example payloads)', () => {
     const payload = example('issues', 'opened', (p) => {
       p['issue'].body = '/adr new Pick a broker';
     });
-    expect(commandEventFrom('issues', payload)).toMatchObject({ source: { kind: 'issue-body', issueNumber: payload.issue!.number }, command: { kind: 'new' } });
+    expect(commandEventFrom('issues', payload)).toMatchObject({ source: { kind: 'issue-body', issueNumber: payload.issue!.number }, text: '/adr new Pick a broker' });
   });
 
   it('ignores bots, edits, other actions and texts without a command', () => {

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { TriggerCategoryDef } from '../checklists/types.js';
 import { parseMarkdown } from '../document/parse-markdown.js';
 import { buildAdrData, type AdrTemplateData } from '../new-adr/adr-data.js';
-import { findCommandLines } from './parse-command.js';
+import { commandCandidateLines, findCommandLines } from './parse-command.js';
 
 /**
  * The data of an ADR proposed from an issue: the issue body becomes the
@@ -44,10 +44,14 @@ const OPTIONS_HEADING = /\b(options?|alternatives?)\b/i;
 /** The issue body as ADR context: command lines removed, bounded in length; undefined when nothing is left. */
 export function issueContext(body: string): string | undefined {
   const source = body.replace(/\r\n?/g, '\n');
-  const commandLines = new Set(findCommandLines(source).map((c) => c.line));
+  return contextWithout(source, new Set(findCommandLines(source).map((c) => c.line)));
+}
+
+// The text without the given 1-based lines, bounded in length; undefined when nothing is left.
+function contextWithout(source: string, dropped: ReadonlySet<number>): string | undefined {
   const kept = source
     .split('\n')
-    .filter((_, i) => !commandLines.has(i + 1))
+    .filter((_, i) => !dropped.has(i + 1))
     .join('\n')
     .trim();
   if (kept === '') return undefined;
@@ -81,10 +85,34 @@ export function issueDeciders(issue: Pick<CommandIssue, 'author' | 'assignees'>)
   return out;
 }
 
+/** What a record takes from the issue body: its context and its considered options. */
+export interface IssueText {
+  context?: string;
+  options: string[];
+}
+
+/** Read the issue body once (it takes a markdown parse: the App runs this in a worker thread). */
+export function readIssueText(body: string): IssueText {
+  const context = issueContext(body);
+  return { ...(context === undefined ? {} : { context }), options: issueOptions(body) };
+}
+
+/**
+ * The issue body as plain lines when it cannot be parsed in time: the lines that
+ * could be commands are dropped (a quoted one too, which only loses an example)
+ * and no options are read. Linear, so it is safe on any text.
+ */
+export function issueTextWithoutParsing(body: string): IssueText {
+  const source = body.replace(/\r\n?/g, '\n');
+  const context = contextWithout(source, new Set(commandCandidateLines(source)));
+  return { ...(context === undefined ? {} : { context }), options: [] };
+}
+
 /** The template data of an ADR proposed from an issue; throws buildAdrData's RangeError on a bad title. */
-export function adrDataFromIssue(input: IssueAdrInput): AdrTemplateData {
+export function adrDataFromIssue(input: IssueAdrInput & { text?: IssueText }): AdrTemplateData {
   const { issue } = input;
-  const context = issueContext(issue.body);
+  const text = input.text ?? readIssueText(issue.body);
+  const context = text.context;
   return buildAdrData({
     title: input.title,
     number: input.number,
@@ -92,7 +120,7 @@ export function adrDataFromIssue(input: IssueAdrInput): AdrTemplateData {
     ...(input.status === undefined ? {} : { status: input.status }),
     ...(context === undefined ? {} : { context }),
     deciders: issueDeciders(issue),
-    options: issueOptions(issue.body),
+    options: text.options,
     issueUrl: issue.htmlUrl,
     defaultCalendar: input.defaultCalendar,
     categories: input.categories,

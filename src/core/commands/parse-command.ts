@@ -61,15 +61,55 @@ function paragraphLines(root: Root): Set<number> {
   return lines;
 }
 
+/** GitHub's limit on a comment or issue body, in characters; a longer text is cut there. */
+export const MAX_COMMAND_TEXT = 65_536;
+
+/** A line as a command would be read: up to three spaces of indentation dropped, trailing space trimmed. */
+function commandText(raw: string): string {
+  // A paragraph line may be indented up to three spaces; a list item's line starts with its marker, so it does not count.
+  let start = 0;
+  while (start < 3 && raw.charCodeAt(start) === 0x20) start += 1;
+  return raw.slice(start).trimEnd();
+}
+
+/**
+ * 1-based numbers of the lines that could hold a command (`/adr` after at most
+ * three spaces), without parsing: a linear scan, cheap enough to run on any
+ * untrusted text inside a webhook request. Whether a candidate counts (not in
+ * code, a quote or HTML) takes the markdown parse of `findCommandLines`.
+ */
+export function commandCandidateLines(markdown: string): number[] {
+  const out: number[] = [];
+  if (!markdown.includes('/adr')) return out;
+  const lines = markdown.slice(0, MAX_COMMAND_TEXT).split(/\r\n?|\n/);
+  for (let i = 0; i < lines.length; i += 1) if (COMMAND_LINE.test(commandText(lines[i]!))) out.push(i + 1);
+  return out;
+}
+
+/**
+ * The part of a text that decides which of its candidate lines are commands:
+ * everything up to the first blank line after the last candidate. Later lines
+ * cannot change how earlier ones parse (a setext underline, a table's
+ * delimiter row or a definition's title end before a blank line), so the parse
+ * stays exact while a long tail costs nothing. Undefined when no line is a candidate.
+ */
+export function commandWindow(markdown: string): string | undefined {
+  const candidates = commandCandidateLines(markdown);
+  if (candidates.length === 0) return undefined;
+  const lines = markdown.slice(0, MAX_COMMAND_TEXT).split(/\r\n?|\n/);
+  let end = candidates[candidates.length - 1]!;
+  while (end < lines.length && lines[end]!.trim() !== '') end += 1;
+  return lines.slice(0, end).join('\n');
+}
+
 /** The `/adr` lines of a markdown text that count as commands, in order. */
 export function findCommandLines(markdown: string): { line: number; text: string }[] {
-  if (!markdown.includes('/adr')) return [];
-  const source = markdown.replace(/\r\n?/g, '\n');
+  const source = commandWindow(markdown);
+  if (source === undefined) return [];
   const allowed = paragraphLines(parseMarkdown(source));
   const out: { line: number; text: string }[] = [];
   source.split('\n').forEach((raw, i) => {
-    // A paragraph line may be indented up to three spaces; a list item's line starts with its marker, so it does not count.
-    const text = raw.replace(/^ {0,3}/, '').trimEnd();
+    const text = commandText(raw);
     if (allowed.has(i + 1) && COMMAND_LINE.test(text)) out.push({ line: i + 1, text });
   });
   return out;

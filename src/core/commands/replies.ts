@@ -14,7 +14,7 @@ import { CREATED_REPLY_MARKER, replyMarker, type CommandSource } from './markers
 export type RequiredPermission = 'write' | 'maintain' | 'admin';
 
 /** Why a command could not finish, each with its own wording. */
-export type FailureProblem = 'missing-permission' | 'protected' | 'config' | 'supersede' | 'not-a-pull-request' | 'error';
+export type FailureProblem = 'missing-permission' | 'protected' | 'config' | 'supersede' | 'not-a-pull-request' | 'unreadable' | 'error';
 
 /** One reply. */
 export type Reply =
