@@ -5,7 +5,9 @@ import type { PrometheusSettings } from '../handlers/prometheus-client.js';
 
 /**
  * The App's reminder variables, read in one place: REMINDERS (`off` disables
- * the sweep), REMINDER_SCHEDULE (when it runs, a cron expression in UTC) and
+ * the sweep), REMINDER_SCHEDULE (when it runs, a cron expression in UTC),
+ * REMINDER_RESYNC_MS (with REDIS_URL: how often each replica checks that the
+ * job schedulers are still in Redis, which may lose its data) and
  * PROMETHEUS_URL / PROMETHEUS_TIMEOUT_MS / PROMETHEUS_QUERY_ALLOW (where
  * ADRs' metric triggers are evaluated, and which metrics they may query;
  * read as the `design-review remind` CLI reads them).
@@ -16,6 +18,8 @@ import type { PrometheusSettings } from '../handlers/prometheus-client.js';
 
 /** Default REMINDER_SCHEDULE: every day at 06:00 UTC. */
 export const DEFAULT_REMINDER_SCHEDULE = '0 6 * * *';
+/** Default REMINDER_RESYNC_MS: one hour; a check costs one GitHub request per 100 installations per replica. */
+export const DEFAULT_REMINDER_RESYNC_MS = 60 * 60 * 1000;
 
 /** What the reminder scheduler reads from the environment. */
 export interface ReminderSettings {
@@ -27,6 +31,10 @@ export interface ReminderSettings {
   everySeconds: boolean;
   /** Why reminders are off although REMINDERS did not say so: the bad REMINDER_SCHEDULE. */
   problem?: string;
+  /** With REDIS_URL: longest wait between two checks that the job schedulers are still in Redis (REMINDER_RESYNC_MS). */
+  resyncMs: number;
+  /** Why REMINDER_RESYNC_MS was ignored (the default is used), for the startup log. */
+  resyncProblem?: string;
   /** Prometheus the sweep asks about ADRs' metric triggers (PROMETHEUS_URL, PROMETHEUS_TIMEOUT_MS, PROMETHEUS_QUERY_ALLOW); without it they are listed, not evaluated. */
   prometheus?: PrometheusSettings;
   /** Why PROMETHEUS_URL was ignored, for the startup log. */
@@ -45,8 +53,22 @@ export function readReminderSettings(env: NodeJS.ProcessEnv): ReminderSettings {
   const problem = appScheduleProblem(schedule);
   const everySeconds = problem === undefined && fieldsOf(schedule).length === 6;
   const prometheus = prometheusSettings(env);
-  if (problem !== undefined) return { enabled: false, schedule, everySeconds: false, problem: `REMINDER_SCHEDULE='${schedule}': ${problem}`, ...prometheus };
-  return { enabled: !switchedOff, schedule, everySeconds, ...prometheus };
+  const resync = resyncSettings(env);
+  if (problem !== undefined) return { enabled: false, schedule, everySeconds: false, problem: `REMINDER_SCHEDULE='${schedule}': ${problem}`, ...resync, ...prometheus };
+  return { enabled: !switchedOff, schedule, everySeconds, ...resync, ...prometheus };
+}
+
+/** REMINDER_RESYNC_MS: a whole number of milliseconds; anything else falls back to the default, with a problem for the log. */
+function resyncSettings(env: NodeJS.ProcessEnv): Pick<ReminderSettings, 'resyncMs' | 'resyncProblem'> {
+  const raw = env['REMINDER_RESYNC_MS']?.trim();
+  if (!raw) return { resyncMs: DEFAULT_REMINDER_RESYNC_MS };
+  const value = Number(raw);
+  // setTimeout cannot wait longer than 2^31 - 1 ms (24.8 days).
+  if (/^\d+$/.test(raw) && value > 0 && value <= 2 ** 31 - 1) return { resyncMs: value };
+  return {
+    resyncMs: DEFAULT_REMINDER_RESYNC_MS,
+    resyncProblem: `REMINDER_RESYNC_MS='${raw}' is not a number of milliseconds between 1 and 2147483647 (e.g. 3600000 for an hour); using the default, ${DEFAULT_REMINDER_RESYNC_MS}`,
+  };
 }
 
 /**

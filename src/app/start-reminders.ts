@@ -18,8 +18,10 @@ import { redisSweepCache } from './sweep-cache-redis.js';
  *   - embedded (no REDIS_URL): this process runs the schedule, listing the
  *     installations on every tick, so installs and uninstalls need no event;
  *   - BullMQ (REDIS_URL): one job scheduler per installation, synced with the
- *     App's installations at startup and kept up to date by installation
- *     events; the sweep cache and the overlap lock live in the same Redis.
+ *     App's installations at startup, kept up to date by installation
+ *     events, and re-synced every REMINDER_RESYNC_MS at most and when the
+ *     connection comes back, so that Redis losing its data does not stop the
+ *     sweeps; the sweep cache and the overlap lock live in the same Redis.
  */
 
 /** What starting the reminders needs from the App. */
@@ -90,11 +92,21 @@ export function startReminders(deps: StartRemindersDeps): SweepScheduler | undef
     return scheduler;
   }
 
-  const scheduler = bullmqReminderScheduler({ redisUrl, schedule: settings.schedule, sweep, redis, log });
+  if (settings.resyncProblem !== undefined) log.warn({}, `design-review: ${settings.resyncProblem}`);
+  const scheduler = bullmqReminderScheduler({
+    redisUrl,
+    schedule: settings.schedule,
+    sweep,
+    redis,
+    log,
+    resync: { installations: listInstallations, everyMs: settings.resyncMs },
+  });
   void scheduler
     .sync(listInstallations)
-    .then(({ added, removed }) => log.info({ reminders: scheduler.kind, schedule: settings.schedule, installations: added, removed }, 'design-review: revisit reminders scheduled'))
-    // A failed sync (GitHub or Redis down at startup) leaves the existing schedulers as they were.
+    .then(({ installations, added, removed }) =>
+      log.info({ reminders: scheduler.kind, schedule: settings.schedule, installations, added, removed, resyncMs: settings.resyncMs }, 'design-review: revisit reminders scheduled'),
+    )
+    // A failed sync (GitHub or Redis down at startup) leaves the existing schedulers as they were, until the first re-sync.
     .catch((error: unknown) => log.error({ err: error }, 'design-review: could not sync the reminder schedulers with the installations'));
 
   const onChange = (change: 'add' | 'remove') => async (context: { payload: { installation: { id: number } }; log: Probot['log'] }) => {

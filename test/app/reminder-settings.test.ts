@@ -1,11 +1,25 @@
 // REMINDERS / REMINDER_SCHEDULE / PROMETHEUS_URL as the App reads them.
 import { describe, expect, it } from 'vitest';
-import { appScheduleProblem, DEFAULT_REMINDER_SCHEDULE, readReminderSettings } from '../../src/app/reminder-settings.js';
+import { appScheduleProblem, DEFAULT_REMINDER_RESYNC_MS, DEFAULT_REMINDER_SCHEDULE, readReminderSettings } from '../../src/app/reminder-settings.js';
 
 describe('reminder settings', () => {
   it('default to a daily sweep at 06:00 UTC', () => {
-    expect(readReminderSettings({})).toEqual({ enabled: true, schedule: DEFAULT_REMINDER_SCHEDULE, everySeconds: false });
+    expect(readReminderSettings({})).toEqual({ enabled: true, schedule: DEFAULT_REMINDER_SCHEDULE, everySeconds: false, resyncMs: DEFAULT_REMINDER_RESYNC_MS });
     expect(DEFAULT_REMINDER_SCHEDULE).toBe('0 6 * * *');
+  });
+
+  it('read REMINDER_RESYNC_MS, one hour by default, and name a bad value while using the default', () => {
+    expect(DEFAULT_REMINDER_RESYNC_MS).toBe(3_600_000);
+    expect(readReminderSettings({ REMINDER_RESYNC_MS: ' 300000 ' })).toMatchObject({ resyncMs: 300_000 });
+    expect(readReminderSettings({ REMINDER_RESYNC_MS: '' }).resyncProblem).toBeUndefined();
+    for (const bad of ['0', '-5', '1h', '1.5', '3e6', '2147483648']) {
+      const settings = readReminderSettings({ REMINDER_RESYNC_MS: bad });
+      expect(settings.resyncMs).toBe(DEFAULT_REMINDER_RESYNC_MS);
+      expect(settings.resyncProblem).toBe(
+        `REMINDER_RESYNC_MS='${bad}' is not a number of milliseconds between 1 and 2147483647 (e.g. 3600000 for an hour); using the default, 3600000`,
+      );
+      expect(settings.enabled).toBe(true);
+    }
   });
 
   it('REMINDERS=off turns the sweep off', () => {
