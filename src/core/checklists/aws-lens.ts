@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimEndMatching, trimStartMatching } from '../document/trim-chars.js';
 import type { Lens, LensRisk } from './types.js';
 
 /**
@@ -197,7 +198,8 @@ export function choiceCues(choiceTitle: string): string[] {
 // Strip leading and trailing characters that are not letters or digits, so a
 // cue can be matched on word boundaries.
 function trimToWords(s: string): string {
-  return s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const other = /[^\p{L}\p{N}]/u;
+  return trimEndMatching(trimStartMatching(s, other), other);
 }
 
 /** Map a validated lens file to the `Lens` the review uses; `id` is the file's base name. */

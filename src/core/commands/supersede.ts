@@ -20,7 +20,9 @@ export interface RecordLink {
 export type TextEdit = { ok: true; text: string } | { ok: false; reason: string };
 
 const STATUS_HEADING = /^(status|statut|state)$/i;
-const STATUS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:status|statut)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*)(.*)$/i;
+// `(?![ \t])` keeps the blanks before the value whole: without it a long run of them before a
+// line separator backtracked one at a time, rescanning the rest of the line each time.
+const STATUS_FIELD = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:status|statut)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*)(?![ \t])(.*)$/i;
 const FRONT_MATTER_STATUS = /^(status|statut)\s*:(.*)$/i;
 /** A `superseded-by:` key (any spelling the review reads): MADR templates often carry it empty. */
 const FRONT_MATTER_SUPERSEDED_BY = /^(superseded[-_ ]?by)\s*:/i;

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../../config/schema.js';
 import type { DocKind } from './model.js';
+import { trimEndMatching } from './trim-chars.js';
 
 /** What the classifier needs besides the path: the config globs and folders named by the repository. */
 export interface ClassifyOptions {
@@ -31,7 +32,7 @@ export function normalizePath(path: string): string {
 }
 
 function dirGlob(dir: string): string {
-  const clean = normalizePath(dir).replace(/\/+$/, '');
+  const clean = trimEndMatching(normalizePath(dir), /\//);
   return clean === '' || clean === '.' ? '**' : `${clean}/**`;
 }
 
@@ -110,12 +111,12 @@ export function looksLikeAdr(head: string): boolean {
 export function adrDirsFromFiles(files: { adrDir?: string; log4brains?: string }): string[] {
   const dirs: string[] = [];
   const fromAdrDir = files.adrDir?.split(/\r?\n/)[0]?.trim();
-  if (fromAdrDir) dirs.push(normalizePath(fromAdrDir).replace(/\/+$/, ''));
+  if (fromAdrDir) dirs.push(trimEndMatching(normalizePath(fromAdrDir), /\//));
   if (files.log4brains) {
     try {
       const doc = parseYaml(files.log4brains) as { project?: { adrFolder?: unknown } } | null;
       const folder = doc?.project?.adrFolder;
-      if (typeof folder === 'string' && folder.trim()) dirs.push(normalizePath(folder.trim()).replace(/\/+$/, ''));
+      if (typeof folder === 'string' && folder.trim()) dirs.push(trimEndMatching(normalizePath(folder.trim()), /\//));
     } catch {
       // A broken .log4brains.yml only loses the folder hint; the default globs still apply.
     }

@@ -50,7 +50,7 @@ export function scanFieldLines(lines: string[], skip: Uint8Array): FieldLine[] {
     const m = FIELD_LINE.exec(text) ?? FIELD_ROW.exec(text);
     if (!m) continue;
     const key = m[1]!;
-    const value = m[2]!.replace(/\s{2,}$/, '').trim();
+    const value = m[2]!.trim();
     if (value === '') continue;
     const field = KEYS.find(([re]) => re.test(key))?.[1];
     if (!field) continue;

@@ -30,7 +30,9 @@ export function readToml(text: string): { data: Record<string, unknown> } | { er
       }
       continue;
     }
-    const pair = /^("[^"]*"|[A-Za-z0-9_-]+)\s*=\s*(.+)$/.exec(line);
+    // The line is trimmed, so the value starts with a non-space: `\s*(.+)$` overlapped and
+    // backtracked quadratically over spaces before a line separator.
+    const pair = /^("[^"]*"|[A-Za-z0-9_-]+)\s*=\s*(\S.*)$/.exec(line);
     if (!pair) return { error: { line: i + 1, reason: 'expected `key = value` or `[table]`' } };
     const key = pair[1]!.replace(/^"|"$/g, '');
     const value = readValue(pair[2]!.trim());

@@ -127,10 +127,26 @@ export function frontMatterEntryText(fm: FrontMatter, keys: string[]): { text: s
     if (!m || !wanted.has(m[1]!.toLowerCase())) continue;
     let text = raw.slice(m[0].length).trimEnd();
     const closing = text.startsWith('{') ? text.lastIndexOf('}') : text.startsWith('[') ? text.lastIndexOf(']') : -1;
-    text = closing > 0 ? text.slice(0, closing + 1) : text.replace(/\s+#.*$/, '');
+    text = closing > 0 ? text.slice(0, closing + 1) : withoutYamlComment(text);
     return { text, line: fence + 1 + i, column: m[0].length + 1 };
   }
   return undefined;
+}
+
+/**
+ * A YAML value without its trailing ` # comment`: what `.replace(/\s+#.*$/, '')`
+ * gave, without rescanning the line from every run of spaces. The comment is the
+ * first `#` after whitespace with no line separator after it.
+ */
+function withoutYamlComment(text: string): string {
+  const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => text.lastIndexOf(c)));
+  for (let hash = text.indexOf('#', lastBreak + 1); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+    if (hash === 0 || !/\s/.test(text[hash - 1]!)) continue;
+    let start = hash - 1;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start -= 1;
+    return text.slice(0, start);
+  }
+  return text;
 }
 
 /** True for a value a scalar key can hold: a string, number, boolean, date or nothing. */

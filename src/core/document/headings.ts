@@ -5,6 +5,7 @@
  * synonym and French MADR headings.
  */
 import type { SectionKey } from './model.js';
+import { trimEndMatching } from './trim-chars.js';
 
 /** Which language a heading synonym belongs to; 'both' headings say nothing about language. */
 export type HeadingLanguage = 'en' | 'fr' | 'both';
@@ -146,7 +147,7 @@ const SYNONYMS = new Map<string, HeadingEntry>([
 
 /** Normalise a heading for lookup: lower case, no numbering prefix, emphasis, trailing colon or "(optional)". */
 export function normalizeHeading(text: string): string {
-  return text
+  const stripped = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[*_`~]/g, '')
@@ -156,9 +157,9 @@ export function normalizeHeading(text: string): string {
     .trim()
     // "1. Context", "2) Decision", "3.1 Options", "IV. Risks", "ADR section 2:"
     .replace(/^(?:\d+(?:\.\d+)*|[ivx]+)[.):]?\s+/, '')
-    .replace(/\((?:optional|if any|if applicable|facultatif|optionnel)\)\s*$/, '')
-    .replace(/[\s:.]+$/, '')
-    .trim();
+    .replace(/\((?:optional|if any|if applicable|facultatif|optionnel)\)\s*$/, '');
+  // Not `.replace(/[\s:.]+$/, '')`: quadratic on `1.....x` (see trim-chars.ts).
+  return trimEndMatching(stripped, /[\s:.]/).trim();
 }
 
 /** The section key a heading maps to, or null when the review does not know it. */
@@ -176,7 +177,9 @@ function lookupHeading(heading: string): HeadingEntry | undefined {
   const exact = SYNONYMS.get(norm);
   if (exact) return exact;
   // "Decision Outcome: use Postgres", "Consequences — positive": try the part before a separator.
-  const head = norm.split(/\s*(?::| - | – | — )\s*/)[0];
+  // Whitespace is single spaces after normalizeHeading, so trimming the part is what `\s*` around
+  // the separator did, without its quadratic scan of long space runs.
+  const head = norm.split(/:| [-–—] /)[0]!.trimEnd();
   return head && head !== norm ? SYNONYMS.get(head) : undefined;
 }
 

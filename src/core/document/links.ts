@@ -11,9 +11,18 @@ import { numberFromFileName, numberInTitle } from './title.js';
 const PHRASE =
   /(?<![\p{L}])(superseded[\s-]+by|superceded[\s-]+by|replaced[\s-]+by|remplac[ée]e?s?\s+par|supersedes|supercedes|remplace)(?![\p{L}])(?:\s*(?:\*\*|__|\*|_))?\s*:?(?:\s*(?:\*\*|__))?\s*/giu;
 // One target: a markdown link, a reference link, "ADR-0020" / "RFC 12", a bare number, or a .md path.
+// The lookahead `(?=[^)]*\))` fails a link with no `)` at once: without it, `[x](` and 200,000
+// letters backtracked quadratically through `([^)\s>]*)>?[^)]*`. With a `)` ahead the greedy
+// first try always succeeds, so the lookahead changes no match.
 const TARGET =
-  /^(?:\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)|\[([^\]]+)\](?:\[[^\]]*\])?|((?:ADR|RFC)[-_ ]?#?\d{1,6})(?!\d)|#?(\d{1,6})(?![\d-])|([\w./-]+\.md)\b)/i;
+  /^(?:\[([^\]]*)\]\((?=[^)]*\))\s*<?([^)\s>]*)>?[^)]*\)|\[([^\]]+)\](?:\[[^\]]*\])?|((?:ADR|RFC)[-_ ]?#?\d{1,6})(?!\d)|#?(\d{1,6})(?![\d-])|([\w./-]+\.md)\b)/i;
 const SEPARATOR = /^\s*(?:,|&|\/|\band\b|\bet\b)\s*/i;
+/**
+ * How much text after a phrase holds its targets (UTF-16 units): a few links
+ * fit easily. Bounding it keeps a line of 100,000 "supersedes [" linear, where
+ * each phrase would otherwise scan the rest of the line for a `]`.
+ */
+const TARGETS_WINDOW = 1000;
 
 /** Supersede links of both directions found in source lines outside code (`skip[line]` set). */
 export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocLink[]; supersededBy: DocLink[] } {
@@ -29,7 +38,7 @@ export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocL
       const phrase = m[1]!.toLowerCase();
       const relation: DocLink['relation'] = /by|par/.test(phrase) ? 'superseded-by' : 'supersedes';
       const weak = /replac|remplace$/.test(phrase);
-      let rest = text.slice(m.index + m[0].length);
+      let rest = text.slice(m.index + m[0].length, m.index + m[0].length + TARGETS_WINDOW);
       let column = m.index + m[0].length + 1;
       for (;;) {
         const t = TARGET.exec(rest);
@@ -77,9 +86,20 @@ function linkFrom(relation: DocLink['relation'], t: RegExpExecArray, line: numbe
 
 /** The ADR number a link target (file path or URL) names, from its file or folder name. */
 export function numberOfTarget(target: string): number | undefined {
-  const path = target.replace(/[?#].*$/, '');
+  const path = withoutQueryOrFragment(target);
   if (!/\.(?:md|markdown|mdx)$|\/$/i.test(path) && !/^\d/.test(path)) return undefined;
   return numberFromFileName(path.replace(/\/$/, ''));
+}
+
+/**
+ * A link target without its `?query` or `#fragment`: exactly what
+ * `.replace(/[?#].*$/, '')` gave (cut at the first `?` or `#` with no line
+ * break after it), without its quadratic rescans of `????…` before a break.
+ */
+export function withoutQueryOrFragment(target: string): string {
+  const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => target.lastIndexOf(c)));
+  const cut = target.slice(lastBreak + 1).search(/[?#]/);
+  return cut === -1 ? target : target.slice(0, lastBreak + 1 + cut);
 }
 
 /** The ADR number named by a link text ("ADR-0020", "2. Foo", "0020", "#12"). */

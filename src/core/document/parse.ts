@@ -17,6 +17,7 @@ import { firstField, scanFieldLines } from './field-lines.js';
 import type { FrontMatter } from './front-matter.js';
 import { frontMatterEntryText, frontMatterKeyLine, frontMatterValue, isScalarValue, readFrontMatter, scalarText } from './front-matter.js';
 import { languageOfHeadings } from './headings.js';
+import { withoutHtmlComments } from './html-comments.js';
 import { dedupe, frontMatterLinks, scanLinks } from './links.js';
 import { readOptions } from './options.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -175,11 +176,7 @@ function firstSourceLine(source: string, block: Block): string {
   while (from < end) {
     let to = source.indexOf('\n', from);
     if (to === -1 || to > end) to = end;
-    const line = source
-      .slice(from, to)
-      .replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*/, '')
-      .replace(/<!--.*?-->/g, '')
-      .trim();
+    const line = withoutHtmlComments(source.slice(from, to).replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*/, ''), true).trim();
     if (line !== '') return line;
     from = to + 1;
   }

@@ -81,7 +81,8 @@ function namesOf(value: unknown): string[] {
 /** Split "a, b and c" / "a; b" into names. */
 function splitNames(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\band\b|&)\s*/)
+    // Parts are trimmed, so the separators need no `\s*` around them (which rescanned space runs).
+    .split(/,|;|\band\b|&/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -8,12 +8,12 @@ import type { DocWalk } from './doc-walk.js';
 import { placeInText } from './doc-walk.js';
 import type { FrontMatter } from './front-matter.js';
 import { frontMatterEntryText, isGuidanceMap, isScalarValue } from './front-matter.js';
+import { htmlComments } from './html-comments.js';
 import { isGuidanceOnly } from './sections.js';
 
 const MARKER = /(?<![\p{L}\p{N}])(?:TODO|TBD|TBA|FIXME)(?![\p{L}\p{N}])/gu;
 const BRACES = /\{\{[^{}\n]{0,200}\}\}|\{[^{}\n]{1,200}\}/g;
 const BRACKETS = /\[([^[\]\n]{1,160})\]/g;
-const COMMENT = /<!--([\s\S]*?)-->/g;
 
 const GUIDANCE_WORDS =
   /^(?:x+|\.{2,}|…|-+|_+|date|conditions?|threshold|trigger|yyyy-mm-dd|dd\/mm\/yyyy|mm\/dd\/yyyy|name|names|title|status|author|authors|owner|link|url|tbd|todo|number|n+|adr-?n+|description|summary|text|your [\w\s]+|short title[\s\S]*)$/i;
@@ -92,10 +92,11 @@ export function findPlaceholders(walk: DocWalk): Located<string>[] {
   }
   for (const { node } of walk.htmls) {
     if (!node.value.includes('<!--')) continue;
-    for (const m of node.value.matchAll(COMMENT)) {
-      if (TEMPLATE_COMMENT.test(m[1]!)) {
-        const text = m[0].length > 120 ? `${m[0].slice(0, 116)} …` : m[0];
-        found.push({ value: text, ...placeInText(node, node.value, m.index) });
+    for (const c of htmlComments(node.value)) {
+      if (TEMPLATE_COMMENT.test(c.inner)) {
+        const raw = node.value.slice(c.index, c.end);
+        const text = raw.length > 120 ? `${raw.slice(0, 116)} …` : raw;
+        found.push({ value: text, ...placeInText(node, node.value, c.index) });
       }
     }
   }

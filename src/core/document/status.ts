@@ -61,16 +61,27 @@ export function normalizeStatus(raw: string): StatusReading {
 
 function isStatusPlaceholder(raw: string, text: string): boolean {
   if (text === '') return true;
-  if (/^\s*(?:TODO|TBD|TBA|FIXME|N\/A|status)\s*[.:]?\s*$/i.test(text)) return true;
+  // `text` is trimmed; `\s*[.:]?\s*$` here backtracked quadratically on a run of spaces.
+  if (/^(?:TODO|TBD|TBA|FIXME|N\/A|status)(?:\s*[.:])?$/i.test(text.trim())) return true;
   // "{status}", "<status>", "{{ status }}"
   if (/^\s*(?:\{[^}]*\}|<[^>]*>|\{\{[^}]*\}\})\s*$/.test(raw.trim())) return true;
   // MADR 2: "[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]"
-  if (/^\s*\[.*\|.*\]\s*$/.test(raw.trim())) return true;
+  if (isBracketedChoice(raw.trim())) return true;
   // MADR 3: "What is the status, such as proposed, accepted, rejected, deprecated, superseded, etc.?"
   if (/\bsuch as\b|\bone of\b|\be\.g\.|\betc\b|\?\s*$/i.test(text) && countStatusWords(text) >= 2) return true;
   // A list of alternatives is guidance, not a status: "proposed | accepted | rejected".
   if (/\|/.test(text) && countStatusWords(text) >= 2) return true;
   return countStatusWords(text) >= 4;
+}
+
+/**
+ * True for `[a | b]` on one line: what `/^\s*\[.*\|.*\]\s*$/` tested on trimmed
+ * text, without its quadratic backtracking over `[` followed by 200,000 `|`.
+ */
+function isBracketedChoice(text: string): boolean {
+  if (text.length < 3 || !text.startsWith('[') || !text.endsWith(']')) return false;
+  const inner = text.slice(1, -1);
+  return inner.includes('|') && !/[\n\r\u2028\u2029]/.test(inner);
 }
 
 function countStatusWords(text: string): number {

@@ -20,7 +20,9 @@ export function titleFromBlocks(blocks: Block[]): Located<string> | undefined {
 /** The ADR number written at the start of a title, when any. */
 export function numberInTitle(title: string): number | undefined {
   // With a prefix (ADR-0012, ADR 12, RFC #12) any separator will do.
-  const prefixed = /^\s*(?:ADR|RFC|DR|AD|Decision)\s*[-_#:]?\s*#?\s*(\d{1,6})(?!\d)(?![-/.]\d)/i.exec(title);
+  // Each optional separator takes the spaces before it, so no two `\s*` meet: `\s*[-_#:]?\s*#?\s*`
+  // backtracked cubically on a long run of spaces.
+  const prefixed = /^\s*(?:ADR|RFC|DR|AD|Decision)\s*(?:[-_#:]\s*)?(?:#\s*)?(\d{1,6})(?!\d)(?![-/.]\d)/i.exec(title);
   if (prefixed) return Number(prefixed[1]);
   // Bare numbers need punctuation ("12. Use X", "12 - Use X") or leading zeros ("0012 Use X"),
   // so "2023 roadmap" or "2023-05-02 notes" do not count.

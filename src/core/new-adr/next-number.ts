@@ -2,6 +2,7 @@
  * Numbering and file naming of new ADRs, compatible with adr-tools
  * (`0007-use-postgresql.md`): pure functions, no file system.
  */
+import { trimEndMatching, trimStartMatching } from '../document/trim-chars.js';
 
 /** Longest slug kept in a file name; longer titles are cut at a word boundary. */
 export const MAX_SLUG_LENGTH = 50;
@@ -35,13 +36,13 @@ export function slugify(title: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[ßæœøđðłþı]/g, (c) => TRANSLITERATIONS[c] ?? '');
-  let slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  let slug = trimEndMatching(trimStartMatching(ascii.replace(/[^a-z0-9]+/g, '-'), /-/), /-/);
   if (slug.length > MAX_SLUG_LENGTH) {
     // Cut at the last dash that keeps the slug within the limit, so no word is split;
     // a single very long word is cut hard.
     const head = slug.slice(0, MAX_SLUG_LENGTH + 1);
     const dash = head.lastIndexOf('-');
-    slug = (dash > 0 ? head.slice(0, dash) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+    slug = trimEndMatching(dash > 0 ? head.slice(0, dash) : slug.slice(0, MAX_SLUG_LENGTH), /-/);
   }
   return slug === '' ? 'untitled' : slug;
 }

@@ -80,7 +80,8 @@ function positionText(f: Finding): string {
 
 /** Messages are one sentence, but never let a stray newline break the table. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
+  // Each whitespace run that holds a line break becomes one space; `/\s*\r?\n\s*/g` rescanned long space runs.
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 /** Coverage lines for one document: pillars (design docs), questions, triggers, lenses. */

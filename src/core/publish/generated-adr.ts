@@ -63,8 +63,15 @@ function titleOf(doc: DecisionDoc): string {
 function withDecision(adr: string, decision: string): string {
   const text = escapeMarkdownBlock(decision);
   if (text === '') return adr;
-  // No `m` flag: `$` is the end of the draft, so a prompt of several lines is replaced whole.
-  return adr.replace(/(\n## Decision\n\n)[\s\S]*?(?=\n\n## |\s*$)/, (_m, heading: string) => `${heading}${text}`);
+  // The prompt runs to the next `## ` heading or to the trailing whitespace of the draft: found with
+  // indexOf, as `/(\n## Decision\n\n)[\s\S]*?(?=\n\n## |\s*$)/` did with a quadratic scan of long space runs.
+  const heading = '\n## Decision\n\n';
+  const start = adr.indexOf(heading);
+  if (start === -1) return adr;
+  const from = start + heading.length;
+  const next = adr.indexOf('\n\n## ', from);
+  const end = Math.min(next === -1 ? adr.length : next, Math.max(from, adr.trimEnd().length));
+  return `${adr.slice(0, from)}${text}${adr.slice(end)}`;
 }
 
 /** Render an ADR draft (Markdown) from a design doc that decides something: title, context, options, decision, consequences. */

@@ -21,7 +21,9 @@ export function fencedBlock(info: string, text: string): string {
 }
 
 // `Status: x`, `- **Status**: x`, `## Status: x`, `status: x` (front matter): the key part of a field line.
-const FIELD_PREFIX = /^(\s{0,3}(?:>\s*)*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*|__|\*|_)?[\p{L} -]{1,30}?(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s*)(.*)$/u;
+// Each `(?!\s)` keeps a run of blanks whole (so a key never starts with a blank): without them a
+// long run was given back one blank at a time, each time rescanning the rest of the line (quadratic).
+const FIELD_PREFIX = /^(\s{0,3}(?:>\s*(?!\s))*(?:#{1,6}\s+(?!\s))?(?:[-*+]\s+(?!\s))?(?:\*\*|__|\*|_)?[\p{L} -]{1,30}?(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s*)(?!\s)(.*)$/u;
 // A value wholly made of template guidance: `{proposed | accepted}`, `[status]`, `<status>`.
 const BRACKETED = /^(["']?)(\{[^}]*\}|\[[^\]]*\]|<[^>]*>)\1\s*$/;
 const LEADING_WORD = /^((?:\*\*|__|\*|_)?)([\p{L}][\p{L}\p{N}-]*)/u;
@@ -44,7 +46,7 @@ function replaceWord(line: string, word: string): string | undefined {
 
 /** The new text of the commented line that applies `suggestion`, or undefined when it cannot be built safely. */
 export function suggestedLine(line: string, suggestion: string): string | undefined {
-  const fix = suggestion.replace(/\s+$/, '');
+  const fix = suggestion.trimEnd();
   if (fix === '') return undefined;
   // A multi-line fix is a missing section: keep the line and add the skeleton after it.
   if (fix.includes('\n')) return `${line}\n\n${fix}`;
@@ -60,5 +62,5 @@ export function suggestedLine(line: string, suggestion: string): string | undefi
 export function fixBlock(suggestion: string, line: string | undefined): string {
   const replaced = line === undefined ? undefined : suggestedLine(line, suggestion);
   if (replaced !== undefined) return fencedBlock('suggestion', replaced);
-  return fencedBlock('markdown', suggestion.replace(/\s+$/, ''));
+  return fencedBlock('markdown', suggestion.trimEnd());
 }

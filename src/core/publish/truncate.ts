@@ -52,7 +52,9 @@ function prefixWithin(text: string, budget: number): string {
 /** How far back (UTF-16 units) a cut may move to reach a line end. */
 const LINE_CUT_SLACK = 4096;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// The lookaheads keep the fence run whole: without them a long run before a line separator
+// backtracked one character at a time, rescanning the rest of the line each time.
+const FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 
 /**
  * What must be appended to a Markdown prefix so nothing it opened swallows the

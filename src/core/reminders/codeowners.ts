@@ -8,6 +8,7 @@
  * matcher below never backtracks more than one wildcard at a time, so a match
  * costs at most (pattern length × path length) steps.
  */
+import { trimEndMatching, trimStartMatching } from '../document/trim-chars.js';
 
 /** One ownership rule: a pattern and its owners (none means "owned by nobody"). */
 export interface CodeownersRule {
@@ -131,7 +132,7 @@ function ownerProblem(owner: string): string | undefined {
  */
 function globsFor(pattern: string): string[] {
   const dirOnly = pattern.endsWith('/');
-  let body = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
+  let body = trimEndMatching(trimStartMatching(pattern, /\//), /\//);
   if (body === '' || body === '**') return ['**'];
   const anchored = pattern.startsWith('/') || body.includes('/');
   if (!anchored) body = `**/${body}`;

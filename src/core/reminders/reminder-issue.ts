@@ -43,8 +43,9 @@ export function adrLabel(doc: DecisionDoc): string {
 /** The ADR's title without its number prefix (`7. Use X` → `Use X`), as one clean line; the file name when it has none. */
 export function adrTitleText(doc: DecisionDoc): string {
   const raw = doc.title?.value ?? '';
+  // Each optional part takes the spaces before it, so no two `\s*` meet (they backtracked cubically on space runs).
   const withoutNumber = doc.titleNumber
-    ? raw.replace(/^\s*(?:(?:ADR|RFC|DR|AD|Decision)\s*[-_#:]?\s*)?#?\s*\d{1,6}\s*(?:[.:)]|\s[-–—])?\s*/i, '')
+    ? raw.replace(/^\s*(?:(?:ADR|RFC|DR|AD|Decision)\s*(?:[-_#:]\s*)?)?(?:#\s*)?\d{1,6}\s*(?:[.:)]|\s[-–—])?\s*/i, '')
     : raw;
   const clean = oneLine(withoutNumber);
   return clean !== '' ? clean : (doc.path.split('/').pop() ?? doc.path);

@@ -9,6 +9,7 @@
 import { evaluateRiskRules, toLensRisk } from '../checklists/aws-lens.js';
 import type { Checklists, Lens, LensRisk, Pillar } from '../checklists/types.js';
 import type { DecisionDoc, TriggerKind } from '../document/model.js';
+import { trimEndMatching } from '../document/trim-chars.js';
 import type { DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
 import { cueIndexFor, docLines, firstHits, normalizeCue } from './cue-search.js';
 import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
@@ -199,7 +200,7 @@ function lensCoverage(doc: DecisionDoc, lens: Lens, pillars: Pillar[], statement
 function namesQuestion(subject: string, question: { id: string; title: string }): boolean {
   if (subject === '') return false;
   const id = normalizeCue(question.id.replace(/_/g, ' '));
-  const title = normalizeCue(question.title.replace(/[?.!:]+$/, ''));
+  const title = normalizeCue(trimEndMatching(question.title, /[?.!:]/));
   const padded = ` ${subject} `;
   return padded.includes(` ${id} `) || (title.length > 0 && subject.includes(title));
 }

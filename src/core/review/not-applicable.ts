@@ -6,6 +6,7 @@
  * `Cost | N/A | …`) and tells what they name and whether a reason was given.
  */
 import type { DecisionDoc } from '../document/model.js';
+import { trimEndMatching } from '../document/trim-chars.js';
 import { docLines } from './cue-search.js';
 
 /** One "not applicable" statement. */
@@ -67,10 +68,8 @@ function words(text: string): string[] {
 }
 
 function meaningfulReason(text: string): string | undefined {
-  const cleaned = text
-    .replace(/^[\s|:;,.\-–—()[\]*_]+/, '')
-    .replace(/[\s|*_]+$/, '')
-    .trim();
+  // trimEndMatching, not `/[\s|*_]+$/`: that regex is quadratic on a long run of spaces before the end.
+  const cleaned = trimEndMatching(text.replace(/^[\s|:;,.\-–—()[\]*_]+/, ''), /[\s|*_]/).trim();
   const kept = words(cleaned).filter((w) => !EMPTY_REASON_WORDS.has(w) && w.length >= 2);
   return kept.length >= 2 ? cleaned : undefined;
 }

@@ -4,7 +4,9 @@
  * (`2023-05-02-slug/README.md`) belongs to the folder that holds its folder.
  */
 import { posix } from 'node:path';
+import { withoutQueryOrFragment } from '../document/links.js';
 import type { DocLink, IndexEntry } from '../document/model.js';
+import { trimEndMatching } from '../document/trim-chars.js';
 
 const FOLDER_RECORD = /^(?:readme|index)\.(?:md|markdown|mdx)$/i;
 
@@ -47,7 +49,7 @@ export function isExternal(target: string): boolean {
 
 /** The link target as a file path (no anchor, query or angle brackets), or null when it names no file. */
 export function linkTargetPath(target: string): string | null {
-  const t = target.trim().replace(/^<|>$/g, '').replace(/[?#].*$/, '');
+  const t = withoutQueryOrFragment(target.trim().replace(/^<|>$/g, ''));
   return /\.(?:md|markdown|mdx)$/i.test(t) || t.includes('/') ? t : null;
 }
 
@@ -57,7 +59,7 @@ export function pathCandidates(file: string, fromPath: string): string[] {
   return [
     posix.normalize(posix.join(fromDir, file)),
     posix.normalize(file.replace(/^\/+/, '')),
-  ].flatMap((p) => [p.replace(/\/+$/, ''), posix.join(p, 'README.md'), posix.join(p, 'index.md')]);
+  ].flatMap((p) => [trimEndMatching(p, /\//), posix.join(p, 'README.md'), posix.join(p, 'index.md')]);
 }
 
 /**
@@ -71,7 +73,7 @@ export function resolveLink(link: DocLink, fromPath: string, entries: IndexEntry
     const candidates = pathCandidates(file, fromPath);
     const byPath = entries.find((e) => candidates.includes(e.path));
     if (byPath) return byPath;
-    const base = posix.basename(file.replace(/\/+$/, ''));
+    const base = posix.basename(trimEndMatching(file, /\//));
     const byName = entries.filter(
       (e) => posix.basename(e.path) === base || (FOLDER_RECORD.test(posix.basename(e.path)) && posix.basename(posix.dirname(e.path)) === base),
     );

@@ -2,6 +2,7 @@
  * adr-title: an ADR has a title, and the title is not the template's
  * placeholder (`# [short title of solved problem and solution]`, `# {title}`).
  */
+import { trimEndMatching } from '../document/trim-chars.js';
 import { defineRule } from './define-rule.js';
 
 /** Titles templates ship with (lower case, numbering stripped). */
@@ -25,7 +26,8 @@ const PLACEHOLDER_TITLES = new Set([
 /** The title without its number (`12. `, `ADR-0012: `, `ADR 12 - `). */
 function withoutNumber(title: string): string {
   return title
-    .replace(/^\s*(?:adr|rfc|decision)?[\s-]*#?\d+\s*[.:)\-–—]?\s*/i, '')
+    // `[\s-]*` alone when there is no prefix word: `\s*[\s-]*` backtracks quadratically on long space runs.
+    .replace(/^(?:\s*(?:adr|rfc|decision))?[\s-]*#?\d+\s*[.:)\-–—]?\s*/i, '')
     .trim();
 }
 
@@ -34,7 +36,8 @@ export function isPlaceholderTitle(title: string): boolean {
   const text = withoutNumber(title);
   if (text === '') return true;
   if (/^(?:\[[^\]]*\]|\{[^}]*\}|<[^>]*>)$/.test(text)) return true;
-  const plain = text.replace(/[*_`]/g, '').replace(/[.:]+$/, '').trim().toLowerCase();
+  // Not `.replace(/[.:]+$/, '')`: quadratic on a long run of dots before the end (see trim-chars.ts).
+  const plain = trimEndMatching(text.replace(/[*_`]/g, ''), /[.:]/).trim().toLowerCase();
   return PLACEHOLDER_TITLES.has(plain) || /^(?:todo|tbd)\b/.test(plain);
 }
 

@@ -1,3 +1,4 @@
+import { trimEndMatching } from '../document/trim-chars.js';
 import { isEnglish } from '../review/english-text.js';
 import { defineRule } from './define-rule.js';
 
@@ -47,5 +48,5 @@ function lowerFirst(text: string): string {
 }
 
 function stripStop(text: string): string {
-  return text.replace(/[.;]+$/, '');
+  return trimEndMatching(text, /[.;]/);
 }

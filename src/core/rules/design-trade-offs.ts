@@ -16,7 +16,16 @@ function mentionsOtherOptions(doc: DecisionDoc): boolean {
 }
 
 /** A negation just before a phrase ("it is not true that there are no downsides") withdraws the claim. */
-const NEGATED = /(?:\bnot|n't|\bnever|\bwithout claiming)\b[^.;!?]*$/i;
+const NEGATION = /(?:\bnot|n't|\bnever|\bwithout claiming)\b/i;
+
+/**
+ * True when a negation follows the last sentence stop of `before`: what
+ * `/(?:\bnot|…)\b[^.;!?]*$/i` tested, without its scan to the end from every word.
+ */
+function isNegated(before: string): boolean {
+  const stop = Math.max(...['.', ';', '!', '?'].map((c) => before.lastIndexOf(c)));
+  return NEGATION.test(before.slice(stop + 1));
+}
 
 /**
  * Common trade-off mistakes (domain.md section 5): only one option presented,
@@ -56,7 +65,7 @@ export const designTradeOffs = defineRule(
     searchCues(doc, index, (hit) => {
       // With options listed, "no alternative to X" is prose, not a claim that only one option exists.
       if (hit.owner === 'only-one-option' && doc.options.length > 0) return;
-      if (NEGATED.test(hit.before)) return;
+      if (isNegated(hit.before)) return;
       const key = `${hit.owner}:${hit.line}`;
       if (seen.has(key)) return;
       seen.add(key);

@@ -7,6 +7,7 @@
  */
 import { posix } from 'node:path';
 import type { DocLink, IndexEntry } from '../document/model.js';
+import { trimEndMatching } from '../document/trim-chars.js';
 import { collectionFolder, isExternal, linkTargetPath, nameKeys, pathCandidates, recordNumber } from './adr-folder.js';
 
 /** The ADRs of one index, by every key a link can name them with. */
@@ -64,7 +65,7 @@ function build(index: IndexEntry[]): RecordLookup {
       const file = linkTargetPath(link.target);
       if (file !== null) {
         for (const p of pathCandidates(file, e.path)) push(lookup.mentions.byPath, p, e);
-        push(lookup.mentions.byName, posix.basename(file.replace(/\/+$/, '')), e);
+        push(lookup.mentions.byName, posix.basename(trimEndMatching(file, /\//)), e);
       }
       if (link.number !== undefined) push(lookup.mentions.byNumber, link.number, e);
     }
@@ -113,7 +114,7 @@ export function resolveInView(link: DocLink, fromPath: string, view: RecordView)
       }
     }
     if (best) return best;
-    const base = posix.basename(file.replace(/\/+$/, ''));
+    const base = posix.basename(trimEndMatching(file, /\//));
     const byName = inView(view, lookup.byName.get(base), nameKeys(self.path).includes(base));
     if (byName.length > 0) {
       const from = collectionFolder(fromPath);
