@@ -37,19 +37,23 @@ const ATTACKS: Attack[] = [
   { name: 'comment-list-first', kind: 'comment', body: `${LAZY_LINES.slice(0, 65_500)}\n\n/adr help\n`, what: '65 KB comment: the same list, then /adr help' },
   { name: 'comment-brackets', kind: 'comment', body: `/adr help\n${'['.repeat(32_000)}${']'.repeat(32_000)}`, what: '64 KB comment: /adr help, 32k `[`, 32k `]`' },
   { name: 'fork-lazy-list', kind: 'pull', document: `- x\n${'y\n'.repeat(40_000)}`, what: 'ADR: `- x` and 40k lazy lines (80 KB)' },
-  { name: 'heading-dots', kind: 'pull', document: `# 1${'.'.repeat(200_000)}\n`, what: 'ADR heading `# 1` and 200k `.`' },
+  { name: 'heading-dots', kind: 'pull', document: `# 1${'.'.repeat(200_000)}x\n`, what: 'ADR heading `# 1`, 200k `.` and an `x`' },
   { name: 'status-brackets', kind: 'pull', document: adrWithStatus('['.repeat(200_000)), what: 'ADR status of 200k `[`' },
-  { name: 'status-pipes', kind: 'pull', document: adrWithStatus(`[${'|'.repeat(200_000)}`), what: 'ADR status `[` and 200k `|`' },
+  { name: 'status-pipes', kind: 'pull', document: adrWithStatus(`[${'|'.repeat(200_000)}`), what: 'ADR status `[` and 200k pipes' },
   { name: 'superseded-link', kind: 'pull', document: adrWithStatus(`Superseded by [x](${'a'.repeat(200_000)}`), what: 'ADR status `Superseded by [x](` and 200k `a`' },
 ];
 
 interface Result {
   name: string;
   what: string;
-  ackMs: number;
+  ack: { ms: number; status: string };
   workMs: number;
   health: number[];
+  /** /healthz requests that failed (a connection reset while the server was blocked). */
+  probeErrors: number;
   bystanderMs: number;
+  /** Why the unrelated delivery got no result, if it got none. */
+  bystanderLost: string | undefined;
   outcome: string;
 }
 
@@ -118,27 +122,39 @@ async function run(h: ReviewHarness, attack: Attack, index: number): Promise<Res
   }
 
   const health: number[] = [];
+  let probeErrors = 0;
   let probing = true;
   const prober = (async () => {
     while (probing) {
       const started = performance.now();
-      await fetch(`${h.app.url}/healthz`).then((r) => r.text());
+      // A kept-alive socket the blocked server closes meanwhile resets: counted, with the time it took to fail.
+      await fetch(`${h.app.url}/healthz`)
+        .then((r) => r.text())
+        .catch(() => (probeErrors += 1));
       health.push(performance.now() - started);
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
 
   const started = performance.now();
-  const acked = send().then(() => performance.now() - started);
+  const acked = send().then(
+    (r) => ({ ms: performance.now() - started, status: String(r.status) }),
+    (error: unknown) => ({ ms: performance.now() - started, status: `failed (${(error as { cause?: { code?: string } }).cause?.code ?? String(error)})` }),
+  );
   await new Promise((r) => setTimeout(r, 300));
   const byStarted = performance.now();
-  void sendBystander();
-  const bystander = until(bystanderDone, TIMEOUT_MS).then(() => performance.now() - byStarted);
+  let bystanderLost: string | undefined;
+  void sendBystander().then(
+    (r) => void (r.status === 200 || (bystanderLost = `delivery answered ${r.status}`)),
+    (error: unknown) => void (bystanderLost = `delivery failed: ${(error as { cause?: { code?: string } }).cause?.code ?? String(error)}`),
+  );
+  const bystander = until(() => bystanderDone() || bystanderLost !== undefined, TIMEOUT_MS).then(() => performance.now() - byStarted);
   const outcome = (await until(done, TIMEOUT_MS)) ?? `not finished after ${TIMEOUT_MS / 1000} s`;
   const workMs = performance.now() - started;
   probing = false;
   await prober;
-  return { name: attack.name, what: attack.what, ackMs: await acked, workMs, health, bystanderMs: await bystander, outcome };
+  const bystanderMs = await bystander;
+  return { name: attack.name, what: attack.what, ack: await acked, workMs, health, probeErrors, bystanderMs, bystanderLost: bystanderLost ?? (bystanderDone() ? undefined : 'no result'), outcome };
 }
 
 const h = await startReviewHarness({ extraEnv: { REVIEW_CONCURRENCY: '4', LOG_LEVEL: 'warn' }, ...(appRoot === undefined ? {} : { appRoot }) });
@@ -151,14 +167,14 @@ try {
     results.push(result);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `${result.name.padEnd(22)} ack ${s(result.ackMs).padStart(8)}  work ${s(result.workMs).padStart(8)}  /healthz p50 ${percentile(result.health, 50).toFixed(0).padStart(5)} ms max ${percentile(result.health, 100).toFixed(0).padStart(6)} ms (${String(result.health.length).padStart(3)} probes)  bystander ${s(result.bystanderMs).padStart(8)}  ${result.outcome}`,
+      `${result.name.padEnd(22)} ack ${s(result.ack.ms).padStart(8)} ${result.ack.status}  work ${s(result.workMs).padStart(8)}  /healthz p50 ${percentile(result.health, 50).toFixed(0).padStart(5)} ms max ${percentile(result.health, 100).toFixed(0).padStart(6)} ms (${String(result.health.length).padStart(3)} probes, ${result.probeErrors} failed)  bystander ${result.bystanderLost ?? s(result.bystanderMs).padStart(8)}  ${result.outcome}`,
     );
   }
 } finally {
   await h.close();
 }
 console.log(`load average after: ${loadavg()[0]!.toFixed(2)}`);
-console.log('\n| input | webhook ack | work | /healthz during it (p50 / max) | unrelated delivery to its result | outcome |\n|---|---|---|---|---|---|');
+console.log('\n| input | webhook answer | work | /healthz during it (p50 / max, failed) | unrelated delivery to its result | outcome |\n|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.what} | ${(r.ackMs / 1000).toFixed(2)} s | ${(r.workMs / 1000).toFixed(1)} s | ${percentile(r.health, 50).toFixed(0)} / ${percentile(r.health, 100).toFixed(0)} ms | ${(r.bystanderMs / 1000).toFixed(1)} s | ${r.outcome} |`);
+  console.log(`| ${r.what} | ${(r.ack.ms / 1000).toFixed(2)} s (${r.ack.status}) | ${(r.workMs / 1000).toFixed(1)} s | ${percentile(r.health, 50).toFixed(0)} / ${percentile(r.health, 100).toFixed(0)} ms, ${r.probeErrors} | ${r.bystanderLost ?? `${(r.bystanderMs / 1000).toFixed(1)} s`} | ${r.outcome} |`);
 }

@@ -9,6 +9,7 @@ import { needsGeneratedAdr } from '../core/publish/generated-adr.js';
 import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/publish/plan-publication.js';
 import { truncateToLimit } from '../core/publish/truncate.js';
 import { withoutFindingMarker, type ChangedFile, type InlineComment, type PublishPlan } from '../core/publish/types.js';
+import { codeSpan } from '../core/render/code-span.js';
 import { review } from '../core/review/review.js';
 import type { ReviewFiles } from '../workers/review-in-pool.js';
 import type { AdrNumberClaims } from '../core/review/types.js';
@@ -399,7 +400,8 @@ function withUnplacedComments(summary: string, failed: readonly InlineComment[])
   const parts = ['', '', '### Findings not placed on the diff', ''];
   for (const c of failed) {
     const body = withoutFindingMarker(c.body);
-    parts.push(`**\`${c.path}\` line ${c.line}**`, '', body, '');
+    // The path is the pull request's: a backtick in a file name must not end the code span.
+    parts.push(`**${codeSpan(c.path)} line ${c.line}**`, '', body, '');
   }
   return truncateToLimit(summary + parts.join('\n'));
 }
