@@ -2,14 +2,14 @@
 // for each hostile input, how long the webhook took to answer, how /healthz answered while the
 // App worked on it (probed every 50 ms from the delivery until that work ended), and how long an
 // unrelated delivery sent 0.3 s later waited for its own result. Run after `npm run build`:
-//   node --import tsx bench/hostile-input.ts [--app-root DIR] [--only NAME] [--timeout-s 120]
+//   node --import tsx bench/hostile-input.ts [--app-root DIR] [--only NAME,NAME] [--timeout-s 120]
 // `--app-root` runs another checkout's build (e.g. a `git worktree` of an older commit, built with
 // its own `npm ci && npm run build`) against the same double and inputs, to measure "before".
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { buildDelivery, issueCommentPatch, sendDelivery } from '../test/github-double/index.js';
 import { WEBHOOK_SECRET } from '../test/e2e/app-process.js';
-import { isCompletion, startReviewHarness, type ReviewHarness } from '../test/e2e/review-harness.js';
+import { isCompletion, isSummaryWrite, startReviewHarness, type ReviewHarness } from '../test/e2e/review-harness.js';
 import { KAFKA_CLEAN } from '../test/e2e/review-fixtures.js';
 
 const args = process.argv.slice(2);
@@ -86,6 +86,9 @@ async function run(h: ReviewHarness, attack: Attack, index: number): Promise<Res
 
   let send: () => Promise<Response>;
   let done: () => string | undefined;
+  // The App's last step for the attack (its summary comment): the next attack starts after it, so the
+  // double's work on one attack's comments does not slow the next one down.
+  let settled: () => boolean = () => true;
   let sendBystander: () => Promise<Response>;
   let bystanderDone: () => boolean;
   if (attack.kind === 'comment') {
@@ -115,6 +118,7 @@ async function run(h: ReviewHarness, attack: Attack, index: number): Promise<Res
       const skipped = body.output?.annotations?.find((a) => a.message.startsWith('Not reviewed'));
       return `check run ${body.conclusion}${skipped ? `: ${skipped.message.replace(/^Not reviewed: \S+ /, '').slice(0, 60)}…` : ''}`;
     };
+    settled = () => h.github.requests.some((r) => r.seq > seq && isSummaryWrite(repo, r));
     h.github.state.seedPullRequest(byRepo, { number: 1, branch: 'adr', changes: { 'docs/adr/0002-use-kafka.md': KAFKA_CLEAN } });
     const bySeq = h.lastSeq();
     sendBystander = () => h.deliverPullRequest(byRepo, 1, 'opened');
@@ -154,6 +158,7 @@ async function run(h: ReviewHarness, attack: Attack, index: number): Promise<Res
   probing = false;
   await prober;
   const bystanderMs = await bystander;
+  await until(settled, TIMEOUT_MS);
   return { name: attack.name, what: attack.what, ack: await acked, workMs, health, probeErrors, bystanderMs, bystanderLost: bystanderLost ?? (bystanderDone() ? undefined : 'no result'), outcome };
 }
 
@@ -162,7 +167,7 @@ console.log(`App: ${appRoot ?? 'this checkout'}; load average before: ${loadavg(
 const results: Result[] = [];
 try {
   for (const [i, attack] of ATTACKS.entries()) {
-    if (only !== undefined && attack.name !== only) continue;
+    if (only !== undefined && !only.split(',').includes(attack.name)) continue;
     const result = await run(h, attack, i);
     results.push(result);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
