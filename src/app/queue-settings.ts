@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../queue/retry-policy.js';
+import { positiveInteger } from '../config/env-number.js';
 
 /**
  * The queue's environment variables, read in one place: REVIEW_CONCURRENCY,
@@ -39,9 +40,4 @@ export function readQueueSettings(env: NodeJS.ProcessEnv): QueueSettings {
       delayMs: positiveInteger(env['REVIEW_RETRY_DELAY_MS'], DEFAULT_REVIEW_RETRY_DELAY_MS),
     },
   };
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }

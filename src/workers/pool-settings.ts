@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { positiveInteger } from '../config/env-number.js';
 
 /**
  * The core pool's environment variables, read once at start-up:
@@ -40,9 +41,4 @@ export function readPoolSettings(env: NodeJS.ProcessEnv): PoolSettings {
     commandTimeoutMs: positiveInteger(env['COMMAND_PARSE_TIMEOUT_MS'], DEFAULT_COMMAND_TIMEOUT_MS),
     maxHeapMb: positiveInteger(env['WORKER_MAX_HEAP_MB'], DEFAULT_MAX_HEAP_MB),
   };
-}
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
