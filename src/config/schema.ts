@@ -40,7 +40,9 @@ export const DEFAULT_EXCLUDE_GLOBS = [
 export const DEFAULT_STATUSES = [
   'proposed',
   'accepted',
+  'approved',
   'rejected',
+  'declined',
   'deprecated',
   'superseded',
   'draft',

@@ -1,7 +1,7 @@
 /**
  * Dates as real decision records write them (domain.md section 8): ISO dates,
  * "September 2, 2015", "March 16th, 2021", `17-Apr-2023`, the ambiguous
- * `04/09/2020`, and dates carried only by a file or folder name. Also the small
+ * `04/09/2020` and `27/06/24`, and dates carried only by a file or folder name. Also the small
  * calendar arithmetic the revisit triggers need. Pure: no clock in here, the
  * caller passes "today" where it matters.
  *
@@ -64,6 +64,12 @@ const FORMS: DateForm[] = [
   {
     re: new RegExp(`(?<![\\d/.-])(\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR})(?!\\d)`, 'g'),
     read: (m) => dayMonthOrMonthDay(m[0], +m[1]!, +m[3]!, +m[4]!),
+  },
+  // 27/06/24: a two-digit year leaves the order open (2024-06-27 or 2027-06-24), so never read.
+  // Slashes only: `1.10.12` and `2-3-24` are versions and ranges far more often than dates.
+  {
+    re: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/.-])/g,
+    read: (m) => (twoDigitYearReadings(+m[1]!, +m[2]!, +m[3]!).length > 0 ? { raw: m[0], ambiguous: true } : null),
   },
   // September 2, 2015 · Sept. 2, 2015 · March 16th, 2021 · Sep 2 2015
   {
@@ -133,6 +139,15 @@ function dayMonthOrMonthDay(raw: string, a: number, b: number, year: number): Da
   if (b > 12) return exact(raw, year, a, b);
   if (a === b) return exact(raw, year, a, a);
   return { raw, ambiguous: true };
+}
+
+/**
+ * The calendar days `a/b/yy` can mean: day first, month first, or year first
+ * (`yy/mm/dd`), each with the year in this century; duplicates removed.
+ */
+export function twoDigitYearReadings(a: number, b: number, c: number): string[] {
+  const readings = [toIso(2000 + c, b, a), toIso(2000 + c, a, b), toIso(2000 + a, b, c)];
+  return [...new Set(readings.filter((r): r is string => r !== undefined))];
 }
 
 function named(raw: string, monthName: string, year: number, day: number): DateText | null {

@@ -1,7 +1,10 @@
 /**
- * The decision date: front matter `date:`, a `Date:` / `Last updated:` field
- * line or `## Date` section, else the file or folder name. The raw text is
- * kept; ambiguous `04/09/2020` dates stay without iso (domain.md section 8).
+ * The decision date: front matter `date:` (or `created:`), a `Date:` /
+ * `Last updated:` field line or `| Date | … |` metadata row, a line under the
+ * title that is only a date, a `## Date` section, the file or folder name,
+ * else the first dated entry of a `## Changelog` / `## History` section. The
+ * raw text is kept; ambiguous `04/09/2020` dates stay without iso (domain.md
+ * section 8).
  */
 import type { DateField, ParseProblem } from './model.js';
 import { dateFromFileName, parseDateText } from './dates.js';
@@ -16,12 +19,23 @@ export function dateFieldFrom(raw: string, line: number, column: number, source:
   return field;
 }
 
+/** Text as written and where. */
+export interface WrittenText {
+  text: string;
+  line: number;
+  column: number;
+}
+
 /** Candidates for the decision date, in priority order. */
 export interface DateSources {
   frontMatter?: { text: string; line: number };
   fields: FieldLine[];
-  section?: { text: string; line: number; column: number };
+  /** A line under the title that is only a date (`*2018-09-01*`). */
+  dateLine?: WrittenText;
+  section?: WrittenText;
   path: string;
+  /** The first dated entry of a Changelog / History section. */
+  history?: WrittenText;
 }
 
 /** The decision date from the first source that has one; a readable date beats an unreadable field. */
@@ -34,6 +48,7 @@ export function readDecisionDate(sources: DateSources): DateField | undefined {
   const readable = dateFields.find((f) => parseDateText(stripInlineMarkdown(f.value)) !== null);
   const field = readable ?? dateFields[0];
   if (field && readable) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
+  if (sources.dateLine) return dateFieldFrom(sources.dateLine.text, sources.dateLine.line, sources.dateLine.column, 'field');
   if (sources.section && parseDateText(sources.section.text)) {
     return dateFieldFrom(sources.section.text, sources.section.line, sources.section.column, 'field');
   }
@@ -43,6 +58,7 @@ export function readDecisionDate(sources: DateSources): DateField | undefined {
     const name = segments.reverse().find((s) => /^(?:19|20|21)\d{2}/.test(s)) ?? sources.path;
     return { raw: name, iso: fromName, ambiguous: false, source: 'file-name', line: 1, column: 1 };
   }
+  if (sources.history) return dateFieldFrom(sources.history.text, sources.history.line, sources.history.column, 'field');
   // A `Date: [YYYY-MM-DD]` template leftover is still a date field, unreadable.
   if (field) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
   return undefined;

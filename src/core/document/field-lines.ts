@@ -20,15 +20,15 @@ export interface FieldLine {
 
 const KEYS: [RegExp, FieldName][] = [
   [/^(?:status|statut|current status|decision status)$/i, 'status'],
-  [/^(?:date|last updated|updated|decision date|date of decision|decided on|decided)$/i, 'date'],
+  [/^(?:date|last updated|updated|decision date|date of decision|decided on|decided|created|created on|date created)$/i, 'date'],
   [/^(?:deciders|decision[- ]makers|participants|authors?|décideurs|decided by|owners?)$/i, 'participants'],
-  [/^(?:superseded[- ]by|replaced[- ]by|remplacée? par)$/i, 'superseded-by'],
-  [/^(?:supersedes|replaces|remplace)$/i, 'supersedes'],
+  [/^(?:superseded[- ]by|replaced[- ]by|remplacée? par|amended[- ]by)$/i, 'superseded-by'],
+  [/^(?:supersedes|replaces|remplace|amends)$/i, 'supersedes'],
   [/^(?:review date|revisit|revisit by|revisit date|revisit on|review by|next review)$/i, 'revisit'],
 ];
 
 const KEY_TEXT =
-  '(status|statut|current status|decision status|date|last updated|updated|decision date|date of decision|decided on|decided|deciders|decision[- ]makers|participants|authors?|décideurs|decided by|owners?|superseded[- ]by|replaced[- ]by|remplacée? par|supersedes|replaces|remplace|review date|revisit|revisit by|revisit date|revisit on|review by|next review)';
+  '(status|statut|current status|decision status|date|last updated|updated|decision date|date of decision|decided on|decided|created|created on|date created|deciders|decision[- ]makers|participants|authors?|décideurs|decided by|owners?|superseded[- ]by|replaced[- ]by|remplacée? par|amended[- ]by|supersedes|replaces|remplace|amends|review date|revisit|revisit by|revisit date|revisit on|review by|next review)';
 
 // `- **Status**: Proposed`, `**Status:** Proposed`, `## Status: Accepted`, `> Status: x`
 const FIELD_LINE = new RegExp(

@@ -53,7 +53,15 @@ const SYNONYMS = new Map<string, HeadingEntry>([
     'context and motivation',
     'background and motivation',
   ),
-  ...fr('context', 'contexte', 'contexte et énoncé du problème', 'énoncé du problème', 'problématique'),
+  ...fr(
+    'context',
+    'contexte',
+    'contexte et énoncé du problème',
+    'contexte et définition du problème',
+    'énoncé du problème',
+    'définition du problème',
+    'problématique',
+  ),
   ...en('drivers', 'decision drivers', 'drivers', 'forces', 'decision criteria'),
   ...fr('drivers', 'facteurs de décision', 'critères de décision'),
   ...en('constraints', 'constraints', 'assumptions', 'constraints and assumptions', 'requirements'),
@@ -85,16 +93,33 @@ const SYNONYMS = new Map<string, HeadingEntry>([
     'approach',
     'solution',
     'recommendation',
+    // The plural (one record, several decided points) and spec-style logs that
+    // write what they decided under Design (their template makes Decision optional).
+    'decisions',
+    'design',
+    'the design',
+    'basic design',
+    'design overview',
+    'solution overview',
+    'proposed solution overview',
+    'proposed change',
+    'proposed changes',
+    'proposed implementation',
+    'chosen option',
+    'chosen solution',
+    'decision and rationale',
   ),
   ...fr('decision', 'décision', 'résultat de la décision', 'résultat', 'proposition'),
   ...en('rationale', 'rationale', 'justification', 'reasoning'),
   ...fr('rationale', 'justification de la décision'),
   ...en('consequences', 'consequences', 'implications', 'outcome', 'neutral', 'neutral consequences'),
   ...fr('consequences', 'conséquences'),
+  ...both('consequences', 'impacts'),
+  ...en('consequences', 'impact'),
   ...en('positive-consequences', 'positive consequences', 'positive', 'benefits', 'advantages'),
-  ...fr('positive-consequences', 'conséquences positives', 'avantages'),
+  ...fr('positive-consequences', 'conséquences positives', 'avantages', 'impacts positifs'),
   ...en('negative-consequences', 'negative consequences', 'negative', 'drawbacks', 'downsides', 'disadvantages'),
-  ...fr('negative-consequences', 'conséquences négatives', 'inconvénients'),
+  ...fr('negative-consequences', 'conséquences négatives', 'inconvénients', 'impacts négatifs'),
   ...en('pros-cons', 'pros and cons of the options', 'pros and cons', 'pros and cons of the alternatives'),
   ...fr('pros-cons', 'avantages et inconvénients des options', 'avantages et inconvénients'),
   ...en('trade-offs', 'trade-offs accepted', 'trade-offs', 'tradeoffs', 'trade offs', 'tradeoffs accepted'),
@@ -172,10 +197,19 @@ export function headingLanguage(heading: string): HeadingLanguage | null {
   return lookupHeading(heading)?.lang ?? null;
 }
 
+/**
+ * Options headings are too varied for a table ("Alternative proposals",
+ * "Possible approaches for X", "Implementation options", "Considered and
+ * rejected: X"): one bounded pattern, tried when no exact synonym matched.
+ */
+const OPTIONS_HEADING =
+  /^(?:appendix [a-z0-9]{1,3}\.? )?(?:(?:alternative|possible|other|candidate|rejected|considered) (?:approaches|solutions|designs|proposals|options|alternatives)|(?:implementation|design|solution) (?:options|alternatives)|approaches considered|solutions considered|options? (?:analysis|evaluated|explored)|considered and rejected|rejected approaches?)(?:$| for | to |:)/;
+
 function lookupHeading(heading: string): HeadingEntry | undefined {
   const norm = normalizeHeading(heading);
   const exact = SYNONYMS.get(norm);
   if (exact) return exact;
+  if (OPTIONS_HEADING.test(norm)) return { key: 'options', lang: 'en' };
   // "Decision Outcome: use Postgres", "Consequences — positive": try the part before a separator.
   // Whitespace is single spaces after normalizeHeading, so trimming the part is what `\s*` around
   // the separator did, without its quadratic scan of long space runs.

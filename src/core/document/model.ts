@@ -71,7 +71,9 @@ export interface Section extends Place {
 export type StatusWord =
   | 'proposed'
   | 'accepted'
+  | 'approved'
   | 'rejected'
+  | 'declined'
   | 'deprecated'
   | 'superseded'
   | 'draft'
@@ -207,6 +209,11 @@ export interface DecisionDoc {
   participants: Located<string>[];
   sections: Section[];
   options: OptionConsidered[];
+  /**
+   * Sentences that say other options were weighed, when options are written
+   * as prose ("We considered A, B and C", "The other option would be …").
+   */
+  optionsInProse?: Located<string>[];
   matrices: DecisionMatrix[];
   /** Statements of trade-offs accepted ("we give up X in exchange for Y"). */
   tradeOffs: Located<string>[];

@@ -9,6 +9,7 @@ import type { Checklists, DecisionRigor } from '../checklists/types.js';
 import type { DecisionDoc, DocKind, Located, ParseProblem, Status } from './model.js';
 import { collectTriggers } from './collect-triggers.js';
 import { placeholderDateProblem, readDecisionDate } from './decision-date.js';
+import { dateLineUnderTitle, firstHistoryEntry } from './date-sources.js';
 import { readDecisionMatrix } from './decision-matrix.js';
 import { decisionTypeMatcher, readDecisionType } from './decision-type.js';
 import { walkDocument } from './doc-walk.js';
@@ -20,17 +21,18 @@ import { languageOfHeadings } from './headings.js';
 import { withoutHtmlComments } from './html-comments.js';
 import { dedupe, frontMatterLinks, scanLinks } from './links.js';
 import { readOptions } from './options.js';
+import { readOptionsInProse } from './options-prose.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { readParticipants } from './participants.js';
 import { findPlaceholders, frontMatterPlaceholders } from './placeholders.js';
 import type { Block, SectionSpan } from './sections.js';
 import { buildSections, indexBlocks } from './sections.js';
-import { placeholderStatus, statusFrom } from './status.js';
+import { normalizeStatus, placeholderStatus, statusFrom } from './status.js';
 import { numberFromFileName, numberInTitle, titleFromBlocks } from './title.js';
 import { readTradeOffs } from './trade-offs.js';
 
 const STATUS_KEYS = ['status', 'statut', 'state'];
-const DATE_KEYS = ['date', 'decision-date', 'decision_date', 'last-updated', 'last_updated', 'updated'];
+const DATE_KEYS = ['date', 'decision-date', 'decision_date', 'last-updated', 'last_updated', 'updated', 'created'];
 
 /** Parse markdown and build its DecisionDoc in one call. */
 export function parseDecisionDoc(
@@ -63,10 +65,16 @@ export function buildDecisionDoc(
   const fields = scanFieldLines(lines, walk.codeLines);
 
   const status = readStatus(fm, spans, blocks, fields, source);
+  const dateLine = dateLineUnderTitle(blocks);
+  const history = firstHistoryEntry(spans, blocks);
+  const section = dateSection(spans, blocks);
+  const frontMatterDate = dateInFrontMatter(fm);
   const date = readDecisionDate({
-    frontMatter: dateInFrontMatter(fm),
+    ...(frontMatterDate ? { frontMatter: frontMatterDate } : {}),
     fields,
-    section: dateSection(spans, blocks),
+    ...(dateLine ? { dateLine } : {}),
+    ...(section ? { section } : {}),
+    ...(history ? { history } : {}),
     path,
   });
 
@@ -88,6 +96,7 @@ export function buildDecisionDoc(
     participants: readParticipants(fm, fields, blocks, spans),
     sections: spans.map((s) => s.section),
     options: readOptions(blocks, spans, matrices),
+    optionsInProse: readOptionsInProse(blocks),
     matrices,
     tradeOffs: readTradeOffs(blocks, spans, walk),
     triggers: [],
@@ -95,7 +104,7 @@ export function buildDecisionDoc(
     supersededBy: dedupe([...fmLinks.supersededBy, ...bodyLinks.supersededBy]),
     language: languageOfHeadings(spans.map((s) => s.section.heading)),
     // Front matter comes first in the file, so its leftovers keep the list in line order.
-    placeholders: [...frontMatterPlaceholders(fm, [...STATUS_KEYS, ...DATE_KEYS]), ...findPlaceholders(walk)],
+    placeholders: [...frontMatterPlaceholders(fm, [...STATUS_KEYS, ...DATE_KEYS]), ...findPlaceholders(walk, lines)],
     problems: [...fm.problems, ...dateProblems(fm)],
   };
   if (fm.line !== undefined) doc.frontMatterLine = fm.line;
@@ -152,16 +161,21 @@ function readStatus(
     return statusFrom(scalarText(fmValue) ?? '', line, 1, 'front-matter');
   }
   const span = spans.find((s) => s.section.key === 'status');
+  const field = firstField(fields, 'status');
   if (span) {
     for (let b = span.start + 1; b < span.end; b += 1) {
       const block = blocks[b]!;
       if (block.node.type === 'heading') break;
       if (block.text.trim() === '') continue;
       const raw = firstSourceLine(source, block);
-      if (raw !== '') return statusFrom(raw, block.line, block.column, 'section');
+      if (raw === '') continue;
+      // A `## Status` section that is prose about something else (an API's `Status`
+      // type) gives way to a status field (`| Status | Approved |`) when there is one.
+      const reading = normalizeStatus(raw);
+      if (field && !reading.placeholder && !reading.known) break;
+      return statusFrom(raw, block.line, block.column, 'section');
     }
   }
-  const field = firstField(fields, 'status');
   if (field) return statusFrom(field.value, field.line, field.column, 'field');
   if (span) return statusFrom('', span.section.line, span.section.column, 'section');
   return undefined;

@@ -1,7 +1,12 @@
 /**
  * Template leftovers (domain.md section 8): `[Date]`, `{date}`, `{{ x }}`,
  * `<!-- optional -->`-style template comments, TODO/TBD. Bracketed text only
- * counts when it reads like guidance, so citations like `[RFC 7231]` do not.
+ * counts when it reads like guidance, so citations like `[RFC 7231]` do not;
+ * braces only when they read like a template's slot, so code, notation
+ * (`V_{k+1}`), naming patterns (`{Broker}MessageCreator`) and format slots in
+ * quoted messages do not; tool directives (`<!-- prettier-ignore -->`) are
+ * not template comments, and a TODO that is named ("the inline TODO") is not
+ * one left in.
  */
 import type { Located } from './model.js';
 import type { DocWalk } from './doc-walk.js';
@@ -27,6 +32,8 @@ const TEMPLATE_COMMENT =
 export function isBracketGuidance(inner: string): boolean {
   const text = inner.trim();
   if (text === '' || /^[\s,.-]*\d[\d\s,.-]*$/.test(text) || /^[ x]$/i.test(inner)) return false;
+  // `**[Optional]** Add a keyring`: a label on an item, not guidance to replace.
+  if (/^optional$/i.test(text)) return false;
   return GUIDANCE_WORDS.test(text) || GUIDANCE_START.test(text) || NUMBERED.test(text) || text.includes('|');
 }
 
@@ -73,8 +80,56 @@ export function frontMatterPlaceholders(fm: FrontMatter, scalarKeys: readonly st
   return found.sort((a, b) => a.line - b.line);
 }
 
+// `{x}` glued to a word, a subscript, a `$`/`%`/`#` or a backslash is code or notation:
+// `{Broker}MessageCreator`, `Run{Fresh,Bootstrap}Path`, `V_{k+1}`, `${appid}`, `\frac{a}`.
+const GLUED_BEFORE = /[\p{L}\p{N}_$%#^\\]/u;
+const GLUED_AFTER = /[\p{L}\p{N}_]/u;
+// JSON, code and format slots: quotes, `:`, `=`, calls, `;` (`{"a": 1}`, `{ setZone: true }`, `{x = 1}`).
+const CODE_INSIDE = /["'`:=;()<>]/;
+// One identifier in code style: camelCase, dotted or snake_case (`{tableName}`, `{type.Name}`, `{user_id}`).
+const CODE_IDENTIFIER = /^(?:\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)+)$/u;
+// Brace expansion or a set: `{a,b,c}` without spaces.
+const BRACE_SET = /^[\p{L}\p{N}._-]+(?:,[\p{L}\p{N}._-]+)+$/u;
+
+/** The number of `"` (and curly double quotes) in a text. */
+function quotesIn(text: string): number {
+  let n = 0;
+  for (const c of text) if (c === '"' || c === '“' || c === '”') n += 1;
+  return n;
+}
+
+/**
+ * True when `{…}` at `index` of a text node reads as a template slot left in
+ * (`{date}`, `{reference link}`, `{Proposed|Accepted}`), not code, notation or
+ * a format slot in a quoted message. `line` is the source line the brace is
+ * on, so quotes opened in a sibling node (`"Table *{name}* exists"`) count.
+ */
+export function isBracePlaceholder(value: string, index: number, match: string, line?: string, column?: number): boolean {
+  if (match.startsWith('{{')) return true;
+  const inner = match.slice(1, -1).trim();
+  const before = value[index - 1];
+  const after = value[index + match.length];
+  if (before !== undefined && GLUED_BEFORE.test(before)) return false;
+  // `'{table}'`, `` `{x}` ``: quoted on both sides, a value in code or SQL.
+  if (before !== undefined && after !== undefined && /['‘`"]/.test(before) && /['’`"]/.test(after)) return false;
+  if (after !== undefined && GLUED_AFTER.test(after)) return false;
+  if (inner === '' || CODE_INSIDE.test(inner) || BRACE_SET.test(inner) || CODE_IDENTIFIER.test(inner)) return false;
+  const context = line !== undefined && column !== undefined ? line.slice(0, Math.max(0, column - 1)) : value.slice(0, index);
+  // Inside a quoted message or example: a format slot, not a template's.
+  if (quotesIn(context) % 2 === 1) return false;
+  return true;
+}
+
+// A marker named rather than left: "the inline TODO referencing issue #41", "a TODO comment".
+const MENTIONED_MARKER = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|any|each|every|inline|existing|old|follow-up)\s+$/iu;
+
+// Comments that are instructions to a tool, not template guidance:
+// `<!-- markdownlint-disable MD013 -->`, `<!-- prettier-ignore -->`, `<!-- toc -->`.
+const TOOL_DIRECTIVE =
+  /^\s*(?:markdownlint|prettier|lint\b|eslint|textlint|cspell|spell-?checker|vale\b|alex\b|remark-|mdformat|toc\b|tocstop|end-?toc|no-?toc|omit from toc|vscode-markdown-toc|doctoc|start doctoc|end doctoc|mdx-|@format|@prettier|svelte-ignore|pragma\b|begin\b|end\b)/i;
+
 /** Every template leftover in text nodes and HTML comments, in document order of discovery. */
-export function findPlaceholders(walk: DocWalk): Located<string>[] {
+export function findPlaceholders(walk: DocWalk, lines?: readonly string[]): Located<string>[] {
   const found: Located<string>[] = [];
   for (const { node } of walk.texts) {
     const value = node.value;
@@ -84,8 +139,17 @@ export function findPlaceholders(walk: DocWalk): Located<string>[] {
     const push = (text: string, index: number): void => {
       found.push({ value: text, ...placeInText(node, value, index) });
     };
-    if (hasMarker) for (const m of value.matchAll(MARKER)) push(m[0], m.index);
-    if (value.includes('{')) for (const m of value.matchAll(BRACES)) push(m[0], m.index);
+    if (hasMarker) {
+      for (const m of value.matchAll(MARKER)) {
+        if (!MENTIONED_MARKER.test(value.slice(Math.max(0, m.index - 20), m.index))) push(m[0], m.index);
+      }
+    }
+    if (value.includes('{')) {
+      for (const m of value.matchAll(BRACES)) {
+        const place = placeInText(node, value, m.index);
+        if (isBracePlaceholder(value, m.index, m[0], lines?.[place.line - 1], place.column)) push(m[0], m.index);
+      }
+    }
     if (value.includes('[')) {
       for (const m of value.matchAll(BRACKETS)) if (isBracketGuidance(m[1]!)) push(m[0], m.index);
     }
@@ -93,6 +157,7 @@ export function findPlaceholders(walk: DocWalk): Located<string>[] {
   for (const { node } of walk.htmls) {
     if (!node.value.includes('<!--')) continue;
     for (const c of htmlComments(node.value)) {
+      if (TOOL_DIRECTIVE.test(c.inner)) continue;
       if (TEMPLATE_COMMENT.test(c.inner)) {
         const raw = node.value.slice(c.index, c.end);
         const text = raw.length > 120 ? `${raw.slice(0, 116)} …` : raw;

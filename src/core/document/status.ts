@@ -10,17 +10,21 @@ import { stripInlineMarkdown } from './markdown-inline.js';
 
 /** Status words (English and French MADR) and the lifecycle word each means. */
 const STATUS_WORDS: [RegExp, StatusWord][] = [
-  [word('accepted', 'accept[ée]e?s?', 'adopt[ée]e?s?'), 'accepted'],
-  [word('proposed', 'propos[ée]e?s?'), 'proposed'],
-  [word('rejected', 'rejet[ée]e?s?', 'refus[ée]e?s?'), 'rejected'],
+  // "Merged" (the record's pull request was merged) and "agreed" mean accepted in real logs.
+  [word('accepted', 'accept[ée]e?s?', 'adopt[ée]e?s?', 'agreed', 'merged', 'merg[ée]e?s?'), 'accepted'],
+  // Its own word: a vocabulary may list `approved` (nats' template does) without `accepted`.
+  [word('approved', 'approuv[ée]e?s?'), 'approved'],
+  [word('proposed', 'propos[ée]e?s?', 'proposal'), 'proposed'],
+  [word('rejected', 'rejet[ée]e?s?', 'refus[ée]e?s?', 'refused'), 'rejected'],
+  [word('declined'), 'declined'],
   [word('deprecated', 'd[ée]pr[ée]ci[ée]e?s?', 'obsol[eè]te'), 'deprecated'],
-  [word('superseded', 'superceded', 'remplac[ée]e?s?'), 'superseded'],
+  [word('superseded', 'superceded', 'remplac[ée]e?s?', 'replaced'), 'superseded'],
   [word('draft', 'brouillon'), 'draft'],
   [word('implemented', 'impl[ée]ment[ée]e?s?'), 'implemented'],
   [word('pending', 'en attente'), 'pending'],
   [word('in[- ]review', 'under review', 'en revue'), 'in-review'],
   [word('on[- ]hold'), 'on-hold'],
-  [word('withdrawn', 'retir[ée]e?s?'), 'withdrawn'],
+  [word('withdrawn', 'retir[ée]e?s?', 'abandoned', 'cancell?ed'), 'withdrawn'],
   [word('reverted'), 'reverted'],
   [word('amended', 'amend[ée]e?s?'), 'amended'],
 ];
@@ -35,7 +39,16 @@ export interface StatusReading {
   normalized: string | null;
   placeholder: boolean;
   date?: string;
+  /**
+   * True when a lifecycle word starts the text (within its first few words):
+   * the text reads as a status, not as prose that happens to sit under a
+   * `## Status` heading ("The `Status` interface gets a new property").
+   */
+  known?: boolean;
 }
+
+/** How far into a status text its lifecycle word may start (`**2020-03-25** — Accepted`). */
+const KNOWN_WITHIN = 40;
 
 /** Normalise a status as written to its first lifecycle word, flagging the template's unfilled guidance. */
 export function normalizeStatus(raw: string): StatusReading {
@@ -51,6 +64,7 @@ export function normalizeStatus(raw: string): StatusReading {
   if (date) reading.date = date;
   if (best) {
     reading.normalized = best.word;
+    if (best.index <= KNOWN_WITHIN) reading.known = true;
   } else {
     // Unknown words are kept (first word) so the rule can say which word it did not expect.
     const first = /[\p{L}][\p{L}\p{N}-]*/u.exec(text);

@@ -1,10 +1,13 @@
 /**
- * adr-date: an ADR carries its decision date (front matter, a `Date:` field,
- * the status line or the file name), written so anyone can read it. A date
- * like `04/09/2020` reads differently in the US and elsewhere: it is reported
- * as ambiguous with both readings, never guessed. Future dates are fine
+ * adr-date: an ADR carries its decision date (front matter, a `Date:` field or
+ * metadata row, a date line under the title, the status line, the file or
+ * folder name, or the first dated entry of its change log), written so anyone
+ * can read it. A date like `04/09/2020` reads differently in the US and
+ * elsewhere, and `27/06/24` leaves even the year open: each is reported as
+ * ambiguous with its readings, never guessed. Future dates are fine
  * (a proposed decision may name the day it takes effect).
  */
+import { twoDigitYearReadings } from '../document/dates.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
 
@@ -18,6 +21,17 @@ export function readings(raw: string): [string, string] | null {
   const iso = (month: number, day: number): string =>
     `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return [iso(b, a), iso(a, b)];
+}
+
+/** Why an ambiguous date cannot be read, with the days it may mean. */
+function ambiguityOf(raw: string): string {
+  const short = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{2})(?!\d)/.exec(raw);
+  if (short) {
+    const days = twoDigitYearReadings(Number(short[1]), Number(short[2]), Number(short[3]));
+    return `the year has two digits, so the order of day, month and year is open (${days.join(' or ')}): write it as YYYY-MM-DD`;
+  }
+  const r = readings(raw);
+  return r ? `write ${r[0]} or ${r[1]}` : 'write it as YYYY-MM-DD';
 }
 
 export default defineRule(
@@ -51,13 +65,7 @@ export default defineRule(
     const place = { line: date.line, column: date.column };
     const raw = date.raw.trim();
     if (date.ambiguous) {
-      const r = readings(raw);
-      report(
-        r
-          ? `Ambiguous date \`${raw}\`: write ${r[0]} or ${r[1]}`
-          : `Ambiguous date \`${raw}\`: write it as YYYY-MM-DD`,
-        place,
-      );
+      report(`Ambiguous date \`${raw}\`: ${ambiguityOf(raw)}`, place);
       return;
     }
     if (/^[[{<].*[\]}>]$|^(?:y{2,4}|d{1,2}|m{1,2})[-/.]/i.test(raw)) {

@@ -1,8 +1,15 @@
 /**
- * adr-decision: an ADR states what was decided (Decision, Decision Outcome,
- * Proposal, Approach, Recommendation, Résultat de la décision…).
+ * adr-decision: an ADR states what was decided (Decision, Decisions, Decision
+ * Outcome, Design, Proposal, Approach, Recommendation, Résultat de la
+ * décision…). A spec-style record that writes its decision under topical
+ * headings (substantial sections the review does not know) is not asked for a
+ * Decision heading. A record whose headings match nothing the review knows
+ * gets one finding that names the sections expected; the other section checks
+ * stay quiet on it.
  */
+import { sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
+import { bodyHeadings, topicalSections } from './record-body.js';
 import { checkRequiredSection } from './required-section.js';
 
 export default defineRule(
@@ -15,6 +22,18 @@ export default defineRule(
     scope: 'document',
   },
   ({ doc }, report) => {
+    if (doc.language === 'unknown') {
+      // No heading the review knows: one finding that names what it looks for, not
+      // silence, and not one "missing" finding per section (the others stay quiet).
+      const found = bodyHeadings(doc).slice(0, 4).map((h) => `\`${h.length > 40 ? `${h.slice(0, 39)}…` : h}\``);
+      report(
+        `No section this review knows: expected \`## Context\`, \`## Decision\` and \`## Consequences\` (or their synonyms such as Background, Decision Outcome, Implications)${found.length > 0 ? `; found ${found.join(', ')}` : ''}: rename the headings, or add the sections`,
+        { line: titleLine(doc) },
+      );
+      return;
+    }
+    // Spec-style records state what they decided under topical headings (`## Stream Configuration`).
+    if (sectionsWith(doc, 'decision').length === 0 && topicalSections(doc).length > 0) return;
     checkRequiredSection(doc, report, {
       key: 'decision',
       addOne: 'states what was decided and why (“We will …, because …”)',

@@ -4,6 +4,7 @@
  * the pull request), hence a warning; the template's unfilled guidance is
  * reported as such, not as an unknown word.
  */
+import { stripInlineMarkdown } from '../document/markdown-inline.js';
 import { headingMarkdown, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
 import { statusKey } from './status-lifecycle.js';
@@ -90,6 +91,9 @@ export default defineRule(
     }
     const word = status.normalized === null ? null : statusKey(status.normalized);
     if (word !== null && vocabulary.includes(word)) return;
+    // The word as written may be in the vocabulary when its family word is not (`merged`, `agreed`).
+    const written = /[\p{L}][\p{L}\p{N}-]*/u.exec(stripInlineMarkdown(status.raw))?.[0];
+    if (written !== undefined && vocabulary.includes(statusKey(written))) return;
     const raw = shorten(status.raw);
     const mapped = SYNONYMS[word ?? statusKey(raw)];
     const suggestion = mapped && vocabulary.includes(mapped) ? mapped : fallback;

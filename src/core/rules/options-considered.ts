@@ -2,7 +2,8 @@
  * How many options a record considered, shared by `adr-options` and
  * `adr-type-1-rigor`. Options come from the parsed options list and the
  * decision matrices; an "Alternatives" section lists only the options not
- * chosen, so the chosen one is added to its count.
+ * chosen, so the chosen one is added to its count; prose that says other
+ * options were weighed ("We considered A, B and C") counts as two.
  */
 import type { DecisionDoc } from '../document/model.js';
 import { hasFilledSection, sectionsWith } from './adr-sections.js';
@@ -41,6 +42,8 @@ export function optionsConsidered(doc: DecisionDoc): OptionsConsidered {
   if (listsOnlyAlternatives && doc.matrices.length === 0 && count > 0) count += 1;
   // "Rejected alternatives" next to a decision: at least the chosen option and one other.
   if (hasFilledSection(doc, 'alternatives-rejected')) count = Math.max(count, 2);
+  // "We considered A, B and C", "The other option would be …": the chosen one and at least one other.
+  if ((doc.optionsInProse ?? []).length > 0) count = Math.max(count, 2);
 
   const unreadable =
     doc.options.length === 0 && count < 2 && (hasFilledSection(doc, 'options') || hasFilledSection(doc, 'pros-cons'));

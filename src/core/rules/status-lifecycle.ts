@@ -1,11 +1,11 @@
 /**
  * Where a decision is in its lifecycle, as the checks need it: a closed
- * decision (rejected, superseded, deprecated, withdrawn, reverted) is no
+ * decision (rejected, declined, superseded, deprecated, withdrawn, reverted) is no
  * longer asked for revisit triggers.
  */
 import type { DecisionDoc } from '../document/model.js';
 
-const CLOSED = new Set(['rejected', 'superseded', 'deprecated', 'withdrawn', 'reverted']);
+const CLOSED = new Set(['rejected', 'declined', 'superseded', 'deprecated', 'withdrawn', 'reverted']);
 
 /** A status word as the vocabulary writes it: lower case, words joined by hyphens (`in review` → `in-review`). */
 export function statusKey(word: string): string {

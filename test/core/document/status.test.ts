@@ -31,11 +31,11 @@ describe('normalizeStatus', () => {
   });
 
   it('keeps the date written with the status', () => {
-    expect(normalizeStatus('2020-03-25 accepted')).toEqual({ normalized: 'accepted', placeholder: false, date: '2020-03-25' });
+    expect(normalizeStatus('2020-03-25 accepted')).toEqual({ normalized: 'accepted', placeholder: false, date: '2020-03-25', known: true });
   });
 
   it('keeps an unknown word as the first word, lower-cased', () => {
-    expect(normalizeStatus('Approved by the architecture board')).toEqual({ normalized: 'approved', placeholder: false });
+    expect(normalizeStatus('Ratified by the architecture board')).toEqual({ normalized: 'ratified', placeholder: false });
   });
 
   it.each([

@@ -238,7 +238,7 @@ describe('rule modules', () => {
 
 describe('severity', () => {
   it('gives findings the rule\'s default severity (error fails the review, warn does not)', () => {
-    const content = '# 40. Use a monorepo\n\n## Status\n\nApproved\n\n## Context\n\nFour repositories share one release.\n';
+    const content = '# 40. Use a monorepo\n\n## Status\n\nRatified\n\n## Context\n\nFour repositories share one release.\n';
     const found = review([{ path: 'docs/adr/0040-use-a-monorepo.md', content, kind: 'adr' }], reviewOptions()).findings;
     expect(found.find((f) => f.ruleId === 'adr-decision')?.severity).toBe('error');
     expect(found.find((f) => f.ruleId === 'adr-status')?.severity).toBe('warning');
@@ -285,7 +285,7 @@ describe('message control', () => {
   it('honours a disable comment placed just before the status', () => {
     const content = withoutStatus.replace(
       'Date: 2026-05-10',
-      'Date: 2026-05-10\n\n<!-- lint disable adr-status -->\n\n## Status\n\nApproved-ish\n\n<!-- lint enable adr-status -->',
+      'Date: 2026-05-10\n\n<!-- lint disable adr-status -->\n\n## Status\n\nRatified-ish\n\n<!-- lint enable adr-status -->',
     );
     expect(statusFindings(content)).toEqual([]);
     expect(statusFindings(content.replace(/<!-- lint (?:disable|enable) adr-status -->\n\n/g, ''))).toHaveLength(1);

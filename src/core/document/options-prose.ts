@@ -1,0 +1,45 @@
+/**
+ * Options written as prose rather than listed under an options heading:
+ * "We considered A, B and C", "Two approaches were considered: 1) … 2) …",
+ * "The other option would be to …", "X was considered but rejected". Each
+ * pattern is bounded and anchored on a word, so the scan is linear.
+ */
+import type { Located } from './model.js';
+import type { Block } from './sections.js';
+import { linesBefore } from './text-place.js';
+
+const COUNT = '(?:two|three|four|five|several|multiple|a few|a couple of|[2-9])';
+const CUES: RegExp[] = [
+  // "We considered Kafka, RabbitMQ and SQS", "we evaluated A or B", "we compared X with Y".
+  /\b(?:we|they|the team)\s+(?:also\s+|have\s+|had\s+)?(?:considered|evaluated|compared|weighed|explored|investigated|assessed)\s+[^.;:!?\n]{0,160}?(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b|\bagainst\b)/i,
+  // "Two approaches were considered", "We see two alternatives", "three candidate designs".
+  new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
+  // "Two options were considered", "we have two options here:" (not "two options are added to the API").
+  new RegExp(`\\b${COUNT}\\s+(?:possible\\s+|main\\s+)?options\\s+(?:(?:were|are|have been)\\s+(?:considered|evaluated|explored|discussed|on the table)|(?:here\\s*)?:)`, 'i'),
+  // "The other option would be", "Another option is", "A usual alternative was", "The alternative to this is".
+  /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b)/i,
+  // "X was considered but rejected", "was ruled out", "we could have used Y".
+  /\b(?:was|were)\s+(?:also\s+)?(?:considered|evaluated)\s+(?:but|and rejected|and discarded|as an alternative)\b|\b(?:was|were)\s+(?:rejected|ruled out|discarded)\s+(?:because|since|as|in favou?r of)\b|\bwe could have\s+(?:used|taken|gone|chosen|built|written|adopted|kept)\b|\balternatively,\s+(?:we|one|the team|you)\s+could\b/i,
+  // French: "nous avons envisagé", "une autre option serait".
+  /\bnous avons (?:envisagé|considéré|étudié|comparé)\b|\b(?:une autre|l'autre|la seconde)\s+(?:option|solution|approche)\b/i,
+];
+
+/** The first sentence of each paragraph or list that says other options were weighed (code and headings excluded). */
+export function readOptionsInProse(blocks: Block[]): Located<string>[] {
+  const found: Located<string>[] = [];
+  for (const block of blocks) {
+    const type = block.node.type;
+    if (type !== 'paragraph' && type !== 'list' && type !== 'blockquote') continue;
+    const text = block.text;
+    let best: { index: number; match: string } | undefined;
+    for (const re of CUES) {
+      const m = re.exec(text);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };
+    }
+    if (!best) continue;
+    const offset = linesBefore(text, best.index);
+    const line = block.textLines[offset] ?? block.line + offset;
+    found.push({ value: best.match.trim(), line, column: offset === 0 ? block.column : 1 });
+  }
+  return found;
+}
