@@ -1,7 +1,9 @@
 /**
- * Supersede links: "Superseded by [ADR-0020](0020-x.md)", "Supersedes ADR 3",
- * "Supersedes [2. Foo](0002-foo.md)", and front matter `superseded-by:` /
- * `supersedes:`. The number comes from the target file name, else its text.
+ * Supersede and amend links: "Superseded by [ADR-0020](0020-x.md)",
+ * "Supersedes ADR 3", "Replaces ADR-2", "Amends [ADR-7](0007-x.md)", "Amended
+ * by ADR-9", in the status, a metadata line or bullet, and front matter
+ * `superseded-by:` / `supersedes:` / `replaces:` / `amends:` / `amended-by:`.
+ * The number comes from the target file name, else its text.
  */
 import type { DocLink } from './model.js';
 import type { FrontMatter } from './front-matter.js';
@@ -9,7 +11,7 @@ import { frontMatterKeyLine } from './front-matter.js';
 import { numberFromFileName, numberInTitle } from './title.js';
 
 const PHRASE =
-  /(?<![\p{L}])(superseded[\s-]+by|superceded[\s-]+by|replaced[\s-]+by|remplac[ée]e?s?\s+par|supersedes|supercedes|remplace)(?![\p{L}])(?:\s*(?:\*\*|__|\*|_))?\s*:?(?:\s*(?:\*\*|__))?\s*/giu;
+  /(?<![\p{L}])(superseded[\s-]+by|superceded[\s-]+by|replaced[\s-]+by|remplac[ée]e?s?\s+par|amended[\s-]+by|supersedes|supercedes|replaces|remplace|amends)(?![\p{L}])(?:\s*(?:\*\*|__|\*|_))?\s*:?(?:\s*(?:\*\*|__))?\s*/giu;
 // One target: a markdown link, a reference link, "ADR-0020" / "RFC 12", a bare number, or a .md path.
 // The lookahead `(?=[^)]*\))` fails a link with no `)` at once: without it, `[x](` and 200,000
 // letters backtracked quadratically through `([^)\s>]*)>?[^)]*`. With a `)` ahead the greedy
@@ -24,20 +26,43 @@ const SEPARATOR = /^\s*(?:,|&|\/|\band\b|\bet\b)\s*/i;
  */
 const TARGETS_WINDOW = 1000;
 
-/** Supersede links of both directions found in source lines outside code (`skip[line]` set). */
-export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocLink[]; supersededBy: DocLink[] } {
-  const supersedes: DocLink[] = [];
-  const supersededBy: DocLink[] = [];
+/** The links of a record by relation: supersede links both ways, and amend links both ways. */
+export interface RecordLinks {
+  supersedes: DocLink[];
+  supersededBy: DocLink[];
+  amends: DocLink[];
+  amendedBy: DocLink[];
+}
+
+/** The relation a link phrase states ("Superseded by", "Amends", "Replaces"…). */
+function relationOf(phrase: string): DocLink['relation'] {
+  const amend = phrase.startsWith('amend');
+  const back = /by|par/.test(phrase);
+  if (amend) return back ? 'amended-by' : 'amends';
+  return back ? 'superseded-by' : 'supersedes';
+}
+
+/** The list of `links` that holds links of `relation`. */
+export function listFor(links: RecordLinks, relation: DocLink['relation']): DocLink[] {
+  if (relation === 'supersedes') return links.supersedes;
+  if (relation === 'superseded-by') return links.supersededBy;
+  return relation === 'amends' ? links.amends : links.amendedBy;
+}
+
+/** Supersede and amend links of both directions found in source lines outside code (`skip[line]` set). */
+export function scanLinks(lines: string[], skip: Uint8Array): RecordLinks {
+  const found: RecordLinks = { supersedes: [], supersededBy: [], amends: [], amendedBy: [] };
   for (let i = 0; i < lines.length; i += 1) {
     if (skip[i + 1]) continue;
     const text = lines[i]!;
     // Cheap filter: most lines say neither.
-    if (!/supers|superc|replac|remplac/i.test(text)) continue;
+    if (!/supers|superc|replac|remplac|amend/i.test(text)) continue;
     PHRASE.lastIndex = 0;
     for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) {
       const phrase = m[1]!.toLowerCase();
-      const relation: DocLink['relation'] = /by|par/.test(phrase) ? 'superseded-by' : 'supersedes';
-      const weak = /replac|remplace$/.test(phrase);
+      const relation = relationOf(phrase);
+      // "replaced by a queue", "amends the retry policy": prose; only an ADR-like target makes a link.
+      const weak = /replac|remplace$|amend/.test(phrase);
       let rest = text.slice(m.index + m[0].length, m.index + m[0].length + TARGETS_WINDOW);
       let column = m.index + m[0].length + 1;
       for (;;) {
@@ -45,7 +70,7 @@ export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocL
         if (!t) break;
         const link = linkFrom(relation, t, i + 1, column);
         // "replaced by a queue" is prose; only an ADR-like target makes it a link.
-        if (link && (!weak || link.number !== undefined)) (relation === 'supersedes' ? supersedes : supersededBy).push(link);
+        if (link && (!weak || link.number !== undefined)) listFor(found, relation).push(link);
         rest = rest.slice(t[0].length);
         column += t[0].length;
         const sep = SEPARATOR.exec(rest);
@@ -55,7 +80,12 @@ export function scanLinks(lines: string[], skip: Uint8Array): { supersedes: DocL
       }
     }
   }
-  return { supersedes: dedupe(supersedes), supersededBy: dedupe(supersededBy) };
+  return {
+    supersedes: dedupe(found.supersedes),
+    supersededBy: dedupe(found.supersededBy),
+    amends: dedupe(found.amends),
+    amendedBy: dedupe(found.amendedBy),
+  };
 }
 
 function linkFrom(relation: DocLink['relation'], t: RegExpExecArray, line: number, column: number): DocLink | undefined {
@@ -109,15 +139,24 @@ export function numberOfText(text: string): number | undefined {
   return numberInTitle(text);
 }
 
-/** Links from front matter `supersedes:` / `superseded-by:` (a string or a list). */
-export function frontMatterLinks(fm: FrontMatter): { supersedes: DocLink[]; supersededBy: DocLink[] } {
-  const supersedes: DocLink[] = [];
-  const supersededBy: DocLink[] = [];
-  if (!fm.data) return { supersedes, supersededBy };
+const FRONT_MATTER_RELATIONS: Record<string, DocLink['relation']> = {
+  supersedes: 'supersedes',
+  replaces: 'supersedes',
+  'superseded-by': 'superseded-by',
+  supersededby: 'superseded-by',
+  'replaced-by': 'superseded-by',
+  amends: 'amends',
+  'amended-by': 'amended-by',
+  amendedby: 'amended-by',
+};
+
+/** Links from front matter `supersedes:` / `superseded-by:` / `replaces:` / `amends:` / `amended-by:` (a string or a list). */
+export function frontMatterLinks(fm: FrontMatter): RecordLinks {
+  const found: RecordLinks = { supersedes: [], supersededBy: [], amends: [], amendedBy: [] };
+  if (!fm.data) return found;
   for (const key of Object.keys(fm.data)) {
     const norm = key.toLowerCase().replace(/[_\s]/g, '-');
-    const relation: DocLink['relation'] | undefined =
-      norm === 'supersedes' ? 'supersedes' : norm === 'superseded-by' || norm === 'supersededby' ? 'superseded-by' : undefined;
+    const relation = Object.hasOwn(FRONT_MATTER_RELATIONS, norm) ? FRONT_MATTER_RELATIONS[norm] : undefined;
     if (!relation) continue;
     const line = frontMatterKeyLine(fm, [key]);
     const values = Array.isArray(fm.data[key]) ? (fm.data[key] as unknown[]) : [fm.data[key]];
@@ -127,10 +166,10 @@ export function frontMatterLinks(fm: FrontMatter): { supersedes: DocLink[]; supe
       if (text === '') continue;
       const t = TARGET.exec(text);
       const link = t ? linkFrom(relation, t, line, 1) : undefined;
-      (relation === 'supersedes' ? supersedes : supersededBy).push(link ?? { relation, target: text, line, column: 1 });
+      listFor(found, relation).push(link ?? { relation, target: text, line, column: 1 });
     }
   }
-  return { supersedes, supersededBy };
+  return found;
 }
 
 /** Drop repeated links to the same target (a status line and a body line often both name it). */

@@ -133,7 +133,8 @@ export interface DecisionMatrix extends Place {
 }
 
 export interface DocLink extends Place {
-  relation: 'supersedes' | 'superseded-by';
+  /** An amendment changes part of a record that still stands; a supersession replaces it. */
+  relation: 'supersedes' | 'superseded-by' | 'amends' | 'amended-by';
   /** Link target as written (`0020-x.md`, `ADR-0020`). */
   target: string;
   /** ADR number the link names, when one can be read. */
@@ -220,6 +221,9 @@ export interface DecisionDoc {
   triggers: RevisitTrigger[];
   supersedes: DocLink[];
   supersededBy: DocLink[];
+  /** Records this one amends ("Amends ADR-7"), and records that amend it. */
+  amends?: DocLink[];
+  amendedBy?: DocLink[];
   decisionType?: Located<DecisionType>;
   /** Language of the headings: fewer checks run on unknown languages. */
   language: 'en' | 'fr' | 'unknown';
@@ -238,6 +242,8 @@ export interface IndexEntry {
   status?: string | null;
   supersedes: DocLink[];
   supersededBy: DocLink[];
+  amends?: DocLink[];
+  amendedBy?: DocLink[];
   /**
    * True when the entry comes from a file listing only (the App reads the base
    * branch's tree, not every ADR's text): number and path are known, links and
@@ -262,5 +268,7 @@ export function toIndexEntry(doc: DecisionDoc): IndexEntry {
     status: doc.status?.normalized ?? null,
     supersedes: doc.supersedes,
     supersededBy: doc.supersededBy,
+    ...(doc.amends && doc.amends.length > 0 ? { amends: doc.amends } : {}),
+    ...(doc.amendedBy && doc.amendedBy.length > 0 ? { amendedBy: doc.amendedBy } : {}),
   };
 }

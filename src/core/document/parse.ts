@@ -102,6 +102,8 @@ export function buildDecisionDoc(
     triggers: [],
     supersedes: dedupe([...fmLinks.supersedes, ...bodyLinks.supersedes]),
     supersededBy: dedupe([...fmLinks.supersededBy, ...bodyLinks.supersededBy]),
+    amends: dedupe([...fmLinks.amends, ...bodyLinks.amends]),
+    amendedBy: dedupe([...fmLinks.amendedBy, ...bodyLinks.amendedBy]),
     language: languageOfHeadings(spans.map((s) => s.section.heading)),
     // Front matter comes first in the file, so its leftovers keep the list in line order.
     placeholders: [...frontMatterPlaceholders(fm, [...STATUS_KEYS, ...DATE_KEYS]), ...findPlaceholders(walk, lines)],

@@ -1,7 +1,8 @@
 /**
  * adr-supersede-links: supersede chains hold together. Every "Supersedes" /
- * "Superseded by" link names an ADR that exists, the other record links back
- * (A superseded by B ⇔ B supersedes A), and a record whose status is
+ * "Superseded by" / "Amends" / "Amended by" link names an ADR that exists, the
+ * other record links back (A superseded by B ⇔ B supersedes A; A amended by B
+ * ⇔ B amends A), and a record whose status is
  * `superseded` names its successor. Web links cannot be followed and are left
  * alone; with no other ADR known there is nothing to resolve against.
  */
@@ -16,11 +17,22 @@ import { statusKey } from './status-lifecycle.js';
 const WORDS = {
   supersedes: { link: 'Supersedes', back: 'Superseded by', backRelation: 'superseded-by' },
   'superseded-by': { link: 'Superseded by', back: 'Supersedes', backRelation: 'supersedes' },
+  amends: { link: 'Amends', back: 'Amended by', backRelation: 'amended-by' },
+  'amended-by': { link: 'Amended by', back: 'Amends', backRelation: 'amends' },
 } as const;
 
-/** The links of one direction an entry holds. */
+const RELATIONS = ['supersedes', 'superseded-by', 'amends', 'amended-by'] as const;
+
+/** The links of one relation an entry holds. */
 function linksOf(entry: IndexEntry, relation: DocLink['relation']): DocLink[] {
-  return relation === 'supersedes' ? entry.supersedes : entry.supersededBy;
+  if (relation === 'supersedes') return entry.supersedes;
+  if (relation === 'superseded-by') return entry.supersededBy;
+  return (relation === 'amends' ? entry.amends : entry.amendedBy) ?? [];
+}
+
+/** Every link of an entry, in all four relations. */
+function allLinks(entry: IndexEntry): DocLink[] {
+  return RELATIONS.flatMap((r) => linksOf(entry, r));
 }
 
 /** A relative link from one record to another, as the fix would write it. */
@@ -53,7 +65,7 @@ export default defineRule(
     // With no other ADR known (a lone file on the CLI) there is nothing to resolve against.
     if (universe.lookup.adrs.some((e) => e.path !== doc.path)) {
       // Outgoing links: each resolves, and the record it names links back.
-      for (const link of [...doc.supersedes, ...doc.supersededBy]) {
+      for (const link of allLinks(self)) {
         if (isExternal(link.target)) continue;
         const words = WORDS[link.relation];
         const place = { line: link.line, column: link.column };
@@ -70,7 +82,7 @@ export default defineRule(
       // Incoming links: a record that names this one is answered by a link from here.
       // Only records with a link that could name this one are read, in index order.
       for (const other of mayLinkTo(universe)) {
-        for (const relation of ['supersedes', 'superseded-by'] as const) {
+        for (const relation of RELATIONS) {
           const names = linksOf(other, relation).some(
             (l) => !isExternal(l.target) && resolveInView(l, other.path, universe)?.path === doc.path,
           );

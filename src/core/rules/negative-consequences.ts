@@ -212,8 +212,15 @@ function claimPatterns(mistake: Mistake): { any: RegExp; patterns: { phrase: str
   return compiled;
 }
 
-/** The claims of the checklist mistake `no-downsides` on the cost sections' lines. */
-function claimsIn(lines: SourceLine[], checklists: Checklists): NoDownsideClaim[] {
+/**
+ * Phrases that claim "no downsides" in any section ("this has no drawbacks" in
+ * the Decision). The others ("none identified", "no risks") are claims only
+ * where costs are listed: elsewhere they answer other questions.
+ */
+const CLAIM_ANYWHERE = /downside|drawback|trade-?\s?offs?|disadvantage|negative consequence|\bcons\b/i;
+
+/** The claims of the checklist mistake `no-downsides` on the given lines (`anywhere`: only phrases that claim it in any section). */
+function claimsIn(lines: SourceLine[], checklists: Checklists, anywhere = false): NoDownsideClaim[] {
   const mistake = checklists.mistakes.find((m) => m.id === 'no-downsides');
   if (!mistake) return [];
   const { any, patterns } = claimPatterns(mistake);
@@ -222,7 +229,7 @@ function claimsIn(lines: SourceLine[], checklists: Checklists): NoDownsideClaim[
     // One test rules out most lines; the phrase list then says which phrase came first.
     if (!any.test(l.text)) continue;
     const hit = patterns.find((p) => p.re.test(l.text));
-    if (!hit) continue;
+    if (!hit || (anywhere && !CLAIM_ANYWHERE.test(hit.phrase))) continue;
     // "No risks to existing data, but migration is slower" names a cost after all.
     const rest = patterns.reduce((text, p) => text.replace(new RegExp(p.re.source, 'giu'), ' '), l.text);
     if (RETRACTING_CUES.test(rest)) continue;
@@ -256,12 +263,29 @@ export function readCosts(doc: DecisionDoc, source: string, checklists: Checklis
 
 const costCache = new WeakMap<DecisionDoc, { source: string; checklists: Checklists; costs: CostStatements }>();
 
+/** Cheap test before splitting the whole source: could any line claim it? */
+function mentionsNoDownside(source: string): boolean {
+  return /\bno\s+(?:\w+\s+)?(?:downside|drawback|trade-?\s?off|disadvantage|negative|cons\b)/i.test(source);
+}
+
+/** The last line of a front matter block that starts the file (0 when none). */
+function frontMatterEnd(lines: SourceLine[]): number {
+  if (!/^(?:---|\+\+\+)\s*$/.test(lines[0]?.text ?? '')) return 0;
+  const end = lines.findIndex((l, i) => i > 0 && /^(?:---|\+\+\+|\.\.\.)\s*$/.test(l.text));
+  return end === -1 ? 0 : end + 1;
+}
+
 function computeCosts(doc: DecisionDoc, source: string, checklists: Checklists): CostStatements {
   // Split and blanked once, only when a section asks for it.
   let all: SourceLine[] | undefined;
   const prose = (): SourceLine[] => (all ??= proseLines(source));
   const lines = contentLines(prose, sectionsWith(doc, ...COST_KEYS));
-  const claims = claimsIn(lines, checklists);
+  const costLines = new Set(lines.map((l) => l.line));
+  // "No downsides" is a claim wherever it stands, not only under Consequences.
+  const elsewhere = mentionsNoDownside(source)
+    ? prose().filter((l) => !costLines.has(l.line) && l.line > (doc.frontMatterLine !== undefined ? frontMatterEnd(prose()) : 0) && !/^\s{0,3}#/.test(l.text))
+    : [];
+  const claims = [...claimsIn(lines, checklists), ...claimsIn(elsewhere, checklists, true)].sort((a, b) => a.line - b.line);
   const claimLines = new Set(claims.map((c) => c.line));
   const counts = (l: SourceLine): boolean => !claimLines.has(l.line) && hasWords(l.text);
   let states = doc.tradeOffs.length > 0;

@@ -60,7 +60,7 @@ function build(index: IndexEntry[]): RecordLookup {
     lookup.folderOf.set(e, folder);
     push(lookup.byFolder, folder, e);
     // Every key a link of `e` could resolve by, whichever step of `resolveLink` answers.
-    for (const link of [...e.supersedes, ...e.supersededBy]) {
+    for (const link of [...e.supersedes, ...e.supersededBy, ...(e.amends ?? []), ...(e.amendedBy ?? [])]) {
       if (isExternal(link.target)) continue;
       const file = linkTargetPath(link.target);
       if (file !== null) {
