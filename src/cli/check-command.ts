@@ -1,7 +1,9 @@
+import { CONFIG_PATH } from '../config/load.js';
 import { compareFindings } from '../core/finding.js';
 import { renderJson } from '../core/output/json.js';
 import { renderSarif } from '../core/output/sarif.js';
 import { renderTerminal } from '../core/output/terminal.js';
+import { foldConventions, type FoldedReview } from '../core/review/folder-conventions.js';
 import type { Review, ReviewOptions } from '../core/review/types.js';
 import { allRules } from '../core/rules/preset.js';
 import { EXIT_FINDINGS, EXIT_OK } from './cli-error.js';
@@ -36,23 +38,37 @@ export interface CommandIo {
  * 1. load config, checklists and ADR folders;
  * 2. expand and read the paths, classify the files;
  * 3. review (phase 1 in workers when large, phase 2 here);
- * 4. add unreadable paths and notes, render, return the exit code.
+ * 4. add unreadable paths and notes, fold the gaps a folder's records share
+ *    into one finding each, render, return the exit code.
  */
 export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo): Promise<number> {
-  const review = await reviewPaths(paths, flags, io);
+  const { review, conventions } = await checkPaths(paths, flags, io);
   const version = packageVersion();
   const output =
     flags.format === 'json'
-      ? renderJson(review, { version })
+      ? renderJson(review, { version, conventions })
       : flags.format === 'sarif'
-        ? renderSarif(review, { version, rules: allRules.map((r) => r.meta) })
-        : renderTerminal(review, { color: useColor(flags.color, io.stdout) });
+        ? renderSarif(review, { version, rules: allRules.map((r) => r.meta), conventions })
+        : renderTerminal(review, { color: useColor(flags.color, io.stdout), conventions });
   io.stdout.write(output);
   return review.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** Steps 1 to 4 but rendering: the review with folder conventions folded, unless `review.folderConventions` is false. */
+async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Promise<FoldedReview> {
+  const { review, context } = await reviewWithContext(paths, flags, io);
+  if (!context.config.review.folderConventions) return { review, conventions: [] };
+  // Named paths may be part of a folder: the counts are then of the records reviewed, and the message says so.
+  return foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, reviewedOnly: paths.length > 0 });
+}
+
 /** Steps 1 to 3, shared with `triggers`: the review of the paths, unreadable paths included as findings. */
 export async function reviewPaths(paths: string[], flags: { config?: string; today: string }, io: CommandIo): Promise<Review> {
+  return (await reviewWithContext(paths, flags, io)).review;
+}
+
+/** The review of the paths and the context it was made with (the config decides the folding). */
+async function reviewWithContext(paths: string[], flags: { config?: string; today: string }, io: CommandIo) {
   const context = await loadReviewContext(io.cwd, flags.config);
   const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
   const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
@@ -64,5 +80,5 @@ export async function reviewPaths(paths: string[], flags: { config?: string; tod
   review.findings.sort(compareFindings);
   review.skipped.push(...collected.skipped);
   review.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return review;
+  return { review, context };
 }

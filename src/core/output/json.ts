@@ -1,9 +1,10 @@
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
+import type { FolderConvention } from '../review/folder-conventions.js';
 import type { Review } from '../review/types.js';
 
 /**
- * Machine-readable report: `{ version, findings, coverage, skipped }`.
+ * Machine-readable report: `{ version, findings, conventions, coverage, skipped }`.
  * Arrays are sorted and keys written in a fixed order so that two runs on the
  * same input produce byte-identical output (diffable in CI).
  */
@@ -13,15 +14,30 @@ export interface JsonReport {
   /** Version of design-review that produced the report. */
   version: string;
   findings: Finding[];
+  /**
+   * Gaps most records of a folder share: each is one finding in `findings`
+   * (same `ruleId`, `file` = the folder, no line) that replaces the records' own.
+   */
+  conventions: FolderConvention[];
   coverage: DocCoverage[];
   skipped: { path: string; reason: string }[];
 }
 
+/** What the JSON report needs besides the review. */
+export interface JsonOptions {
+  version: string;
+  /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
+  conventions?: readonly FolderConvention[];
+}
+
 /** Build the JSON report object (sorted, fixed key order). */
-export function toJsonReport(review: Review, options: { version: string }): JsonReport {
+export function toJsonReport(review: Review, options: JsonOptions): JsonReport {
   return {
     version: options.version,
     findings: [...review.findings].sort(compareFindings).map(normalizeFinding),
+    conventions: [...(options.conventions ?? [])]
+      .sort((a, b) => compareStrings(a.folder, b.folder) || compareStrings(a.ruleId, b.ruleId))
+      .map((c) => ({ ruleId: c.ruleId, severity: c.severity, folder: c.folder, kind: c.kind, count: c.count, total: c.total, files: [...c.files].sort(compareStrings) })),
     coverage: [...review.coverage].sort((a, b) => compareStrings(a.path, b.path)).map(normalizeCoverage),
     skipped: [...review.skipped]
       .sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason))
@@ -30,7 +46,7 @@ export function toJsonReport(review: Review, options: { version: string }): Json
 }
 
 /** Render the JSON report, pretty-printed, ending with a newline. */
-export function renderJson(review: Review, options: { version: string }): string {
+export function renderJson(review: Review, options: JsonOptions): string {
   return `${JSON.stringify(toJsonReport(review, options), null, 2)}\n`;
 }
 

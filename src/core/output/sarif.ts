@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compareFindings, type Finding } from '../finding.js';
 import { ruleDocsUrl, type RuleMeta } from '../rules/define-rule.js';
+import type { FolderConvention } from '../review/folder-conventions.js';
 import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
 import type { Review } from '../review/types.js';
 
@@ -10,6 +11,11 @@ import type { Review } from '../review/types.js';
  * `message.text` and a location whose region has at least `startLine`;
  * `partialFingerprints` keep alerts stable across runs, and the rule
  * descriptors' `shortDescription`/`fullDescription`/`help` show on the alert.
+ * A folder convention (one finding for a gap most records of a folder share)
+ * points at the folder's first record with that gap, line 1, since an alert
+ * needs a file; its message lists the records, its `properties` hold them all,
+ * and its fingerprint is the rule and the folder, so the alert stays one alert
+ * while records are added.
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -76,6 +82,8 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
+  /** Only on a folder convention: the folder and every record that has the gap. */
+  properties?: { folder: string; count: number; total: number; files: string[] };
 }
 
 export interface SarifNotification {
@@ -109,7 +117,12 @@ export interface SarifOptions {
   version: string;
   /** Metadata of every rule the tool knows (`allRules.map(r => r.meta)`). */
   rules: RuleMeta[];
+  /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
+  conventions?: readonly FolderConvention[];
 }
+
+/** Records named in a folder convention's message; `properties.files` has them all. */
+const CONVENTION_FILES_SHOWN = 10;
 
 /** Build the SARIF log object for a review. */
 export function toSarif(review: Review, options: SarifOptions): SarifLog {
@@ -117,15 +130,20 @@ export function toSarif(review: Review, options: SarifOptions): SarifLog {
   const descriptors = ruleDescriptors(options.rules, findings);
   const indexById = new Map(descriptors.map((d, i) => [d.id, i]));
   const fingerprints = fingerprintFindings(findings);
+  const conventions = new Map((options.conventions ?? []).map((c) => [conventionKey(c.ruleId, c.folder), c]));
 
-  const results: SarifResult[] = findings.map((f, i) => ({
-    ruleId: f.ruleId,
-    ruleIndex: indexById.get(f.ruleId) ?? -1,
-    level: f.severity,
-    message: { text: messageText(f) },
-    locations: [location(f.file, region(f))],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] ?? '' },
-  }));
+  const results: SarifResult[] = findings.map((f, i) => {
+    const convention = f.line === undefined ? conventions.get(conventionKey(f.ruleId, f.file)) : undefined;
+    if (convention && convention.files.length > 0) return conventionResult(f, convention, indexById.get(f.ruleId) ?? -1);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: indexById.get(f.ruleId) ?? -1,
+      level: f.severity,
+      message: { text: messageText(f) },
+      locations: [location(f.file, region(f))],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] ?? '' },
+    };
+  });
 
   const run: SarifLog['runs'][number] = {
     tool: {
@@ -207,6 +225,28 @@ function descriptor(meta: RuleMeta): SarifReportingDescriptor {
 
 function levelOf(severity: RuleMeta['defaultSeverity']): SarifLevel {
   return severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none';
+}
+
+function conventionKey(ruleId: string, folder: string): string {
+  return `${ruleId}\u0000${folder}`;
+}
+
+/** The result of a folder convention: at its first record, line 1, the records listed, fingerprinted by rule and folder. */
+function conventionResult(f: Finding, c: FolderConvention, ruleIndex: number): SarifResult {
+  const files = [...c.files].sort();
+  const prefix = c.folder === '.' ? '' : `${c.folder}/`;
+  const names = files.slice(0, CONVENTION_FILES_SHOWN).map((file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file));
+  const more = files.length > names.length ? `, and ${files.length - names.length} more` : '';
+  const fingerprint = createHash('sha256').update(`${f.ruleId}\u0000${c.folder}\u0000folder-convention`).digest('hex').slice(0, 32);
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: f.severity,
+    message: { text: `${messageText(f)}\nRecords: ${names.join(', ')}${more}` },
+    locations: [location(files[0]!, { startLine: 1 })],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    properties: { folder: c.folder, count: c.count, total: c.total, files },
+  };
 }
 
 function messageText(f: Finding): string {

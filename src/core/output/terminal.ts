@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
+import type { FolderConvention } from '../review/folder-conventions.js';
 import type { Review } from '../review/types.js';
 import { createStyle, type Style } from './ansi.js';
 
@@ -8,7 +9,9 @@ import { createStyle, type Style } from './ansi.js';
  * block per file (header, aligned `line:column  severity  message  rule-id`
  * rows, a one-line summary and the coverage), then the totals.
  * Files without findings are listed only when they are design docs, whose
- * coverage report is the point of the review.
+ * coverage report is the point of the review. A folder convention (one
+ * finding for a gap most records of a folder share) gets the folder's block,
+ * headed `folder/`.
  */
 
 /** Messages longer than this are not used to align the rule-id column. */
@@ -17,6 +20,8 @@ const MAX_ALIGNED_MESSAGE = 100;
 /** How to render: colour is decided by the caller (TTY, NO_COLOR, --no-color). */
 export interface TerminalOptions {
   color: boolean;
+  /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
+  conventions?: readonly FolderConvention[];
 }
 
 /** Render a review for a terminal; the string ends with a newline. */
@@ -25,6 +30,7 @@ export function renderTerminal(review: Review, options: TerminalOptions): string
   const findings = [...review.findings].sort(compareFindings);
   const byFile = groupByFile(findings);
   const coverageByFile = new Map(review.coverage.map((c) => [c.path, c]));
+  const folders = new Set((options.conventions ?? []).map((c) => c.folder));
 
   const files = new Set<string>(byFile.keys());
   for (const c of review.coverage) if (c.kind === 'design-doc') files.add(c.path);
@@ -32,7 +38,7 @@ export function renderTerminal(review: Review, options: TerminalOptions): string
   const out: string[] = [];
   for (const file of [...files].sort(compareStrings)) {
     const fileFindings = byFile.get(file) ?? [];
-    out.push(style.underline(file));
+    out.push(style.underline(folders.has(file) ? `${file}/` : file));
     out.push(...findingRows(fileFindings, style));
     out.push(`  ${style.dim(countText(fileFindings))}`);
     const coverage = coverageByFile.get(file);
@@ -48,7 +54,7 @@ export function renderTerminal(review: Review, options: TerminalOptions): string
     out.push('');
   }
 
-  out.push(totalsLine(review, findings, style));
+  out.push(totalsLine(review, findings, folders, style));
   return `${out.join('\n')}\n`;
 }
 
@@ -140,7 +146,7 @@ function countText(findings: Finding[]): string {
 }
 
 /** The last line: problems, files reviewed, files skipped. */
-function totalsLine(review: Review, findings: Finding[], style: Style): string {
+function totalsLine(review: Review, findings: Finding[], folders: ReadonlySet<string>, style: Style): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const reviewed = review.documents.length;
@@ -148,10 +154,13 @@ function totalsLine(review: Review, findings: Finding[], style: Style): string {
   if (findings.length === 0) {
     return style.green(`✔ no problems in ${plural(reviewed, 'file')} reviewed${skipped}`);
   }
-  const filesWithProblems = new Set(findings.map((f) => f.file)).size;
+  const places = new Set(findings.map((f) => f.file));
+  const foldersWithProblems = [...places].filter((p) => folders.has(p)).length;
+  const where =
+    plural(places.size - foldersWithProblems, 'file') + (foldersWithProblems > 0 ? ` and ${plural(foldersWithProblems, 'folder')}` : '');
   const text =
     `✖ ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})` +
-    ` in ${plural(filesWithProblems, 'file')}; ${plural(reviewed, 'file')} reviewed${skipped}`;
+    ` in ${where}; ${plural(reviewed, 'file')} reviewed${skipped}`;
   return style.bold(errors > 0 ? style.red(text) : style.yellow(text));
 }
 

@@ -5,7 +5,7 @@ import { sampleReview } from './review-fixture.js';
 describe('renderJson', () => {
   it('has the documented shape with sorted findings', () => {
     const report = toJsonReport(sampleReview(), { version: '1.2.3' });
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'coverage', 'skipped']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'conventions', 'coverage', 'skipped']);
     expect(report.version).toBe('1.2.3');
     expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
       'docs/adr/0002-use-kafka.md:1',
