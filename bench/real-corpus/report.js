@@ -5,7 +5,10 @@
  * repository, default config, default scan), and print
  *   a. per repository: records in the manifest, found by the scan, missing, extra files reviewed;
  *   b. findings per rule (count, records hit), overall and per kind;
- *   c. findings per record: median and max, per kind;
+ *   c. findings per record: median and max, per kind (a folder convention, one
+ *      finding for a gap most records of a folder share, counts once, in b as
+ *      off-rec, and not per record; c also shows the figures as if each record
+ *      of a convention had its own finding, as before conventions were folded);
  *   d. a seeded random sample of findings to audit, written to .out/sample.md;
  * with every number in .out/report.json.
  *
@@ -122,7 +125,7 @@ function parseScan(text, where) {
 /** Keys of the JSON report this script does not know (a notice the CLI adds), shown so they are not lost. */
 function otherKeys(/** @type {ScanOutput} */ scan) {
   return Object.entries(scan)
-    .filter(([k]) => !['version', 'findings', 'coverage', 'skipped'].includes(k))
+    .filter(([k]) => !['version', 'findings', 'conventions', 'coverage', 'skipped'].includes(k))
     .map(([k, v]) => `${k}: ${JSON.stringify(v).slice(0, 300)}`);
 }
 
@@ -150,7 +153,7 @@ async function main() {
   const rawDir = join(opts.out, 'raw');
   mkdirSync(rawDir, { recursive: true });
 
-  /** @type {Array<{ entry: ManifestRepo, match: RepoMatch, seconds: number | null, exitCode: number | null, notes: string[] }>} */
+  /** @type {Array<{ entry: ManifestRepo, scan: ScanOutput & { conventions?: Array<{ ruleId: string, folder: string, kind: string, count: number, total: number, files: string[] }> }, match: RepoMatch, seconds: number | null, exitCode: number | null, notes: string[] }>} */
   const results = [];
   /** @type {string[]} */
   const notBuilt = [];
@@ -166,12 +169,12 @@ async function main() {
       if (!existsSync(`${rawBase}.json`)) throw new Error(`--reuse: ${relative(ROOT, rawBase)}.json is missing: run without --reuse first.`);
       const scan = parseScan(readFileSync(`${rawBase}.json`, 'utf8'), `${rawBase}.json`);
       const stderr = existsSync(`${rawBase}.stderr.txt`) ? readFileSync(`${rawBase}.stderr.txt`, 'utf8') : '';
-      results.push({ entry, match: matchRepo(entry, scan), seconds: null, exitCode: null, notes: [...stderrNotes(stderr), ...otherKeys(scan)] });
+      results.push({ entry, scan, match: matchRepo(entry, scan), seconds: null, exitCode: null, notes: [...stderrNotes(stderr), ...otherKeys(scan)] });
     } else {
       process.stdout.write(`scanning ${entry.repo} ... `);
       const run = scanRepo(repoDir, rawBase);
       console.log(`${run.scan.findings.length} findings, ${(run.scan.coverage ?? []).length} files reviewed, ${run.seconds.toFixed(1)} s`);
-      results.push({ entry, match: matchRepo(entry, run.scan), seconds: run.seconds, exitCode: run.exitCode, notes: [...stderrNotes(run.stderr), ...otherKeys(run.scan)] });
+      results.push({ entry, scan: run.scan, match: matchRepo(entry, run.scan), seconds: run.seconds, exitCode: run.exitCode, notes: [...stderrNotes(run.stderr), ...otherKeys(run.scan)] });
     }
   }
   if (notBuilt.length) {
@@ -207,6 +210,12 @@ async function main() {
   }
   console.log('(off-rec: findings on files that are not manifest records: extra files, folders)');
 
+  // b'. Folder conventions: each is one finding above (off-rec) standing for a finding on each of its records.
+  /** @type {Array<{ repo: string, ruleId: string, folder: string, kind: string, count: number, total: number, files: string[] }>} */
+  const conventions = results.flatMap(({ entry, scan }) => (Array.isArray(scan.conventions) ? scan.conventions : []).map((c) => ({ repo: entry.repo, ...c })));
+  console.log(`\n== b'. Folder conventions: ${conventions.length} folder findings stand for ${conventions.reduce((n, c) => n + c.count, 0)} record findings ==\n`);
+  for (const c of conventions) console.log(`${pad(c.repo, 40)} ${pad(c.folder, 34)} ${pad(c.ruleId, 22)} ${lpad(`${c.count}/${c.total}`, 7)}`);
+
   // c. Findings per record.
   const reviewedOf = (/** @type {'adr' | 'design-doc'} */ kind) =>
     results.flatMap(({ entry, match }) => match.found.filter((p) => entry.records.some((rec) => rec.path === p && rec.kind === kind)).map((p) => `${entry.repo}\0${p}`));
@@ -215,6 +224,19 @@ async function main() {
   console.log(`${pad('kind', 11)} ${lpad('records', 7)} ${lpad('findings', 8)} ${lpad('median', 6)} ${lpad('max', 4)} ${lpad('none', 5)}  max at`);
   for (const [kind, s] of Object.entries(perKind)) {
     console.log(`${pad(kind, 11)} ${lpad(s.records, 7)} ${lpad(s.findings, 8)} ${lpad(s.median, 6)} ${lpad(s.max, 4)} ${lpad(s.zero, 5)}  ${s.maxAt ?? '-'}`);
+  }
+  // The same, as if each record of a folder convention had its own finding (the output before conventions were folded).
+  const kinds = new Map(results.flatMap(({ entry }) => entry.records.map((r) => [`${entry.repo}\0${r.path}`, r.kind])));
+  const unfolded = [
+    ...findings,
+    ...conventions.flatMap((c) => c.files.map((file) => ({ ruleId: c.ruleId, severity: 'warning', message: '', file, repo: c.repo, record: kinds.get(`${c.repo}\0${file}`) ?? null }))),
+  ];
+  const perKindUnfolded = { adr: perRecord(unfolded, reviewedOf('adr'), 'adr'), 'design-doc': perRecord(unfolded, reviewedOf('design-doc'), 'design-doc') };
+  if (conventions.length > 0) {
+    console.log('(unfolded: each record of a folder convention counted with its own finding)');
+    for (const [kind, s] of Object.entries(perKindUnfolded)) {
+      console.log(`${pad(`${kind}*`, 11)} ${lpad(s.records, 7)} ${lpad(s.findings, 8)} ${lpad(s.median, 6)} ${lpad(s.max, 4)} ${lpad(s.zero, 5)}  ${s.maxAt ?? '-'}`);
+    }
   }
 
   // d. The audit sample.
@@ -261,7 +283,9 @@ async function main() {
       said: notes,
     })),
     rules,
+    conventions,
     perRecord: perKind,
+    perRecordUnfolded: perKindUnfolded,
     findingsPerRecord: results.flatMap(({ entry, match }) =>
       match.found.map((p) => ({ repo: entry.repo, path: p, kind: entry.records.find((r) => r.path === p)?.kind, findings: match.findings.filter((f) => f.file === p).length })),
     ),
