@@ -9,9 +9,21 @@ import type { Block } from './sections.js';
 import { linesBefore } from './text-place.js';
 
 const COUNT = '(?:two|three|four|five|several|multiple|a few|a couple of|[2-9])';
+// "We considered Kafka, RabbitMQ and SQS", "we evaluated A or B", "we compared X with Y": the verb,
+// then (checked on the rest of the sentence, not by one regex, which would be polynomial) two or more things.
+const WE_WEIGHED = /\b(?:we|they|the team) (?:also |have |had )?(?:considered|evaluated|compared|weighed|explored|investigated|assessed) /i;
+const SEVERAL = /,|\band\b|\bor\b|\bvs\b|\bversus\b|\bwith\b|\bagainst\b/i;
+
+/** The first "we considered A, B and C" in a text, when the sentence names two things or more. */
+function weWeighed(text: string): RegExpExecArray | null {
+  const m = WE_WEIGHED.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
+  const end = rest.search(/[.;:!?\n]/);
+  return SEVERAL.test(end === -1 ? rest : rest.slice(0, end)) ? m : null;
+}
+
 const CUES: RegExp[] = [
-  // "We considered Kafka, RabbitMQ and SQS", "we evaluated A or B", "we compared X with Y".
-  /\b(?:we|they|the team)\s+(?:also\s+|have\s+|had\s+)?(?:considered|evaluated|compared|weighed|explored|investigated|assessed)\s+[^.;:!?\n]{0,160}?(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b|\bagainst\b)/i,
   // "Two approaches were considered", "We see two alternatives", "three candidate designs".
   new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
   // "Two options were considered", "we have two options here:" (not "two options are added to the API").
@@ -31,7 +43,8 @@ export function readOptionsInProse(blocks: Block[]): Located<string>[] {
     const type = block.node.type;
     if (type !== 'paragraph' && type !== 'list' && type !== 'blockquote') continue;
     const text = block.text;
-    let best: { index: number; match: string } | undefined;
+    const weighed = weWeighed(text);
+    let best: { index: number; match: string } | undefined = weighed ? { index: weighed.index, match: weighed[0] } : undefined;
     for (const re of CUES) {
       const m = re.exec(text);
       if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };

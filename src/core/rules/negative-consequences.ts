@@ -265,7 +265,7 @@ const costCache = new WeakMap<DecisionDoc, { source: string; checklists: Checkli
 
 /** Cheap test before splitting the whole source: could any line claim it? */
 function mentionsNoDownside(source: string): boolean {
-  return /\bno\s+(?:\w+\s+)?(?:downside|drawback|trade-?\s?off|disadvantage|negative|cons\b)/i.test(source);
+  return /downside|drawback|trade-?\s?off|disadvantage|negative consequence|\bcons\b/i.test(source);
 }
 
 /** The last line of a front matter block that starts the file (0 when none). */
