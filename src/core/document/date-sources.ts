@@ -53,7 +53,8 @@ export function firstHistoryEntry(spans: SectionSpan[], blocks: Block[]): Writte
   let ambiguous: WrittenText | undefined;
   for (let b = span.start + 1; b < span.end; b += 1) {
     const block = blocks[b]!;
-    if (block.node.type === 'heading' || block.node.type === 'code') continue;
+    // Entries may be sub-headings (`### November 2nd 2018`), list items or table rows.
+    if (block.node.type === 'code') continue;
     const lines = block.text.split('\n');
     for (let i = 0; i < lines.length; i += 1) {
       const found = parseDateText(lines[i]!);

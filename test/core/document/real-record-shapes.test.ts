@@ -42,6 +42,11 @@ describe('dates in the shapes records use', () => {
     expect(doc.date).toMatchObject({ iso: '2023-05-03', line: 6 });
   });
 
+  it('reads a change-log entry written as a sub-heading', () => {
+    const doc = parse('# ADR 35: X\n\n## Changelog\n\n### November 2nd 2018\n\n- initial write-up\n\n## Context\n\nText.\n');
+    expect(doc.date).toMatchObject({ iso: '2018-11-02', line: 5 });
+  });
+
   it('keeps an ambiguous change-log date ambiguous', () => {
     const doc = parse('# ADR 3: X\n\n## Revision history\n\n- 05-08-2018: initial draft\n');
     expect(doc.date).toMatchObject({ raw: '05-08-2018', ambiguous: true, line: 5 });
