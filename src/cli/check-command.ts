@@ -56,10 +56,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo
 
 /** Steps 1 to 4 but rendering: the review with folder conventions folded, unless `review.folderConventions` is false. */
 async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Promise<FoldedReview> {
-  const { review, context } = await reviewWithContext(paths, flags, io);
+  const { review, context, notReviewed } = await reviewWithContext(paths, flags, io);
   if (!context.config.review.folderConventions) return { review, conventions: [] };
-  // Named paths may be part of a folder: the counts are then of the records reviewed, and the message says so.
-  return foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, reviewedOnly: paths.length > 0 });
+  // Named paths may be part of a folder: its counts are then of the records reviewed, and the message says so.
+  return foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, notReviewed });
 }
 
 /** Steps 1 to 3, shared with `triggers`: the review of the paths, unreadable paths included as findings. */
@@ -80,5 +80,5 @@ async function reviewWithContext(paths: string[], flags: { config?: string; toda
   review.findings.sort(compareFindings);
   review.skipped.push(...collected.skipped);
   review.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { review, context };
+  return { review, context, notReviewed: options.index ?? [] };
 }

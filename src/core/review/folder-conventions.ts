@@ -14,7 +14,7 @@
  * below the threshold. A record that turns the rule off with a lint comment
  * has no finding, so it counts as a record without the gap.
  */
-import type { DocKind } from '../document/model.js';
+import type { DocKind, IndexEntry } from '../document/model.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { collectionFolder } from '../rules/adr-folder.js';
 import type { Review } from './types.js';
@@ -67,8 +67,11 @@ export interface FolderConvention {
 export interface FoldOptions {
   /** The config file to name in the message (`.github/design-review.yml`, or the `--config` path). */
   configPath: string;
-  /** True when only some paths were reviewed: the counts are then of the records reviewed, and say so. */
-  reviewedOnly?: boolean;
+  /**
+   * Records of the reviewed folders that were not reviewed (paths named on the
+   * command line): in their folders the counts are of the records reviewed, and say so.
+   */
+  notReviewed?: readonly Pick<IndexEntry, 'path' | 'kind'>[];
 }
 
 /** The review with folded findings, and the conventions that replaced them. */
@@ -113,6 +116,7 @@ export function foldConventions(review: Review, options: FoldOptions): FoldedRev
     else group.byFile.set(finding.file, [finding]);
   }
 
+  const partial = new Set((options.notReviewed ?? []).map((e) => `${e.kind}\u0000${collectionFolder(e.path)}`));
   const folded = new Set<Finding>();
   const added: Finding[] = [];
   const conventions: FolderConvention[] = [];
@@ -131,7 +135,8 @@ export function foldConventions(review: Review, options: FoldOptions): FoldedRev
       files: [...byFile.keys()].sort(compareStrings),
     };
     conventions.push(convention);
-    added.push({ ruleId: gap.ruleId, severity: convention.severity, message: conventionMessage(convention, gap, options), file: folder });
+    const reviewedOnly = partial.has(`${gap.kind}\u0000${folder}`);
+    added.push({ ruleId: gap.ruleId, severity: convention.severity, message: conventionMessage(convention, gap, options.configPath, reviewedOnly), file: folder });
   }
   if (conventions.length === 0) return { review, conventions };
 
@@ -141,13 +146,13 @@ export function foldConventions(review: Review, options: FoldOptions): FoldedRev
 }
 
 /** `64 of 70 ADRs in docs/decisions have no decision date, which looks like the folder's convention: …`. */
-export function conventionMessage(c: FolderConvention, gap: ConventionGap, options: FoldOptions): string {
+export function conventionMessage(c: FolderConvention, gap: ConventionGap, configPath: string, reviewedOnly = false): string {
   const records = c.kind === 'adr' ? 'ADRs' : 'design docs';
   const where = c.folder === '.' ? 'at the repository root' : `in ${c.folder}`;
-  const counted = options.reviewedOnly ? `${c.count} of the ${c.total} ${records} reviewed ${where}` : `${c.count} of ${c.total} ${records} ${where}`;
+  const counted = reviewedOnly ? `${c.count} of the ${c.total} ${records} reviewed ${where}` : `${c.count} of ${c.total} ${records} ${where}`;
   return (
     `${counted} ${gap.lack}, which looks like the folder's convention: ` +
-    `set \`rules: { ${c.ruleId}: off }\` in ${options.configPath} to stop checking for it, or add one to each record`
+    `set \`rules: { ${c.ruleId}: off }\` in ${configPath} to stop checking for it, or add one to each record`
   );
 }
 

@@ -266,13 +266,21 @@ describe('foldConventions', () => {
   it('keeps the severity the config gives the rule, and names the --config file', () => {
     const files = folder('docs/adr', 5, 5, 'triggers');
     const before = review(files, reviewOptions({ rules: { 'adr-revisit-triggers': 'error' } }));
-    const { review: after } = foldConventions(before, { configPath: 'ci/design-review.yml', reviewedOnly: true });
+    const { review: after } = foldConventions(before, { configPath: 'ci/design-review.yml' });
     const [finding] = ruleFindings(after, 'adr-revisit-triggers');
     expect(finding!.severity).toBe('error');
     expect(finding!.message).toBe(
-      "5 of the 5 ADRs reviewed in docs/adr have no revisit triggers, which looks like the folder's convention: " +
+      "5 of 5 ADRs in docs/adr have no revisit triggers, which looks like the folder's convention: " +
         'set `rules: { adr-revisit-triggers: off }` in ci/design-review.yml to stop checking for it, or add one to each record',
     );
+  });
+
+  it('says the counts are of the records reviewed in a folder whose other records were not reviewed', () => {
+    const before = review(folder('docs/adr', 5, 5, 'triggers'), reviewOptions());
+    const elsewhere = foldConventions(before, { ...CONFIG, notReviewed: [{ path: 'docs/decisions/0001-other.md', kind: 'adr' }] });
+    expect(ruleFindings(elsewhere.review, 'adr-revisit-triggers')[0]!.message).toMatch(/^5 of 5 ADRs in docs\/adr have/);
+    const here = foldConventions(before, { ...CONFIG, notReviewed: [{ path: 'docs/adr/0009-other.md', kind: 'adr' }] });
+    expect(ruleFindings(here.review, 'adr-revisit-triggers')[0]!.message).toMatch(/^5 of the 5 ADRs reviewed in docs\/adr have no revisit triggers/);
   });
 
   it('returns the review as it was when no folder shares a gap', () => {
