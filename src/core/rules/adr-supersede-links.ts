@@ -4,14 +4,17 @@
  * other record links back (A superseded by B ⇔ B supersedes A; A amended by B
  * ⇔ B amends A), and a record whose status is
  * `superseded` names its successor. Web links cannot be followed and are left
- * alone; with no other ADR known there is nothing to resolve against.
+ * alone; with no other ADR known there is nothing to resolve against. A link
+ * that names a record only by a number several records of the folder share
+ * ("Supersedes ADR 0053" where three files are numbered 53) cannot say which
+ * one it means and is not judged (the duplicate is `adr-number`'s finding).
  */
 import type { DocLink, IndexEntry } from '../document/model.js';
 import { toIndexEntry } from '../document/model.js';
 import { isExternal } from './adr-folder.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
-import { mayLinkTo, recordLookup, resolveInView, type RecordView } from './record-lookup.js';
+import { isAmbiguousNumberLink, mayLinkTo, recordLookup, resolveInView, type RecordView } from './record-lookup.js';
 import { statusKey } from './status-lifecycle.js';
 
 const WORDS = {
@@ -66,7 +69,7 @@ export default defineRule(
     if (universe.lookup.adrs.some((e) => e.path !== doc.path)) {
       // Outgoing links: each resolves, and the record it names links back.
       for (const link of allLinks(self)) {
-        if (isExternal(link.target)) continue;
+        if (isExternal(link.target) || isAmbiguousNumberLink(link, doc.path, universe)) continue;
         const words = WORDS[link.relation];
         const place = { line: link.line, column: link.column };
         const target = resolveInView(link, doc.path, universe);
@@ -84,7 +87,10 @@ export default defineRule(
       for (const other of mayLinkTo(universe)) {
         for (const relation of RELATIONS) {
           const names = linksOf(other, relation).some(
-            (l) => !isExternal(l.target) && resolveInView(l, other.path, universe)?.path === doc.path,
+            (l) =>
+              !isExternal(l.target) &&
+              !isAmbiguousNumberLink(l, other.path, universe) &&
+              resolveInView(l, other.path, universe)?.path === doc.path,
           );
           if (!names) continue;
           const words = WORDS[relation];

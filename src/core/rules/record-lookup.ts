@@ -130,6 +130,18 @@ export function resolveInView(link: DocLink, fromPath: string, view: RecordView)
 }
 
 /**
+ * True when a link names a record only by number ("Supersedes ADR 0053") and
+ * several records of the linking folder carry that number (duplicate numbers
+ * happen): the link cannot say which one it means, so no check judges it.
+ */
+export function isAmbiguousNumberLink(link: DocLink, fromPath: string, view: RecordView): boolean {
+  if (link.number === undefined || linkTargetPath(link.target) !== null) return false;
+  const folder = collectionFolder(fromPath);
+  const sameNumber = inView(view, view.lookup.byNumber.get(link.number), recordNumber(view.self) === link.number);
+  return sameNumber.filter((e) => folderOf(view, e) === folder).length > 1;
+}
+
+/**
  * The other ADRs with a link that might resolve to `self`, in index order: a
  * superset of those that do (callers resolve each link to be sure).
  */
