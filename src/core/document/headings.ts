@@ -52,6 +52,9 @@ const SYNONYMS = new Map<string, HeadingEntry>([
     'introduction',
     'context and motivation',
     'background and motivation',
+    'background and context',
+    'context and background',
+    'problem and context',
   ),
   ...fr(
     'context',
@@ -178,6 +181,8 @@ export function normalizeHeading(text: string): string {
     .replace(/[*_`~]/g, '')
     .replace(/[’‘]/g, "'")
     .replace(/[‐-―]/g, '-')
+    // "Background & Context", "Pros & Cons": read as "and".
+    .replace(/&/g, ' and ')
     .replace(/\s+/g, ' ')
     .trim()
     // "1. Context", "2) Decision", "3.1 Options", "IV. Risks", "ADR section 2:"

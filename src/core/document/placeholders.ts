@@ -107,8 +107,10 @@ function quotesIn(text: string): number {
 export function isBracePlaceholder(value: string, index: number, match: string, line?: string, column?: number): boolean {
   if (match.startsWith('{{')) return true;
   const inner = match.slice(1, -1).trim();
-  const before = value[index - 1];
-  const after = value[index + match.length];
+  // At a node's edge the neighbour is in the source line: `` `code`{x}`code` `` splits into nodes.
+  const fromLine = line !== undefined && column !== undefined;
+  const before = value[index - 1] ?? (fromLine ? line[column - 2] : undefined);
+  const after = value[index + match.length] ?? (fromLine ? line[column - 1 + match.length] : undefined);
   if (before !== undefined && GLUED_BEFORE.test(before)) return false;
   // `'{table}'`, `` `{x}` ``: quoted on both sides, a value in code or SQL.
   if (before !== undefined && after !== undefined && /['‘`"]/.test(before) && /['’`"]/.test(after)) return false;

@@ -136,6 +136,7 @@ describe('heading synonyms seen in real logs', () => {
     ['Decisions', 'decision'],
     ['Solution Overview', 'decision'],
     ['Contexte et définition du problème', 'context'],
+    ['Background & Context', 'context'],
     ['Impacts positifs', 'positive-consequences'],
     ['Impacts négatifs', 'negative-consequences'],
     ['Appendix A. Alternative proposals', 'options'],
@@ -190,6 +191,11 @@ describe('placeholders only for template slots', () => {
     'where {brokerName} is the transport',
   ])('leaves %j alone', (text) => {
     expect(slot(text)).toBe(false);
+  });
+
+  it('leaves a slot between two code spans alone', () => {
+    const doc = parse("# X\n\n| Engine | Statement |\n| --- | --- |\n| MySQL | `ALTER TABLE `{table}` ADD COLUMN x` |\n");
+    expect(doc.placeholders).toEqual([]);
   });
 
   it('skips tool directives and a TODO that is named, keeps template comments and TODO markers', () => {
