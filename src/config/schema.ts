@@ -83,6 +83,10 @@ export const configSchema = z.strictObject({
       adr: globList.default(DEFAULT_ADR_GLOBS),
       designDoc: globList.default(DEFAULT_DESIGN_DOC_GLOBS),
       exclude: globList.default(DEFAULT_EXCLUDE_GLOBS),
+      /** Design docs reviewed as designs for a running system, whatever their text says (front matter `design-kind:` wins). */
+      systemDesign: globList.default([]),
+      /** Design docs reviewed as changes to a language, library, API, file format or process (front matter `design-kind:` wins). */
+      changeProposal: globList.default([]),
     })
     .prefault({}),
   /** Accepted status words (lower case); anything else is reported by `adr-status`. */

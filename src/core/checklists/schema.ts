@@ -112,6 +112,8 @@ const pillarSchema = z.strictObject({
   question: text,
   practices: textList,
   cues: cueListSchema,
+  /** Broad words of the pillar: a document using one has thought of it, without addressing it. */
+  mentions: z.array(cueSchema).max(500).default([]),
 });
 
 /** checklists/well-architected.yml */
@@ -119,10 +121,14 @@ export const wellArchitectedFileSchema = z.strictObject({
   pillars: z.array(pillarSchema).superRefine(idsCheck(PILLAR_IDS)),
 });
 
+/** Heading phrases: a non-empty section whose heading contains one (as whole words) answers the question or concern. */
+const headingListSchema = z.array(cueSchema).max(200).default([]);
+
 const questionSchema = z.strictObject({
   id: z.enum(QUESTION_IDS),
   text,
   sections: z.array(z.enum(SECTION_KEYS)).min(1, 'at least one section key is required'),
+  headings: headingListSchema,
   cues: cueListSchema,
 });
 
@@ -161,6 +167,7 @@ export const revisitTriggersFileSchema = z.strictObject({
 const concernSchema = z.strictObject({
   id: kebabId,
   name: text,
+  headings: headingListSchema,
   cues: cueListSchema,
 });
 

@@ -14,6 +14,8 @@ export interface Pillar {
   practices: string[];
   /** Phrases whose presence is evidence the doc addresses the pillar. */
   cues: string[];
+  /** Broad words of the pillar ("cost", "retry"): the doc thought of it, but that is not evidence it is addressed. */
+  mentions?: string[];
 }
 
 /** One of the five questions behind any decision (checklists/trade-offs.yml). */
@@ -22,6 +24,8 @@ export interface FiveQuestion {
   text: string;
   /** Section keys whose non-empty presence answers the question. */
   sections: string[];
+  /** Heading phrases: a non-empty section whose heading contains one (as whole words) answers the question. */
+  headings?: string[];
   cues: string[];
 }
 
@@ -52,6 +56,8 @@ export interface TriggerCategoryDef {
 export interface Concern {
   id: string;
   name: string;
+  /** Heading phrases: a non-empty section whose heading contains one (as whole words) is about the concern. */
+  headings?: string[];
   cues: string[];
 }
 

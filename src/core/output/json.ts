@@ -69,6 +69,7 @@ function normalizeCoverage(c: DocCoverage): DocCoverage {
   return {
     path: c.path,
     kind: c.kind,
+    ...(c.design ? { design: { kind: c.design.kind, source: c.design.source, reason: c.design.reason } } : {}),
     pillars: c.pillars.map((p) => withoutUndefined({ id: p.id, name: p.name, state: p.state, line: p.line, evidence: p.evidence })),
     questions: c.questions.map((q) => withoutUndefined({ id: q.id, text: q.text, answered: q.answered, line: q.line })),
     triggers: { total: c.triggers.total, byKind, due: c.triggers.due },

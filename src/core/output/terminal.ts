@@ -93,7 +93,8 @@ function oneLine(text: string): string {
 /** Coverage lines for one document: pillars (design docs), questions, triggers, lenses. */
 export function coverageLines(coverage: DocCoverage): string[] {
   const lines: string[] = [];
-  if (coverage.kind === 'design-doc' && coverage.pillars.length > 0) lines.push(pillarLine(coverage));
+  if (coverage.design?.kind === 'change') lines.push(`pillars: not applicable (${coverage.design.reason})`);
+  else if (coverage.kind === 'design-doc' && coverage.pillars.length > 0) lines.push(pillarLine(coverage));
   if (coverage.questions.length > 0) {
     const answered = coverage.questions.filter((q) => q.answered);
     const missing = coverage.questions.filter((q) => !q.answered).map((q) => q.id);
@@ -117,10 +118,12 @@ export function coverageLines(coverage: DocCoverage): string[] {
 /** `pillars: 4/6 addressed (security, reliability, …), 1 n/a (cost), 1 missing: sustainability`. */
 function pillarLine(coverage: DocCoverage): string {
   const addressed = coverage.pillars.filter((p) => p.state === 'addressed').map((p) => p.id);
+  const mentioned = coverage.pillars.filter((p) => p.state === 'mentioned').map((p) => p.id);
   const na = coverage.pillars.filter((p) => p.state === 'not-applicable').map((p) => p.id);
   const missing = coverage.pillars.filter((p) => p.state === 'missing').map((p) => p.id);
   let line = `pillars: ${addressed.length}/${coverage.pillars.length} addressed`;
   if (addressed.length > 0) line += ` (${addressed.join(', ')})`;
+  if (mentioned.length > 0) line += `, ${mentioned.length} mentioned (${mentioned.join(', ')})`;
   if (na.length > 0) line += `, ${na.length} n/a (${na.join(', ')})`;
   if (missing.length > 0) line += `, ${missing.length} missing: ${missing.join(', ')}`;
   return line;

@@ -43,6 +43,8 @@ export interface DocumentSummary {
   /** Short documents are shown open; long ones collapsed. */
   open: boolean;
   counts: string;
+  /** Design docs: what the review took the document for, and why (a change has no pillar table). */
+  designNote: string | undefined;
   pillars: { name: string; icon: string; status: string; evidence: string | undefined; location: LocationLink | undefined }[];
   questions: { text: string; icon: string; status: string; location: LocationLink | undefined }[];
   triggers: {
@@ -148,10 +150,21 @@ export function bySeverity(findings: readonly Finding[], base: LinkBase, inDocum
 function pillarRow(p: PillarCoverage, path: string, base: LinkBase): DocumentSummary['pillars'][number] {
   const location = p.line === undefined ? undefined : lineLink(base, path, p.line);
   if (p.state === 'addressed') return { name: p.name, icon: '✅', status: 'addressed', evidence: p.evidence, location };
+  if (p.state === 'mentioned') return { name: p.name, icon: '🟡', status: 'mentioned, not addressed', evidence: p.evidence, location };
   if (p.state === 'not-applicable') {
     return { name: p.name, icon: '➖', status: p.evidence ? `n/a (${p.evidence})` : 'n/a', evidence: undefined, location };
   }
   return { name: p.name, icon: '❌', status: 'missing', evidence: undefined, location: undefined };
+}
+
+/** One sentence on what a design doc was reviewed as; a change says why its pillars are not asked. */
+function designNote(coverage: DocCoverage | undefined): string | undefined {
+  const design = coverage?.design;
+  if (!design) return undefined;
+  if (design.kind === 'change') {
+    return `Well-Architected pillars not applicable: ${design.reason}. To review them anyway, set design-kind: system in the front matter.`;
+  }
+  return `Reviewed as a design for a running system: ${design.reason.replace(/^it reads as a design for a running system: /, '')}.`;
 }
 
 function documentSummary(
@@ -178,6 +191,7 @@ function documentSummary(
     kindLabel: KIND_LABELS[doc.kind],
     open: summaryFindings.length <= OPEN_DOCUMENT_FINDINGS,
     counts: counts.length === 0 ? 'no findings' : `${counts.join(', ')}${inlineCount > 0 ? ` (${inlineCount} inline)` : ''}`,
+    designNote: designNote(coverage),
     pillars: (coverage?.pillars ?? []).map((p) => pillarRow(p, doc.path, base)),
     questions: (coverage?.questions ?? []).map((q) => ({
       text: q.text,

@@ -10,21 +10,36 @@ import { evaluateRiskRules, toLensRisk } from '../checklists/aws-lens.js';
 import type { Checklists, Lens, LensRisk, Pillar } from '../checklists/types.js';
 import type { DecisionDoc, TriggerKind } from '../document/model.js';
 import { trimEndMatching } from '../document/trim-chars.js';
-import type { DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
-import { cueIndexFor, docLines, firstHits, normalizeCue } from './cue-search.js';
+import type { Config } from '../../config/schema.js';
+import type { DesignCoverage, DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
+import { cueIndexFor, docLines, firstHits, normalizeCue, type CueHit } from './cue-search.js';
+import { sectionByHeading } from './design-headings.js';
+import { classifyDesign } from './design-kind.js';
 import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
 
-/** Compute the coverage report of a document. Pure; linear in the document's size. */
-export function computeCoverage(doc: DecisionDoc, checklists: Checklists, today: string): DocCoverage {
+/**
+ * Compute the coverage report of a document. Pure; linear in the document's
+ * size. A design doc is first classified (design-kind.ts): a change to a
+ * language, library, API, format or process gets no pillars, and its
+ * `design` says why; `config` supplies the path overrides of that choice.
+ */
+export function computeCoverage(doc: DecisionDoc, checklists: Checklists, today: string, config?: Config): DocCoverage {
   const statements = notApplicableStatements(doc);
+  const design = doc.kind === 'design-doc' ? designCoverage(doc, config) : undefined;
   return {
     path: doc.path,
     kind: doc.kind,
-    pillars: pillarCoverage(doc, checklists.pillars, statements),
+    ...(design ? { design } : {}),
+    pillars: design?.kind === 'change' ? [] : pillarCoverage(doc, checklists.pillars, statements),
     questions: questionCoverage(doc, checklists),
     triggers: triggerCounts(doc, today),
     lenses: checklists.lenses.map((lens) => lensCoverage(doc, lens, checklists.pillars, statements)),
   };
+}
+
+function designCoverage(doc: DecisionDoc, config: Config | undefined): DesignCoverage {
+  const result = classifyDesign(doc, config);
+  return { kind: result.kind, source: result.source, reason: result.reason };
 }
 
 /** The pillars a short section heading names ("## Security", "### 5. Cost optimisation", "## Security and privacy"). */
@@ -39,6 +54,11 @@ function headingNames(heading: string, vocabularies: ReturnType<typeof nameVocab
 function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotApplicable[]): PillarCoverage[] {
   const index = cueIndexFor(pillars, 'pillars', () => pillars.map((p) => ({ owner: p.id, cues: p.cues })));
   const hits = firstHits(doc, index);
+  // Mentions matter to design-pillars only, which reads design docs: ADRs skip the extra pass.
+  const mentions =
+    doc.kind === 'design-doc'
+      ? firstHits(doc, cueIndexFor(pillars, 'pillar-mentions', () => pillars.map((p) => ({ owner: p.id, cues: p.mentions ?? [] }))))
+      : new Map<string, CueHit>();
   const vocabularies = pillars.map((p) => nameVocabulary(p.name, p.id));
 
   // "Not applicable" statements that name a pillar: with a reason they set it
@@ -69,9 +89,10 @@ function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotAppl
     // An explicit, reasoned "not applicable" is the author's call and wins.
     const na = setAside.get(i);
     if (na) return { ...base, state: 'not-applicable', line: na.line, evidence: na.reason };
-    const hit = hits.get(pillar.id);
-    if (hit) return { ...base, state: 'addressed', line: hit.line, evidence: hit.text };
     const bareNa = bare.get(i);
+    const hit = hits.get(pillar.id);
+    // "| Sustainability | N/A |": the pillar's name is the subject of the bare N/A, not evidence.
+    if (hit && hit.line !== bareNa?.line) return { ...base, state: 'addressed', line: hit.line, evidence: hit.text };
     const headingLine = byHeading.get(i);
     // A pillar section whose content is a bare "N/A" does not address the pillar.
     if (headingLine !== undefined && !bareNa?.subjectFromHeading) {
@@ -80,6 +101,8 @@ function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotAppl
     }
     // Missing; `line` and `evidence` point at a bare "N/A" when there is one.
     if (bareNa) return { ...base, state: 'missing', line: bareNa.line, evidence: bareNa.phrase };
+    const mention = mentions.get(pillar.id);
+    if (mention) return { ...base, state: 'mentioned', line: mention.line, evidence: mention.text };
     return { ...base, state: 'missing' };
   });
 }
@@ -90,7 +113,9 @@ function questionCoverage(doc: DecisionDoc, checklists: Checklists): QuestionCov
   const hits = firstHits(doc, index);
   return questions.map((question): QuestionCoverage => {
     const base = { id: question.id, text: question.text };
-    const section = doc.sections.find((s) => s.key !== null && !s.empty && question.sections.includes(s.key));
+    const section =
+      doc.sections.find((s) => s.line !== doc.title?.line && s.key !== null && !s.empty && question.sections.includes(s.key)) ??
+      sectionByHeading(doc, question.headings);
     if (section) return { ...base, answered: true, line: section.line };
     if (question.id === 'options' && doc.options.length >= 2) {
       return { ...base, answered: true, line: doc.options[0]!.line };

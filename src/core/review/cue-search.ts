@@ -31,6 +31,10 @@ export interface CueHit {
   line: number;
   /** Up to 40 characters before the match on its line (to spot "not", "n't"). */
   before: string;
+  /** True when the match is in a heading, not in a section's text. */
+  heading: boolean;
+  /** Index of the section in `doc.sections`. */
+  section: number;
 }
 
 /** One line of document content, with its 1-based source line. */
@@ -301,7 +305,7 @@ export function searchCues(doc: DecisionDoc, index: CueIndex, onHit: (hit: CueHi
       const line = chunk.lines[lineIdx] ?? chunk.lines[chunk.lines.length - 1]!;
       const before = chunk.text.slice(Math.max(lineStart, match.index - 40), match.index);
       for (const owner of index.owners.get(cue)!) {
-        if (onHit({ owner, cue, text: match[0], line, before }) === false) {
+        if (onHit({ owner, cue, text: match[0], line, before, heading: chunk.heading, section: chunk.section }) === false) {
           regex.lastIndex = 0;
           return;
         }

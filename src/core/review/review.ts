@@ -125,7 +125,7 @@ export function reviewDocument(file: SourceFile, opts: ReviewOptions): DocumentR
     const kind = file.kind ?? classifyFallback(text);
     const tree = parseMarkdown(text);
     const doc = buildDecisionDoc(tree, text, path, kind, opts.checklists);
-    const coverage = computeCoverage(doc, opts.checklists, opts.today);
+    const coverage = computeCoverage(doc, opts.checklists, opts.today, opts.config);
     const vfile = new VFile({ path, value: text });
     vfile.data.ruleContext = { doc, config: opts.config, checklists: opts.checklists, today: opts.today, index: opts.index ?? [], coverage };
     const processors = processorsFor(opts.config);

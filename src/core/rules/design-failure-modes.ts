@@ -18,7 +18,7 @@ const FALLBACK: Concern = {
 export const designFailureModes = defineRule(
   {
     id: 'design-failure-modes',
-    description: 'A design doc describes its failure modes and their blast radius.',
+    description: 'A system design describes its failure modes and their blast radius.',
     help:
       'List what can fail (a dependency, a zone, bad input, overload), what users see when it does, and how far ' +
       'the failure spreads (its blast radius), with the mitigation: timeouts, fallbacks, degraded modes, isolation.',
@@ -27,7 +27,7 @@ export const designFailureModes = defineRule(
     scope: 'document',
   },
   (ctx, report) => {
-    if (!isEnglish(ctx.doc)) return;
+    if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
     const concern = ctx.checklists.concerns.find((c) => c.id === 'failure-modes') ?? FALLBACK;
     const concerns = concern === FALLBACK ? FALLBACK_LIST : ctx.checklists.concerns;
     if (concernCoverage(ctx.doc, concerns).has('failure-modes')) return;

@@ -1,10 +1,22 @@
 import { isEnglish } from '../review/english-text.js';
 import { defineRule } from './define-rule.js';
 
+/** Short names of the questions, for the one-line message. */
+const SHORT: Readonly<Record<string, string>> = {
+  problem: 'the problem (the need, not the solution)',
+  constraints: 'the constraints (what the design must keep: compatibility, budget, timeline, stack, compliance)',
+  options: 'the options (at least two real ones; doing nothing counts)',
+  'trade-offs': 'the trade-offs (what is gained and what is given up)',
+  recommendation: 'the recommendation and why',
+};
+
 /**
  * The five questions behind any technical decision (domain.md section 3):
- * problem, constraints, options, trade-offs, recommendation and revisit. One
- * finding per unanswered question, on the title line.
+ * problem, constraints, options, trade-offs, recommendation. Both kinds of
+ * design doc answer them. A question counts as answered by a section with
+ * content under a heading real templates use (Motivation, Goals / Non-goals,
+ * Rationale and alternatives, Drawbacks, Proposal…), or by prose that answers
+ * it (coverage.ts). One finding per document names the unanswered ones.
  */
 export const designFiveQuestions = defineRule(
   {
@@ -13,17 +25,20 @@ export const designFiveQuestions = defineRule(
     help:
       'Every technical decision answers five questions: what problem we are solving (a need, not a solution), ' +
       'the constraints, at least two real options, the trade-offs (quantified where possible), and the ' +
-      'recommendation with when to revisit it. A section per question, or prose that answers it, is enough.',
+      'recommendation with its reasons. A section per question, under your template\'s own headings (Motivation, ' +
+      'Goals and Non-goals, Alternatives, Drawbacks, Proposal…), or prose that answers it, is enough.',
     appliesTo: ['design-doc'],
     defaultSeverity: 'warn',
     scope: 'document',
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc)) return;
-    const line = ctx.doc.title?.line ?? 1;
-    for (const question of ctx.coverage.questions) {
-      if (question.answered) continue;
-      report(`Unanswered question "${question.id}": ${question.text}`, { line });
-    }
+    const open = ctx.coverage.questions.filter((q) => !q.answered);
+    if (open.length === 0) return;
+    const names = open.map((q) => SHORT[q.id] ?? q.text);
+    const noun = open.length === 1 ? 'question' : 'questions';
+    report(`Unanswered ${noun} (${open.length} of ${ctx.coverage.questions.length}): ${names.join('; ')}`, {
+      line: ctx.doc.title?.line ?? 1,
+    });
   },
 );

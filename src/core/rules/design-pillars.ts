@@ -1,52 +1,50 @@
-import { trimEndMatching } from '../document/trim-chars.js';
 import { isEnglish } from '../review/english-text.js';
 import { defineRule } from './define-rule.js';
 
 /**
- * Design docs should address each Well-Architected pillar, or set it aside
- * with a reason (domain.md section 2). Reads the pillar coverage computed
- * before the rules run; a bare "N/A" gets its own message on its line.
+ * A design for a running system should address each Well-Architected pillar,
+ * or set it aside with a reason (domain.md section 2). Reads the pillar
+ * coverage computed before the rules run. A change to a language, library,
+ * API, format or process has no pillars (coverage.ts says why), so nothing is
+ * reported on it. One finding per document names every pillar left open:
+ * those never addressed and those set aside with a bare "N/A".
  */
 export const designPillars = defineRule(
   {
     id: 'design-pillars',
-    description: 'A design doc addresses each Well-Architected pillar or marks it not applicable with a reason.',
+    description: 'A system design addresses each Well-Architected pillar or marks it not applicable with a reason.',
     help:
       'Use the six Well-Architected pillars (operational excellence, security, reliability, performance efficiency, ' +
-      'cost optimization, sustainability) as a review checklist once the design exists. Each pillar surfaces a ' +
-      'trade-off; say how the design handles it, or write "<Pillar>: not applicable — <reason>".',
+      'cost optimization, sustainability) as a review checklist once a design for a running system exists. Each ' +
+      'pillar surfaces a trade-off; say how the design handles it, or write "<Pillar>: not applicable — <reason>". ' +
+      'Designs that change a language, library, API, file format or process are not asked (set `design-kind: system` ' +
+      'in the front matter to ask anyway).',
     appliesTo: ['design-doc'],
     defaultSeverity: 'warn',
     scope: 'document',
   },
   (ctx, report) => {
-    if (!isEnglish(ctx.doc)) return;
-    const titleLine = ctx.doc.title?.line ?? 1;
-    for (const pillar of ctx.coverage.pillars) {
-      if (pillar.state !== 'missing') continue;
-      const def = ctx.checklists.pillars.find((p) => p.id === pillar.id);
-      if (pillar.line !== undefined) {
-        report(
-          `Unexpected bare "${pillar.evidence ?? 'N/A'}" for the ${pillar.name} pillar, expected a reason ` +
-            `(e.g. "${pillar.name}: not applicable — <why it does not apply here>")`,
-          { line: pillar.line },
-        );
-        continue;
-      }
-      const examples = (def?.practices ?? []).slice(0, 2).map(lowerFirst).map(stripStop);
-      const question = def?.question ? ` (${def.question})` : '';
-      const hint = examples.length > 0 ? `: address it, e.g. ${examples.join('; ')},` : ': address it';
-      report(`Missing Well-Architected pillar ${pillar.name}${question}${hint} or mark it not applicable with a reason`, {
-        line: titleLine,
-      });
+    if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
+    const pillars = ctx.coverage.pillars;
+    const missing = pillars.filter((p) => p.state === 'missing' && p.line === undefined);
+    const bare = pillars.filter((p) => p.state === 'missing' && p.line !== undefined);
+    if (missing.length === 0 && bare.length === 0) return;
+    const parts: string[] = [];
+    if (missing.length > 0) {
+      const noun = missing.length === 1 ? 'pillar' : 'pillars';
+      parts.push(
+        `Missing Well-Architected ${noun} (${missing.length} of ${pillars.length}): ${missing.map((p) => p.name).join(', ')}`,
+      );
     }
+    if (bare.length > 0) {
+      const marked = bare.map((p) => `${p.name} (line ${p.line})`).join(', ');
+      parts.push(`${missing.length > 0 ? 'u' : 'U'}nexpected bare "${bare[0]!.evidence ?? 'N/A'}" without a reason for ${marked}`);
+    }
+    // Point at the bare "N/A" when that is all there is to fix; otherwise at the title.
+    const line = missing.length === 0 ? bare[0]!.line! : (ctx.doc.title?.line ?? 1);
+    report(
+      `${parts.join('; ')}: say how the design handles each, or write "<Pillar>: not applicable — <why it does not apply here>"`,
+      { line },
+    );
   },
 );
-
-function lowerFirst(text: string): string {
-  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
-
-function stripStop(text: string): string {
-  return trimEndMatching(text, /[.;]/);
-}

@@ -1,4 +1,5 @@
 import { cueIndexFor, firstHits, type CueIndex } from '../review/cue-search.js';
+import { sectionByHeading } from '../review/design-headings.js';
 import { isEnglish } from '../review/english-text.js';
 import type { DecisionDoc } from '../document/model.js';
 import type { Checklists } from '../checklists/types.js';
@@ -49,6 +50,9 @@ const ROLLBACK_CUES = [
 
 const ROLLBACK_LIKE = /roll ?back|revert|back ?out|kill switch|downgrade|undo/;
 
+/** Headings of a section about undoing a change ("Upgrade / Downgrade Strategy", "Feature enablement and rollback"). */
+const ROLLBACK_HEADINGS = ['rollback', 'roll back', 'downgrade', 'revert', 'back out'];
+
 function rolloutIndex(checklists: Checklists): CueIndex {
   // Cached per concern list; the concern's cues are split into "ship" and "undo".
   return cueIndexFor(checklists.concerns, 'rollout', () => {
@@ -61,24 +65,37 @@ function rolloutIndex(checklists: Checklists): CueIndex {
   });
 }
 
-/** Line of the rollout evidence (the rollout section first) and of the rollback evidence. */
+/**
+ * Line of the rollout evidence and of the rollback evidence: a section with
+ * content (the rollout section, or a heading real templates use: Migration,
+ * Graduation Criteria, Upgrade / Downgrade Strategy, Compatibility…), else a cue.
+ */
 function rolloutEvidence(doc: DecisionDoc, checklists: Checklists): { rollout?: number; rollback?: number } {
   const hits = firstHits(doc, rolloutIndex(checklists));
-  const section = doc.sections.find((s) => s.key === 'rollout' && !s.empty);
-  const rollout = section?.line ?? hits.get('rollout')?.line;
-  const rollback = hits.get('rollback')?.line;
+  const phrases = checklists.concerns.find((c) => c.id === 'rollout-rollback')?.headings;
+  const section = doc.sections.find((s) => s.key === 'rollout' && !s.empty) ?? sectionByHeading(doc, phrases);
+  const back = sectionByHeading(doc, ROLLBACK_HEADINGS);
+  const rollout = earliest(section?.line, hits.get('rollout')?.line);
+  const rollback = earliest(back?.line, hits.get('rollback')?.line);
   return { ...(rollout !== undefined ? { rollout } : {}), ...(rollback !== undefined ? { rollback } : {}) };
 }
 
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
+}
+
 /**
- * A design doc says how the change ships and how it is undone (domain.md
- * section 7): canary, blue-green, feature flags, backward-compatible
- * migrations, and the way back. A rollout without a rollback is a finding.
+ * A design for a running system says how the change ships and how it is
+ * undone (domain.md section 7): canary, blue-green, feature flags,
+ * backward-compatible migrations, and the way back. A rollout without a
+ * rollback is a finding. A change to a language, library, API, format or
+ * process is not asked (its release follows the project's own process).
  */
 export const designRollout = defineRule(
   {
     id: 'design-rollout',
-    description: 'A design doc describes its rollout and its rollback.',
+    description: 'A system design describes its rollout and its rollback.',
     help:
       'Say how the change reaches production (canary, blue-green, feature flags, phased by tenant or region, ' +
       'backward-compatible migrations) and how it is undone when it goes wrong (flag off, revert, down-migration, ' +
@@ -88,7 +105,7 @@ export const designRollout = defineRule(
     scope: 'document',
   },
   (ctx, report) => {
-    if (!isEnglish(ctx.doc)) return;
+    if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
     const { rollout, rollback } = rolloutEvidence(ctx.doc, ctx.checklists);
     const titleLine = ctx.doc.title?.line ?? 1;
     if (rollout === undefined && rollback === undefined) {

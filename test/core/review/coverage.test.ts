@@ -55,7 +55,8 @@ function docWith(sections: Section[], extra: Partial<DecisionDoc> = {}): Decisio
     path: 'docs/design/x.md',
     kind: 'design-doc',
     lineCount: 100,
-    frontMatter: null,
+    // The pillar tests are about a running system; design-kind.test.ts tests the classification.
+    frontMatter: { 'design-kind': 'system' },
     title: { value: 'Design: x', line: 1, column: 1 },
     participants: [],
     sections,
@@ -357,5 +358,81 @@ describe('computeCoverage: linear in document size', () => {
     expect(timed(docWith([section(3, 'Everything', big)]))).toBeLessThan(2000);
     const oneLine = big.replace(/\n/g, ' ');
     expect(timed(docWith([section(3, 'Everything', oneLine)]))).toBeLessThan(2000);
+  });
+});
+
+describe('computeCoverage: what real design docs write', () => {
+  const checklists = builtinChecklists();
+  const answered = (source: string): string[] => {
+    const { doc } = parseDecisionDoc(source, 'docs/design/x.md', 'design-doc', checklists);
+    return computeCoverage(doc, checklists, TODAY)
+      .questions.filter((q) => q.answered)
+      .map((q) => q.id);
+  };
+
+  it('answers the five questions from the headings of RFC templates', () => {
+    const source = [
+      '# Proposal: shorter cache keys',
+      '',
+      '## Motivation',
+      '',
+      'Keys are 200 bytes long and the cache holds a third fewer entries than it could.',
+      '',
+      '## Non-goals',
+      '',
+      'Changing the eviction policy.',
+      '',
+      '## Detailed design',
+      '',
+      'Hash the key parts into 16 bytes.',
+      '',
+      '## Rationale and alternatives',
+      '',
+      'Compressing keys keeps them readable in dumps, at twice the CPU per lookup.',
+      '',
+    ].join('\n');
+    expect(answered(source)).toEqual(['problem', 'constraints', 'options', 'trade-offs', 'recommendation']);
+  });
+
+  it('does not count a template heading over guidance only, nor the title', () => {
+    const source = [
+      '# Proposal: shorter cache keys',
+      '',
+      '## Motivation',
+      '',
+      'Keys are 200 bytes long and the cache holds a third fewer entries than it could.',
+      '',
+      '## Alternatives',
+      '',
+      '<!-- What other designs were considered, and why were they rejected? -->',
+      '',
+    ].join('\n');
+    expect(answered(source)).toEqual(['problem']);
+  });
+
+  it('reports a pillar named only in the row of a bare N/A as missing, pointing at the N/A', () => {
+    const source = [
+      '---',
+      'design-kind: system',
+      '---',
+      '',
+      '# Design: export job',
+      '',
+      '| Pillar | Notes |',
+      '|---|---|',
+      '| Sustainability | N/A |',
+      '',
+    ].join('\n');
+    const { doc } = parseDecisionDoc(source, 'docs/design/x.md', 'design-doc', checklists);
+    const pillar = computeCoverage(doc, checklists, TODAY).pillars.find((p) => p.id === 'sustainability');
+    expect(pillar).toMatchObject({ state: 'missing', line: 9, evidence: 'N/A' });
+  });
+
+  it('calls a pillar mentioned when only a broad word of it appears', () => {
+    const source = ['---', 'design-kind: system', '---', '', '# Design: export job', '', '## Notes', '', 'The job is cheap to run.', ''].join('\n');
+    const { doc } = parseDecisionDoc(source, 'docs/design/x.md', 'design-doc', checklists);
+    const pillars = computeCoverage(doc, checklists, TODAY).pillars;
+    expect(pillars.find((p) => p.id === 'cost-optimization')).toMatchObject({ state: 'mentioned', line: 9, evidence: 'cheap' });
+    expect(pillars.find((p) => p.id === 'security')?.state).toBe('missing');
   });
 });

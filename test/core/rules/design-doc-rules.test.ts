@@ -65,7 +65,8 @@ describe('design-doc rules', () => {
   });
 
   it('honour `<!-- lint disable design-pillars -->` and severity overrides', () => {
-    const doc = '# Design: thumbnails\n\n## Background\n\nProduct pages load full-size images.\n';
+    // A design for a running system: the pillars are asked of it.
+    const doc = '---\ndesign-kind: system\n---\n\n# Design: thumbnails\n\n## Background\n\nProduct pages load full-size images.\n';
     expect(findings(doc).some((f) => f.ruleId === 'design-pillars')).toBe(true);
     expect(findings(`<!-- lint disable design-pillars -->\n\n${doc}`).some((f) => f.ruleId === 'design-pillars')).toBe(false);
     const asErrors = findings(doc, { config: { rules: { 'design-cross-cutting': 'error' } } });

@@ -18,7 +18,9 @@ import type { Checklists } from '../../../src/core/checklists/types.js';
 import { numberFromFileName } from '../../../src/core/document/title.js';
 import { review } from '../../../src/core/review/review.js';
 import type { AdrNumberClaim, ReviewOptions, SourceFile } from '../../../src/core/review/types.js';
+import type { ConfigInput } from '../../../src/config/schema.js';
 import { adrRules } from '../../../src/core/rules/adr-rules.js';
+import { allRules } from '../../../src/core/rules/preset.js';
 import type { ReviewRule } from '../../../src/core/rules/define-rule.js';
 import { repositoryRules } from '../../../src/core/rules/repository-rules.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
@@ -151,6 +153,11 @@ function checklistsOf(ruleDir: string): Checklists | undefined {
   ]);
 }
 
+/** A rule that is off by default runs on its own fixtures: its not-ok examples must still fire. */
+function ownRuleOn(id: string): ConfigInput {
+  return allRules.find((r) => r.meta.id === id)?.meta.defaultSeverity === 'off' ? { rules: { [id]: 'warn' } } : {};
+}
+
 function describeFinding(f: Finding): string {
   return `${f.file}:${f.line ?? '?'} ${f.message}`;
 }
@@ -162,7 +169,7 @@ describe('rule fixtures', () => {
       const checklists = checklistsOf(ruleDir);
       for (const fixture of fixturesOf(ruleDir)) {
         it(fixture.name, () => {
-          const result = review(fixture.files, reviewOptions({}, { ...(checklists ? { checklists } : {}), ...fixture.pullRequest }));
+          const result = review(fixture.files, reviewOptions(ownRuleOn(rule), { ...(checklists ? { checklists } : {}), ...fixture.pullRequest }));
           expect(result.skipped, 'every fixture file is reviewed').toEqual([]);
           const found = result.findings.filter((f) => f.ruleId === rule);
           if (fixture.expected.length === 0) {
