@@ -73,7 +73,7 @@ async function reviewWithContext(paths: string[], flags: { config?: string; toda
   const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
   const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
   // Named paths are a subset of the repository: judge numbering and supersede links against the other ADRs too.
-  if (paths.length > 0) options.index = await siblingIndex(collected.files, { ...context });
+  if (paths.length > 0) options.index = await siblingIndex(collected.files, { ...context, layout: collected.layout });
   const progress = createProgress(collected.files.length, io.stderr);
   const review = await runReview(collected.files, collected.refused, options, progress);
   review.findings.push(...collected.errors);

@@ -2,7 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
-import { classify, isNeverADecision } from '../core/document/classify.js';
+import { classify, whyNeverADecision, type ClassifyOptions } from '../core/document/classify.js';
+import { EMPTY_LAYOUT, repositoryLayout, type RepositoryLayout } from '../core/document/repository-layout.js';
 import type { Finding } from '../core/finding.js';
 import { tooLargeReason } from '../core/review/decode-source.js';
 import { skippedResult } from '../core/review/review.js';
@@ -19,6 +20,11 @@ import type { DocumentResult, SourceFile } from '../core/review/types.js';
  * explicitly, or found under a folder named explicitly, is reviewed even
  * outside the configured globs (its kind then comes from its content), but
  * index, README and template files stay out.
+ *
+ * Some layouts show only in a listing (ADRs clustered at the root or in an
+ * `architecture` folder, an RFC repository's `text/`, generated twins): the
+ * default scan lists every Markdown file anyway; named paths add a listing of
+ * the root, `text/` and their own folders.
  */
 
 /** Rule id of the finding for a path that cannot be read. */
@@ -41,6 +47,8 @@ export interface CollectedFiles {
   refused: DocumentResult[];
   errors: Finding[];
   skipped: { path: string; reason: string }[];
+  /** The repository layout the files were classified with (the sibling index classifies with it too). */
+  layout: RepositoryLayout;
 }
 
 type Mode = 'named' | 'in-named-folder' | 'scanned';
@@ -53,7 +61,8 @@ const HEAD_BYTES = 2048;
 
 /** Expand, read and classify the operands (none means the repository root). */
 export async function collectFiles(operands: string[], opts: CollectOptions): Promise<CollectedFiles> {
-  const out: CollectedFiles = { files: [], refused: [], errors: [], skipped: [] };
+  const out: CollectedFiles = { files: [], refused: [], errors: [], skipped: [], layout: EMPTY_LAYOUT };
+  let scansRoot = false;
   const candidates = new Map<string, Mode>();
   const add = (abs: string, mode: Mode) => {
     const previous = candidates.get(abs);
@@ -80,6 +89,7 @@ export async function collectFiles(operands: string[], opts: CollectOptions): Pr
     if (info.isDirectory()) {
       // Naming the repository root (or a folder above it) is the default scan, not a request for every file.
       const mode: Mode = contains(abs, opts.root) ? 'scanned' : 'in-named-folder';
+      if (mode === 'scanned') scansRoot = true;
       for (const file of await expandFolder(abs)) add(file, mode);
     } else if (info.isFile()) {
       add(abs, 'named');
@@ -91,6 +101,9 @@ export async function collectFiles(operands: string[], opts: CollectOptions): Pr
   const entries = [...candidates].map(([abs, mode]) => ({ abs, mode, path: displayPath(abs, opts.root) }));
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const maxBytes = opts.config.review.maxFileBytes;
+  const inRepository = entries.map((e) => e.path).filter((p) => !p.startsWith('../') && !p.startsWith('/'));
+  out.layout = repositoryLayout(scansRoot ? inRepository : [...inRepository, ...(await layoutListing(opts.root, inRepository))]);
+  const classifyOptions: ClassifyOptions = { config: opts.config, adrDirs: opts.adrDirs, layout: out.layout };
 
   await forEachLimit(entries, opts.concurrency ?? 16, async ({ abs, mode, path }) => {
     let read: ReadOutcome;
@@ -101,7 +114,7 @@ export async function collectFiles(operands: string[], opts: CollectOptions): Pr
       return;
     }
     const head = Buffer.from(read.head).toString('utf8');
-    const decision = decideKind(path, mode, head, opts);
+    const decision = decideKind(path, mode, head, classifyOptions);
     if (decision.skip) {
       if (decision.note) out.skipped.push({ path, reason: decision.note });
       return;
@@ -123,8 +136,8 @@ export async function collectFiles(operands: string[], opts: CollectOptions): Pr
 type Decision = { skip: true; note?: string } | { skip: false; kind?: SourceFile['kind'] };
 
 /** Whether and as what to review a candidate; `kind` absent means "let the review read the content". */
-function decideKind(path: string, mode: Mode, head: string, opts: CollectOptions): Decision {
-  const kind = classify(path, { config: opts.config, adrDirs: opts.adrDirs }, head);
+function decideKind(path: string, mode: Mode, head: string, opts: ClassifyOptions): Decision {
+  const kind = classify(path, opts, head);
   if (kind) return { skip: false, kind };
   if (mode === 'scanned') return { skip: true };
   if (!MARKDOWN.test(path)) {
@@ -132,9 +145,8 @@ function decideKind(path: string, mode: Mode, head: string, opts: CollectOptions
   }
   // Paths outside the repository are probed by their in-folder part.
   const probePath = path.replace(/^(\.\.\/)+/, '').replace(/^\/+/, '');
-  if (isNeverADecision(probePath, { config: opts.config, adrDirs: opts.adrDirs }, head)) {
-    return mode === 'named' ? { skip: true, note: 'index, README or template file: not reviewed' } : { skip: true };
-  }
+  const why = whyNeverADecision(probePath, opts, head);
+  if (why !== undefined) return mode === 'named' ? { skip: true, note: `${why}: not reviewed` } : { skip: true };
   return { skip: false };
 }
 
@@ -163,6 +175,21 @@ async function readCandidate(abs: string, maxBytes: number): Promise<ReadOutcome
 /** The same refusal the review gives an oversized file, without reading all of it. */
 function tooLargeResult(path: string, size: number, maxBytes: number): DocumentResult {
   return skippedResult(path, tooLargeReason(size, maxBytes), 'warning');
+}
+
+/**
+ * For named paths: the Markdown files at the root, under `text/` and beside
+ * each named file, which are all the layout needs to classify them.
+ */
+async function layoutListing(root: string, paths: string[]): Promise<string[]> {
+  const folders = new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')));
+  const patterns = ['*.md', '*.markdown', 'text/**/*.md'];
+  for (const folder of folders) if (folder !== '') patterns.push(...['*.md', '*.markdown'].map((p) => `${escapeGlob(folder)}/${p}`));
+  return glob(patterns, { cwd: root, ignore: IGNORED, onlyFiles: true, followSymbolicLinks: false, dot: true });
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@]/g, '\\$&');
 }
 
 async function expandFolder(abs: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { glob } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
 import type { Checklists } from '../core/checklists/types.js';
 import { classify } from '../core/document/classify.js';
+import type { RepositoryLayout } from '../core/document/repository-layout.js';
 import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
 import { parseDecisionDoc } from '../core/document/parse.js';
 import { decodeSource } from '../core/review/decode-source.js';
@@ -23,6 +24,8 @@ export interface SiblingIndexOptions {
   config: Config;
   adrDirs: string[];
   checklists: Checklists;
+  /** The layout the reviewed files were classified with (ADRs clustered at the root, …). */
+  layout?: RepositoryLayout;
 }
 
 /** Index entries of the ADRs that share a folder with the reviewed ADRs but are not reviewed themselves. */
@@ -63,7 +66,8 @@ async function indexEntry(path: string, opts: SiblingIndexOptions): Promise<Inde
     return undefined;
   }
   const head = bytes.subarray(0, 2048).toString('utf8');
-  if (classify(path, { config: opts.config, adrDirs: opts.adrDirs }, head) !== 'adr') return undefined;
+  const layout = opts.layout ? { layout: opts.layout } : {};
+  if (classify(path, { config: opts.config, adrDirs: opts.adrDirs, ...layout }, head) !== 'adr') return undefined;
   const decoded = decodeSource(bytes, opts.config.review.maxFileBytes);
   if (!('text' in decoded)) return undefined;
   try {

@@ -6,35 +6,65 @@ import { z } from 'zod';
  * nothing); every key has a default so an empty file is valid.
  */
 
-/** Default globs that hold ADRs (adr-tools, MADR, log4brains, common layouts). */
+/**
+ * Default globs that hold ADRs (adr-tools, MADR, log4brains, common layouts).
+ * Every Markdown file in them is a record except templates, indexes and
+ * chapters (src/core/document/record-names.ts); ADRs kept at the repository
+ * root or in an `architecture` folder are found from the repository listing
+ * (src/core/document/repository-layout.ts), not by a glob.
+ */
 export const DEFAULT_ADR_GLOBS = [
-  'doc/adr/**',
-  'docs/adr/**',
-  'docs/adrs/**',
-  'docs/decisions/**',
-  'docs/architecture/decisions/**',
-  'docs/architecture-decisions/**',
   'adr/**',
   'adrs/**',
+  'doc/adr/**',
+  'doc/adrs/**',
+  'docs/adr/**',
+  'docs/adrs/**',
   'decisions/**',
+  'doc/decisions/**',
+  'docs/decisions/**',
+  'architecture-decisions/**',
+  'docs/architecture-decisions/**',
   'architecture/decisions/**',
+  'doc/architecture/decisions/**',
+  'docs/architecture/decisions/**',
+  'decision-records/**',
+  'decision_records/**',
+  'docs/decision-records/**',
+  'docs/decision_records/**',
 ];
 
-/** Default globs that hold design docs and RFCs. */
-export const DEFAULT_DESIGN_DOC_GLOBS = ['docs/design/**', 'docs/designs/**', 'design/**', 'rfcs/**', 'docs/rfcs/**'];
-
-/** Index and template files that live beside decisions but are not decisions. */
-export const DEFAULT_EXCLUDE_GLOBS = [
-  '**/template.md',
-  '**/*-template.md',
-  '**/template-*.md',
-  '**/templates/**',
-  '**/_template*.md',
-  '**/index.md',
-  '**/SUMMARY.md',
-  '**/CHANGELOG.md',
-  '**/.adr-dir',
+/**
+ * Default globs that hold design docs, RFCs and proposals. KEPs are one folder
+ * per proposal (`keps/<sig>/NNNN-slug/README.md`), so only those READMEs count
+ * there. An RFC repository's `text/` folder is found from the listing.
+ */
+export const DEFAULT_DESIGN_DOC_GLOBS = [
+  'rfcs/**',
+  'rfc/**',
+  'proposals/**',
+  'proposal/**',
+  'design/**',
+  'designs/**',
+  'enhancements/**',
+  'keps/**/README.md',
+  'docs/rfcs/**',
+  'docs/proposals/**',
+  'docs/design/**',
+  'docs/designs/**',
+  'docs/**/rfc/**',
+  'docs/**/architecture/**',
 ];
+
+/**
+ * Files that live beside decisions but are never reviewed. Templates
+ * (`adr-template.md`, `0000-modele-adr.md`), indexes (README, index,
+ * SUMMARY), CHANGELOG / LICENSE / CONTRIBUTING files and chapters of a
+ * per-decision folder are recognised by name in src/core/document/record-names.ts,
+ * more precisely than globs can (`0007-x/index.md` is a record,
+ * `adr-014-project-templates.md` too); these globs add whole folders.
+ */
+export const DEFAULT_EXCLUDE_GLOBS = ['**/templates/**', '**/_templates/**', '**/.adr-dir'];
 
 /** Default status vocabulary: Nygard's lifecycle plus MADR's and common variants. */
 export const DEFAULT_STATUSES = [

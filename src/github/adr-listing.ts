@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { Config } from '../config/schema.js';
 import { classify } from '../core/document/classify.js';
 import type { IndexEntry } from '../core/document/model.js';
+import { repositoryLayout } from '../core/document/repository-layout.js';
 import { numberFromFileName } from '../core/document/title.js';
 import { collectionFolder } from '../core/rules/adr-folder.js';
 import { httpStatus, type GitHub } from './github-client.js';
@@ -10,7 +11,8 @@ import { httpStatus, type GitHub } from './github-client.js';
  * The ADRs of the base branch, from file names only: one recursive tree read,
  * or, when GitHub truncates the tree (very large repositories), a bounded
  * number of folder listings. The entries are `listingOnly`: number and path
- * are known, links and status are not.
+ * are known, links and status are not. The same listing gives the layout the
+ * classifier reads (ADRs clustered at the root or in an `architecture` folder).
  */
 
 /** At most this many folders are listed when the tree is truncated. */
@@ -28,23 +30,33 @@ export interface AdrListingParams {
   reviewedAdrPaths: readonly string[];
   /** Paths to leave out (reviewed, removed or renamed away by the pull request). */
   exclude: ReadonlySet<string>;
+  /** The tree at `sha`, when the caller has read it already (one read serves both). */
+  tree?: TreeListing;
+}
+
+/** The blob paths of a recursive tree read, and whether GitHub truncated it. */
+export interface TreeListing {
+  paths: string[];
+  truncated: boolean;
+}
+
+/** Read the blob paths of the tree at `sha` (recursive, one request). */
+export async function readTreeListing(gh: GitHub, owner: string, repo: string, sha: string): Promise<TreeListing> {
+  const { data } = await gh.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' });
+  const paths = data.tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path!);
+  return { paths, truncated: data.truncated };
 }
 
 /** Index entries of the ADRs at `sha`, from file names; `truncated` tells whether the fallback ran. */
 export async function listAdrs(gh: GitHub, params: AdrListingParams): Promise<{ index: IndexEntry[]; truncated: boolean }> {
-  const { data } = await gh.rest.git.getTree({ owner: params.owner, repo: params.repo, tree_sha: params.sha, recursive: 'true' });
-  let paths: string[];
-  if (data.truncated) {
-    paths = await listFolders(gh, params);
-  } else {
-    paths = data.tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path!);
-  }
-  const opts = { config: params.config, adrDirs: params.adrDirs };
+  const tree = params.tree ?? (await readTreeListing(gh, params.owner, params.repo, params.sha));
+  const paths = tree.truncated ? await listFolders(gh, params) : tree.paths;
+  const opts = { config: params.config, adrDirs: params.adrDirs, layout: repositoryLayout(paths) };
   const index = [...new Set(paths)]
     .filter((p) => !params.exclude.has(p) && classify(p, opts) === 'adr')
     .sort()
     .map((path) => entryFor(path));
-  return { index, truncated: data.truncated };
+  return { index, truncated: tree.truncated };
 }
 
 /** A listing-only index entry for an ADR path. */

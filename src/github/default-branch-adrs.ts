@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import { adrDirsFromFiles, classify } from '../core/document/classify.js';
+import { repositoryLayout } from '../core/document/repository-layout.js';
 import { listAdrs } from './adr-listing.js';
 import type { GitHub, RepoRef } from './github-client.js';
 import { readBlobBatch, readBlobs, type BlobRead } from './read-blobs.js';
@@ -63,10 +64,12 @@ export async function readBranchTree(gh: GitHub, target: RepoRef, commit: string
   return { commit, blobs };
 }
 
-/** ADR paths of a listed tree under `config`, from file names and the folder hints' texts. */
+/** ADR paths of a listed tree under `config`, from file names, the folder hints' texts and the tree's layout. */
 export function adrPathsOf(tree: BranchTree, config: Config, adrDirs: string[]): string[] {
   if (!tree.blobs) return [];
-  return [...tree.blobs.keys()].filter((path) => classify(path, { config, adrDirs }) === 'adr').sort();
+  const paths = [...tree.blobs.keys()];
+  const opts = { config, adrDirs, layout: repositoryLayout(paths) };
+  return paths.filter((path) => classify(path, opts) === 'adr').sort();
 }
 
 /** The first CODEOWNERS path present in the tree. */
@@ -112,6 +115,8 @@ export async function readDefaultBranchAdrs(
   const blobs = await readBlobs(gh, target.owner, target.repo, commit, [...(codeownersPath ? [codeownersPath] : []), ...adrPaths]);
 
   const result: DefaultBranchAdrs = { commit, adrs: [], unreadable: [], adrDirs, ...(tree.blobs ? {} : { incomplete: true }) };
+  // The paths are ADRs by name already; the layout lets the clustered ones (root, `architecture/`) keep that kind.
+  const layout = repositoryLayout(tree.blobs ? tree.blobs.keys() : adrPaths);
   const fingerprint = treeFingerprint(tree, adrPaths);
   if (fingerprint) result.fingerprint = fingerprint;
   if (codeownersPath) {
@@ -126,7 +131,7 @@ export async function readDefaultBranchAdrs(
       continue;
     }
     // Front matter `type: design-doc` in an ADR folder wins, as in the review.
-    if (classify(path, { config, adrDirs }, blob.text.slice(0, HEAD_BYTES)) !== 'adr') continue;
+    if (classify(path, { config, adrDirs, layout }, blob.text.slice(0, HEAD_BYTES)) !== 'adr') continue;
     result.adrs.push(withSha({ path, text: blob.text }, tree));
   }
   return result;

@@ -1,9 +1,10 @@
 import type { Config } from '../config/schema.js';
-import { adrDirsFromFiles, classify } from '../core/document/classify.js';
+import { adrDirsFromFiles, classify, layoutMayChange, type ClassifyOptions } from '../core/document/classify.js';
 import type { DocKind, IndexEntry } from '../core/document/model.js';
+import { repositoryLayout } from '../core/document/repository-layout.js';
 import type { ChangedFile } from '../core/publish/types.js';
 import type { SourceFile } from '../core/review/types.js';
-import { listAdrs } from './adr-listing.js';
+import { listAdrs, readTreeListing, type TreeListing } from './adr-listing.js';
 import type { GitHub } from './github-client.js';
 import { BLOB_BATCH, readBlobBatch, readBlobs, type BlobRead } from './read-blobs.js';
 
@@ -14,6 +15,9 @@ import { BLOB_BATCH, readBlobBatch, readBlobs, type BlobRead } from './read-blob
  *   2. `.adr-dir`, `.log4brains.yml` and the decision documents at the head
  *      commit, read from the head repository (forks work), 50 per GraphQL query;
  *   3. the other ADRs of the base branch from one recursive tree read.
+ * Some layouts show only in a listing (ADRs clustered at the repository root,
+ * an RFC repository's folders, generated twins): when a changed path could
+ * depend on one, the base branch's tree is read with step 2, and read once.
  */
 
 /** Where the pull request lives, what it compares, and the review limits. */
@@ -61,17 +65,23 @@ export async function fetchPullRequestDocuments(gh: GitHub, params: FetchDocumen
   const maxFiles = params.maxFiles ?? config.review.maxFiles;
   const maxFileBytes = params.maxFileBytes ?? config.review.maxFileBytes;
 
-  // Steps: list changed files -> read repository hints with a first batch -> classify -> read the rest -> list the base's ADRs.
+  // Steps: list changed files -> read repository hints with a first batch (and the base tree when a layout
+  // could matter) -> classify -> read the rest -> list the base's ADRs.
   const changed = await listChangedFiles(gh, params);
   const present = changed.filter((f) => f.status !== 'removed');
 
   // The first query carries the folder hints and the documents the default globs already name,
   // so a typical pull request costs one GraphQL query; folders named by the hints may add more.
-  const guess = candidates(present, config, []).slice(0, Math.min(maxFiles, BLOB_BATCH));
-  const first = await readBlobBatch(gh, head.owner, head.repo, head.sha, [ADR_DIR_FILE, LOG4BRAINS_FILE, ...guess]);
+  const guess = candidates(present, { config, adrDirs: [] }).slice(0, Math.min(maxFiles, BLOB_BATCH));
+  const needsTree = present.some((f) => layoutMayChange(f.path, { config, adrDirs: [] }));
+  const [first, tree] = await Promise.all([
+    readBlobBatch(gh, head.owner, head.repo, head.sha, [ADR_DIR_FILE, LOG4BRAINS_FILE, ...guess]),
+    needsTree ? readTreeListing(gh, params.owner, params.repo, params.base.sha) : Promise.resolve(undefined),
+  ]);
   const adrDirs = adrDirsFromFiles({ adrDir: textOf(first.get(ADR_DIR_FILE)), log4brains: textOf(first.get(LOG4BRAINS_FILE)) });
+  const opts: ClassifyOptions = { config, adrDirs, ...(tree ? { layout: repositoryLayout(headPaths(tree, changed)) } : {}) };
 
-  const documents = candidates(present, config, adrDirs);
+  const documents = candidates(present, opts);
   const chosen = documents.slice(0, maxFiles);
   const skipped: PullRequestDocuments['skipped'] = documents.slice(maxFiles).map((path) => ({ path, reason: `over review.maxFiles (${maxFiles})` }));
   const rest = await readBlobs(
@@ -91,7 +101,7 @@ export async function fetchPullRequestDocuments(gh: GitHub, params: FetchDocumen
       continue;
     }
     // Front matter `type: adr | design-doc` wins over the folder, as in the CLI.
-    const kind: DocKind | null = classify(path, { config, adrDirs }, blob.text.slice(0, HEAD_BYTES));
+    const kind: DocKind | null = classify(path, opts, blob.text.slice(0, HEAD_BYTES));
     if (kind === null) continue;
     files.push({ path, content: blob.text, kind });
   }
@@ -105,7 +115,16 @@ export async function fetchPullRequestDocuments(gh: GitHub, params: FetchDocumen
       if (f.status === 'removed') exclude.add(f.path);
       if (f.previousPath !== undefined) exclude.add(f.previousPath);
     }
-    ({ index } = await listAdrs(gh, { owner: params.owner, repo: params.repo, sha: params.base.sha, config, adrDirs, reviewedAdrPaths, exclude }));
+    ({ index } = await listAdrs(gh, {
+      owner: params.owner,
+      repo: params.repo,
+      sha: params.base.sha,
+      config,
+      adrDirs,
+      reviewedAdrPaths,
+      exclude,
+      ...(tree ? { tree } : {}),
+    }));
   }
   return { changed, files, index, skipped, adrDirs };
 }
@@ -122,9 +141,21 @@ export async function listChangedFiles(gh: GitHub, params: { owner: string; repo
 }
 
 // Paths that classify as decision documents by path alone, in the pull request's order.
-function candidates(present: ChangedFile[], config: Config, adrDirs: string[]): string[] {
-  const opts = { config, adrDirs };
+function candidates(present: ChangedFile[], opts: ClassifyOptions): string[] {
   return present.filter((f) => classify(f.path, opts) !== null).map((f) => f.path);
+}
+
+// The head commit's paths as far as the layout cares: the base's, less what the pull request removes or
+// renames away, plus what it adds.
+function headPaths(tree: TreeListing, changed: ChangedFile[]): string[] {
+  const gone = new Set<string>();
+  for (const f of changed) {
+    if (f.status === 'removed') gone.add(f.path);
+    if (f.previousPath !== undefined) gone.add(f.previousPath);
+  }
+  const paths = new Set(tree.paths.filter((p) => !gone.has(p)));
+  for (const f of changed) if (f.status !== 'removed') paths.add(f.path);
+  return [...paths];
 }
 
 function textOf(blob: BlobRead | undefined): string | undefined {

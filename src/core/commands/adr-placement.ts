@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from '../../config/schema.js';
 import { classify } from '../document/classify.js';
+import { repositoryLayout } from '../document/repository-layout.js';
 import { numberFromFileName } from '../document/title.js';
 import { collectionFolder, isDateNumber } from '../rules/adr-folder.js';
 import { adrFileName, nextAdrNumber } from '../new-adr/next-number.js';
@@ -29,9 +30,9 @@ export function checkDirOption(dir: string): { ok: true; dir: string } | { ok: f
   return { ok: true, dir: posix.normalize(clean) };
 }
 
-/** ADR paths of the listing (as the review classifies them). */
+/** ADR paths of the listing (as the review classifies them, with the listing's layout). */
 export function adrPaths(listing: RepositoryListing, config: Config): string[] {
-  const opts = { config, adrDirs: [...listing.adrDirs] };
+  const opts = { config, adrDirs: [...listing.adrDirs], layout: repositoryLayout(listing.paths) };
   return listing.paths.filter((p) => classify(p, opts) === 'adr');
 }
 
@@ -74,7 +75,9 @@ export function takenNumbers(folder: string, listing: RepositoryListing, claimed
 export function placeAdr(folder: string, title: string, taken: readonly number[], skip: readonly number[] = []): { number: number; path: string; branch: string } {
   const number = nextAdrNumber([...taken, ...skip]);
   const file = adrFileName(number, title);
-  return { number, path: `${folder}/${file}`, branch: `adr/${file.replace(/\.md$/, '')}` };
+  // ADRs kept at the repository root (`adr-007-x.md` …) have the folder `.`; a new `NNNN-slug.md` joins them there.
+  const path = folder === '.' || folder === '' ? file : `${folder}/${file}`;
+  return { number, path, branch: `adr/${file.replace(/\.md$/, '')}` };
 }
 
 /** The ADR of `folder`s listing with this number (the record `/adr supersede N` names), preferring the chosen folder. */
