@@ -282,9 +282,11 @@ function computeCosts(doc: DecisionDoc, source: string, checklists: Checklists):
   const lines = contentLines(prose, sectionsWith(doc, ...COST_KEYS));
   const costLines = new Set(lines.map((l) => l.line));
   // "No downsides" is a claim wherever it stands, not only under Consequences.
-  const elsewhere = mentionsNoDownside(source)
-    ? prose().filter((l) => !costLines.has(l.line) && l.line > (doc.frontMatterLine !== undefined ? frontMatterEnd(prose()) : 0) && !/^\s{0,3}#/.test(l.text))
-    : [];
+  let elsewhere: SourceLine[] = [];
+  if (mentionsNoDownside(source)) {
+    const bodyStart = doc.frontMatterLine !== undefined ? frontMatterEnd(prose()) : 0;
+    elsewhere = prose().filter((l) => !costLines.has(l.line) && l.line > bodyStart && !/^\s{0,3}#/.test(l.text));
+  }
   const claims = [...claimsIn(lines, checklists), ...claimsIn(elsewhere, checklists, true)].sort((a, b) => a.line - b.line);
   const claimLines = new Set(claims.map((c) => c.line));
   const counts = (l: SourceLine): boolean => !claimLines.has(l.line) && hasWords(l.text);
