@@ -123,5 +123,5 @@ export function fenceFor(text: string): string;
 export function renderSample(
   sample: Array<RepoFinding & { id: string }>,
   readText: (repo: string, path: string) => string | null,
-  meta: { seed: number; size: number; population: number; today: string },
+  meta: { seed: number; size: number; population: number; today: string; rules?: string[] | null },
 ): string;

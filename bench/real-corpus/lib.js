@@ -375,14 +375,14 @@ export function fenceFor(text) {
  * null when the finding's path is not a file (a folder-level finding).
  * @param {Array<RepoFinding & { id: string }>} sample
  * @param {(repo: string, path: string) => string | null} readText
- * @param {{ seed: number, size: number, population: number, today: string }} meta
+ * @param {{ seed: number, size: number, population: number, today: string, rules?: string[] | null }} meta
  */
 export function renderSample(sample, readText, meta) {
   const parts = [
     '# Audit sample: findings of the default scan on the real-record corpus',
     '',
-    `${sample.length} findings drawn at random (seed ${meta.seed}) from ${meta.population} findings of \`design-review check --format json --today ${meta.today}\` run in each repository of bench/real-corpus/manifest.json.`,
-    'Regenerate with `node bench/real-corpus/report.js --sample ' + meta.size + ' --seed ' + meta.seed + '`; the same corpus, build and seed give the same sample and ids.',
+    `${sample.length} findings drawn at random (seed ${meta.seed}) from ${meta.population} findings${meta.rules ? ` of ${meta.rules.join(', ')}` : ''} of \`design-review check --format json --today ${meta.today}\` run in each repository of bench/real-corpus/manifest.json.`,
+    'Regenerate with `node bench/real-corpus/report.js --sample ' + meta.size + ' --seed ' + meta.seed + (meta.rules ? ' --rules ' + meta.rules.join(',') : '') + '`; the same corpus, build and seed give the same sample and ids.',
     'Judge each finding true, false or debatable, with a one-line reason, in bench/real-corpus/AUDIT.md.',
     '',
   ];

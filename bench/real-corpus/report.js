@@ -39,9 +39,11 @@ import {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const BIN = join(ROOT, 'bin', 'design-review.js');
-const USAGE = `Usage: node bench/real-corpus/report.js [--sample N] [--seed S] [--only owner/name,...] [--reuse] [--corpus DIR] [--out DIR]
+const USAGE = `Usage: node bench/real-corpus/report.js [--sample N] [--seed S] [--rules id,...] [--only owner/name,...] [--reuse] [--corpus DIR] [--out DIR]
   --sample N   findings in the audit sample (default ${DEFAULT_SAMPLE})
   --seed S     seed of the sample (default ${DEFAULT_SEED})
+  --rules LIST draw the sample from these rules' findings only (comma-separated rule ids): a rule too rare
+               for the random sample can be audited whole
   --only LIST  report on these repositories only (comma-separated owner/name)
   --reuse      use the scan outputs of the previous run (.out/raw/) instead of scanning
   --corpus DIR where build.js wrote the corpus (default: bench/real-corpus/.corpus)
@@ -52,7 +54,7 @@ const LIST_MAX = 10;
  * @typedef {import('./lib.js').ManifestRepo} ManifestRepo
  * @typedef {import('./lib.js').RepoMatch} RepoMatch
  * @typedef {import('./lib.js').ScanOutput} ScanOutput
- * @typedef {{ sample: number, seed: number, only: string[] | null, reuse: boolean, corpus: string, out: string }} Options
+ * @typedef {{ sample: number, seed: number, rules: string[] | null, only: string[] | null, reuse: boolean, corpus: string, out: string }} Options
  */
 
 /**
@@ -61,7 +63,7 @@ const LIST_MAX = 10;
  */
 function parseArgs(argv) {
   /** @type {Options} */
-  const opts = { sample: DEFAULT_SAMPLE, seed: DEFAULT_SEED, only: null, reuse: false, corpus: join(HERE, '.corpus'), out: join(HERE, '.out') };
+  const opts = { sample: DEFAULT_SAMPLE, seed: DEFAULT_SEED, rules: null, only: null, reuse: false, corpus: join(HERE, '.corpus'), out: join(HERE, '.out') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -74,6 +76,7 @@ function parseArgs(argv) {
       if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a non-negative integer.\n${USAGE}`);
       opts[a === '--sample' ? 'sample' : 'seed'] = v;
     } else if (a === '--only') opts.only = value().split(',').filter(Boolean);
+    else if (a === '--rules') opts.rules = value().split(',').filter(Boolean);
     else if (a === '--reuse') opts.reuse = true;
     else if (a === '--corpus') opts.corpus = resolve(value());
     else if (a === '--out') opts.out = resolve(value());
@@ -240,7 +243,9 @@ async function main() {
   }
 
   // d. The audit sample.
-  const ids = seededSample(findings, opts.sample, opts.seed).map((f, i) => ({ ...f, id: `S${String(i + 1).padStart(3, '0')}` }));
+  const sampleOf = opts.rules;
+  const population = sampleOf ? findings.filter((f) => sampleOf.includes(f.ruleId)) : findings;
+  const ids = seededSample(population, opts.sample, opts.seed).map((f, i) => ({ ...f, id: `S${String(i + 1).padStart(3, '0')}` }));
   const readText = (/** @type {string} */ repo, /** @type {string} */ path) => {
     const file = join(opts.corpus, corpusDirName(repo), ...path.split('/'));
     if (!file.startsWith(join(opts.corpus, corpusDirName(repo)) + sep)) return null;
@@ -251,8 +256,8 @@ async function main() {
     }
   };
   const samplePath = join(opts.out, 'sample.md');
-  writeFileSync(samplePath, renderSample(ids, readText, { seed: opts.seed, size: opts.sample, population: findings.length, today: REPORT_TODAY }));
-  console.log(`\n== d. Audit sample: ${ids.length} of ${findings.length} findings (seed ${opts.seed}) in ${relative(process.cwd(), samplePath) || samplePath} ==`);
+  writeFileSync(samplePath, renderSample(ids, readText, { seed: opts.seed, size: opts.sample, population: population.length, today: REPORT_TODAY, rules: sampleOf }));
+  console.log(`\n== d. Audit sample: ${ids.length} of ${population.length} findings${sampleOf ? ` of ${sampleOf.join(', ')}` : ''} (seed ${opts.seed}) in ${relative(process.cwd(), samplePath) || samplePath} ==`);
   const sampleRules = perRule(ids);
   console.log(`   by rule: ${sampleRules.map((r) => `${r.rule} ${r.all.findings}`).join(', ')}`);
 
