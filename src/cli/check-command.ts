@@ -1,6 +1,8 @@
 import { CONFIG_PATH } from '../config/load.js';
 import { compareFindings } from '../core/finding.js';
+import { describeRecordSearch } from '../core/document/record-search.js';
 import { renderJson } from '../core/output/json.js';
+import { noRecordsNotice, noRecordsText, type NoRecordsNotice } from '../core/output/no-records.js';
 import { renderSarif } from '../core/output/sarif.js';
 import { renderTerminal } from '../core/output/terminal.js';
 import { foldConventions, type FoldedReview } from '../core/review/folder-conventions.js';
@@ -42,24 +44,26 @@ export interface CommandIo {
  *    into one finding each, render, return the exit code.
  */
 export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo): Promise<number> {
-  const { review, conventions } = await checkPaths(paths, flags, io);
+  const { review, conventions, noRecords } = await checkPaths(paths, flags, io);
   const version = packageVersion();
+  // A scan that found nothing is not a pass: say so on stderr whatever the format, and in the report itself.
+  if (noRecords) io.stderr.write(noRecordsText(noRecords));
   const output =
     flags.format === 'json'
-      ? renderJson(review, { version, conventions })
+      ? renderJson(review, { version, conventions, noRecords })
       : flags.format === 'sarif'
-        ? renderSarif(review, { version, rules: allRules.map((r) => r.meta), conventions })
-        : renderTerminal(review, { color: useColor(flags.color, io.stdout), conventions });
+        ? renderSarif(review, { version, rules: allRules.map((r) => r.meta), conventions, noRecords })
+        : renderTerminal(review, { color: useColor(flags.color, io.stdout), conventions, noRecords });
   io.stdout.write(output);
   return review.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Steps 1 to 4 but rendering: the review with folder conventions folded, unless `review.folderConventions` is false. */
-async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Promise<FoldedReview> {
-  const { review, context, notReviewed } = await reviewWithContext(paths, flags, io);
-  if (!context.config.review.folderConventions) return { review, conventions: [] };
+async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Promise<FoldedReview & { noRecords?: NoRecordsNotice }> {
+  const { review, context, notReviewed, noRecords } = await reviewWithContext(paths, flags, io);
+  if (!context.config.review.folderConventions) return { review, conventions: [], noRecords };
   // Named paths may be part of a folder: its counts are then of the records reviewed, and the message says so.
-  return foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, notReviewed });
+  return { ...foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, notReviewed }), noRecords };
 }
 
 /** Steps 1 to 3, shared with `triggers`: the review of the paths, unreadable paths included as findings. */
@@ -80,5 +84,10 @@ async function reviewWithContext(paths: string[], flags: { config?: string; toda
   review.findings.sort(compareFindings);
   review.skipped.push(...collected.skipped);
   review.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { review, context, notReviewed: options.index ?? [] };
+  // Nothing read as a record and nothing failed to read: the search itself missed, so describe it.
+  const foundNothing = collected.files.length === 0 && collected.refused.length === 0 && collected.errors.length === 0;
+  const noRecords = foundNothing
+    ? noRecordsNotice(describeRecordSearch(context.config, context.adrDirs), flags.config ?? CONFIG_PATH)
+    : undefined;
+  return { review, context, notReviewed: options.index ?? [], noRecords };
 }

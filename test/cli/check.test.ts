@@ -279,6 +279,67 @@ describe('design-review check', () => {
   });
 });
 
+describe('design-review check: a scan that finds no record', () => {
+  let repo: string;
+  beforeAll(async () => {
+    // Records kept where no default glob looks: the scan must say so, not pass.
+    repo = await makeRepo({
+      'architecture/records/use-postgresql.md': CLEAN_ADR,
+      'docs/notes.md': '# Notes\n\nMeeting notes.\n',
+      'README.md': '# The project\n',
+    });
+  });
+  afterAll(async () => {
+    await removeRepo(repo);
+  });
+
+  it('says on stderr what it looked for and which settings point elsewhere, instead of "no problems"', async () => {
+    const result = await runCli(['check', ...TODAY], repo);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('no problems');
+    expect(result.stdout).toContain('⚠ No ADR or design doc found: nothing was reviewed.');
+    const stderr = result.stderr.split('\n');
+    expect(stderr[0]).toBe(
+      'design-review: No ADR or design doc found: nothing was reviewed. Set paths.adr or paths.designDoc in .github/design-review.yml to the folders that hold your records, or name them: design-review check <folder>.',
+    );
+    expect(stderr).toContain('Looked for:');
+    expect(result.stderr).toMatch(/ {2}ADRs in .*docs\/adr\/\*\*.*docs\/decisions\/\*\*/);
+    expect(result.stderr).toMatch(/ {2}design docs in .*rfcs\/\*\*/);
+    expect(result.stderr).toContain('front matter says type: adr');
+  });
+
+  it('puts the notice in the JSON report and a SARIF tool notification', async () => {
+    const json = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.findings).toEqual([]);
+    expect(report.noRecords?.settings).toEqual(['paths.adr', 'paths.designDoc']);
+    expect(report.noRecords?.configPath).toBe('.github/design-review.yml');
+    expect(report.noRecords?.lookedFor.adr).toContain('docs/adr/**');
+    expect(report.noRecords?.lookedFor.designDoc.length).toBeGreaterThan(0);
+    expect(json.stderr).toContain('No ADR or design doc found');
+
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', ...TODAY], repo)).stdout) as SarifLog;
+    const notes = sarif.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? [];
+    expect(notes.map((n) => n.level)).toContain('warning');
+    expect(notes.some((n) => n.message.text.startsWith('No ADR or design doc found'))).toBe(true);
+  });
+
+  it('reviews the records once paths.adr points at them, and says nothing more', async () => {
+    const configured = await makeRepo({
+      'architecture/records/0001-use-postgresql.md': CLEAN_ADR,
+      '.github/design-review.yml': "paths:\n  adr: ['architecture/records/**']\n",
+    });
+    try {
+      const result = await runCli(['check', '--format', 'json', ...TODAY], configured);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.noRecords).toBeUndefined();
+      expect(result.stderr).toBe('');
+    } finally {
+      await removeRepo(configured);
+    }
+  });
+});
+
 describe('design-review check: usage and config errors', () => {
   let repo: string;
   beforeAll(async () => {

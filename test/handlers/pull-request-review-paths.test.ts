@@ -100,7 +100,7 @@ describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
     const annotations = run!.output.annotations as { path: string; title: string }[];
     expect(annotations.length).toBeGreaterThan(0);
     expect(annotations.every((a) => a.path === 'docs/design/checkout.md')).toBe(true);
-    expect(annotations.map((a) => a.title)).toContain('design-pillars');
+    expect(annotations.map((a) => a.title)).toContain('design-five-questions');
     expect(run!.output.title).not.toBe('Design review could not run');
     expect(run!.output.summary).not.toContain('The review stopped');
     const summary = [...double.state.issueComments.values()].filter((c) => c.issueNumber === 6);

@@ -1,6 +1,7 @@
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
+import type { NoRecordsNotice } from './no-records.js';
 import type { Review } from '../review/types.js';
 
 /**
@@ -21,6 +22,8 @@ export interface JsonReport {
   conventions: FolderConvention[];
   coverage: DocCoverage[];
   skipped: { path: string; reason: string }[];
+  /** Only when a repository scan found no record: what was looked for and the settings that point elsewhere. */
+  noRecords?: NoRecordsNotice;
 }
 
 /** What the JSON report needs besides the review. */
@@ -28,11 +31,13 @@ export interface JsonOptions {
   version: string;
   /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
   conventions?: readonly FolderConvention[];
+  /** Set when a repository scan found no record. */
+  noRecords?: NoRecordsNotice;
 }
 
 /** Build the JSON report object (sorted, fixed key order). */
 export function toJsonReport(review: Review, options: JsonOptions): JsonReport {
-  return {
+  const report: JsonReport = {
     version: options.version,
     findings: [...review.findings].sort(compareFindings).map(normalizeFinding),
     conventions: [...(options.conventions ?? [])]
@@ -43,6 +48,8 @@ export function toJsonReport(review: Review, options: JsonOptions): JsonReport {
       .sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason))
       .map((s) => ({ path: s.path, reason: s.reason })),
   };
+  if (options.noRecords) report.noRecords = options.noRecords;
+  return report;
 }
 
 /** Render the JSON report, pretty-printed, ending with a newline. */

@@ -4,6 +4,7 @@ import { ruleDocsUrl, type RuleMeta } from '../rules/define-rule.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
 import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
 import type { Review } from '../review/types.js';
+import type { NoRecordsNotice } from './no-records.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). GitHub needs:
@@ -119,6 +120,8 @@ export interface SarifOptions {
   rules: RuleMeta[];
   /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
   conventions?: readonly FolderConvention[];
+  /** Set when a repository scan found no record: a warning notification says so (the log stays valid, with no results). */
+  noRecords?: NoRecordsNotice;
 }
 
 /** Records named in a folder convention's message; `properties.files` has them all. */
@@ -172,6 +175,10 @@ export function toSarif(review: Review, options: SarifOptions): SarifLog {
           })),
       },
     ];
+  }
+  if (options.noRecords) {
+    const notification: SarifNotification = { level: 'warning', message: { text: options.noRecords.message } };
+    run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: [notification, ...(run.invocations?.[0]?.toolExecutionNotifications ?? [])] }];
   }
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }

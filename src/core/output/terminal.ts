@@ -2,6 +2,7 @@ import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
 import type { Review } from '../review/types.js';
+import type { NoRecordsNotice } from './no-records.js';
 import { createStyle, type Style } from './ansi.js';
 
 /**
@@ -22,6 +23,8 @@ export interface TerminalOptions {
   color: boolean;
   /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
   conventions?: readonly FolderConvention[];
+  /** Set when a repository scan found no record: the last line says so instead of "✔ no problems". */
+  noRecords?: NoRecordsNotice;
 }
 
 /** Render a review for a terminal; the string ends with a newline. */
@@ -54,7 +57,7 @@ export function renderTerminal(review: Review, options: TerminalOptions): string
     out.push('');
   }
 
-  out.push(totalsLine(review, findings, folders, style));
+  out.push(options.noRecords ? style.bold(style.yellow(`⚠ ${options.noRecords.message}`)) : totalsLine(review, findings, folders, style));
   return `${out.join('\n')}\n`;
 }
 
