@@ -23,7 +23,9 @@ export const designFailureModes = defineRule(
       'List what can fail (a dependency, a zone, bad input, overload), what users see when it does, and how far ' +
       'the failure spreads (its blast radius), with the mitigation: timeouts, fallbacks, degraded modes, isolation.',
     appliesTo: ['design-doc'],
-    defaultSeverity: 'warn',
+    // Off by default: on the real-record corpus its findings were right too rarely to be said unasked
+    // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
+    defaultSeverity: 'off',
     scope: 'document',
   },
   (ctx, report) => {

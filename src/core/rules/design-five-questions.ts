@@ -28,7 +28,9 @@ export const designFiveQuestions = defineRule(
       'recommendation with its reasons. A section per question, under your template\'s own headings (Motivation, ' +
       'Goals and Non-goals, Alternatives, Drawbacks, Proposal…), or prose that answers it, is enough.',
     appliesTo: ['design-doc'],
-    defaultSeverity: 'warn',
+    // Off by default: on the real-record corpus its findings were right too rarely to be said unasked
+    // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
+    defaultSeverity: 'off',
     scope: 'document',
   },
   (ctx, report) => {

@@ -20,7 +20,9 @@ export const designPillars = defineRule(
       'Designs that change a language, library, API, file format or process are not asked (set `design-kind: system` ' +
       'in the front matter to ask anyway).',
     appliesTo: ['design-doc'],
-    defaultSeverity: 'warn',
+    // Off by default: on the real-record corpus its findings were right too rarely to be said unasked
+    // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
+    defaultSeverity: 'off',
     scope: 'document',
   },
   (ctx, report) => {
