@@ -5,7 +5,7 @@
  * losing status and date.
  */
 import type { Root } from 'mdast';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 import type { ParseProblem } from './model.js';
 import { readToml } from './front-matter-toml.js';
 
@@ -72,7 +72,14 @@ function readYaml(value: string, fenceLine: number): { data: Record<string, unkn
       ],
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Some invalid YAML parses without errors and throws only when built:
+    // `status: **provisional**|implementable` is an alias to an anchor never set.
+    return { data: null, problems: [toJsProblem(doc, value, fenceLine, error)] };
+  }
   if (data === null || data === undefined) return { data: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {
@@ -88,6 +95,68 @@ function readYaml(value: string, fenceLine: number): { data: Record<string, unkn
     };
   }
   return { data: data as Record<string, unknown>, problems: [] };
+}
+
+/** How yaml's error for an alias without its anchor starts; the alias's name follows. */
+const UNRESOLVED_ALIAS = 'Unresolved alias (the anchor must be set before the alias): ';
+
+/** Values longer than this are not repeated in full in the quoting advice. */
+const MAX_QUOTED_VALUE = 80;
+
+/**
+ * The problem of a YAML block that parsed but could not be built: an alias
+ * whose anchor is not set (a value starting with `*`, as template choice lists
+ * `**a**|b|c` do), or too many aliases. It points at the alias's line and says
+ * to quote the value, instead of letting the error skip the whole document.
+ */
+function toJsProblem(doc: Document, value: string, fenceLine: number, error: unknown): ParseProblem {
+  const full = error instanceof Error ? error.message : String(error);
+  const reason = full.slice(0, 200);
+  const unresolved = full.startsWith(UNRESOLVED_ALIAS) ? full.slice(UNRESOLVED_ALIAS.length) : undefined;
+  // yaml builds in document order, so the first alias of that name is the one that failed.
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (unresolved !== undefined && node.source !== unresolved) return undefined;
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (offset === undefined) {
+    return {
+      ruleId: FRONT_MATTER_RULE,
+      line: fenceLine + 1,
+      column: 1,
+      message: `Invalid YAML front matter: ${reason}. Fix the YAML between the --- lines (quote values that contain ": " or start with "[", "{", "*", "@" or "#").`,
+    };
+  }
+  const lineStart = value.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = value.indexOf('\n', offset);
+  const lineText = value.slice(lineStart, lineEnd < 0 ? value.length : lineEnd);
+  const line = fenceLine + 1 + countNewlines(value, lineStart);
+  const column = offset - lineStart + 1;
+  if (unresolved === undefined) {
+    return { ruleId: FRONT_MATTER_RULE, line, column, message: `Invalid YAML front matter: ${reason}. Use fewer aliases (\`*name\`), or quote values that start with "*".` };
+  }
+  const key = /^\s*([A-Za-z0-9_-]+)\s*:/.exec(lineText)?.[1];
+  const written = withoutYamlComment(lineText.slice(column - 1)).trim();
+  const example = written.length <= MAX_QUOTED_VALUE && !written.includes('"') ? `"${written}"` : '"…"';
+  const what = key ? `the value of \`${key}\`` : 'a value';
+  return {
+    ruleId: FRONT_MATTER_RULE,
+    line,
+    column,
+    message:
+      `Invalid YAML front matter: ${what} starts with "*", which YAML reads as an alias of an anchor (\`&name\`) that this front matter does not set. ` +
+      `Quote the value (${key ? `\`${key}: ${example}\`` : example}); if it is a template's list of choices, keep only the one that applies.`,
+  };
+}
+
+/** How many line feeds `text` has before `end`. */
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
 }
 
 /** Line of a top-level front matter key (first of the given spellings), or the fence line when not found. */

@@ -30,6 +30,28 @@ describe('readFrontMatter', () => {
     expect(fm.problems[0]).toMatchObject({ line: 2 });
   });
 
+  it('reports a value starting with `*` (a template choice list read as an alias) at its line, with the quoting advice', () => {
+    // yaml reports no parse error here; building the value throws "Unresolved alias".
+    const fm = readFrontMatter(parseMarkdown('---\ntitle: Faster builds\nowners:\n  - kim\nstatus: **draft**|ready|done\n---\n# Faster builds\n'));
+    expect(fm.data).toBeNull();
+    expect(fm.problems).toEqual([
+      {
+        ruleId: 'front-matter-yaml',
+        line: 5,
+        column: 9,
+        message: expect.stringContaining('the value of `status` starts with "*"') as string,
+      },
+    ]);
+    expect(fm.problems[0]!.message).toContain('Quote the value (`status: "**draft**|ready|done"`)');
+  });
+
+  it('reports too many aliases at the first alias instead of throwing', () => {
+    const nested = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]'];
+    const fm = readFrontMatter(parseMarkdown(`---\n${nested.join('\n')}\n---\n# X\n`));
+    expect(fm.data).toBeNull();
+    expect(fm.problems).toMatchObject([{ ruleId: 'front-matter-yaml', line: 3, message: expect.stringMatching(/^Invalid YAML front matter: Excessive alias count/) as string }]);
+  });
+
   it('reads empty front matter as an empty object and no front matter as null', () => {
     expect(readFrontMatter(parseMarkdown('---\n---\n# X\n')).data).toEqual({});
     expect(readFrontMatter(parseMarkdown('# X\n')).data).toBeNull();
