@@ -2,14 +2,15 @@
  * adr-decision: an ADR states what was decided (Decision, Decisions, Decision
  * Outcome, Design, Proposal, Approach, Recommendation, Résultat de la
  * décision…). A spec-style record that writes its decision under topical
- * headings (substantial sections the review does not know) is not asked for a
- * Decision heading. A record whose headings match nothing the review knows
+ * headings (substantial sections the review does not know), or under its
+ * Context heading (design sub-sections, or a long context with a code block or
+ * table), is not asked for a Decision heading. A record whose headings match nothing the review knows
  * gets one finding that names the sections expected; the other section checks
  * stay quiet on it.
  */
 import { sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
-import { bodyHeadings, topicalSections } from './record-body.js';
+import { bodyHeadings, designUnderContext, topicalSections } from './record-body.js';
 import { checkRequiredSection } from './required-section.js';
 
 export default defineRule(
@@ -21,7 +22,7 @@ export default defineRule(
     defaultSeverity: 'error',
     scope: 'document',
   },
-  ({ doc }, report) => {
+  ({ doc }, report, source) => {
     if (doc.language === 'unknown') {
       // No heading the review knows: one finding that names what it looks for, not
       // silence, and not one "missing" finding per section (the others stay quiet).
@@ -32,8 +33,9 @@ export default defineRule(
       );
       return;
     }
-    // Spec-style records state what they decided under topical headings (`## Stream Configuration`).
-    if (sectionsWith(doc, 'decision').length === 0 && topicalSections(doc).length > 0) return;
+    // Spec-style records state what they decided under topical headings (`## Stream Configuration`),
+    // or write the design under `## Context` itself.
+    if (sectionsWith(doc, 'decision').length === 0 && (topicalSections(doc).length > 0 || designUnderContext(doc, source))) return;
     checkRequiredSection(doc, report, {
       key: 'decision',
       addOne: 'states what was decided and why (“We will …, because …”)',

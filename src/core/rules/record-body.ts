@@ -2,11 +2,13 @@
  * What an ADR's body holds besides the sections the review knows, for
  * `adr-decision`: spec-style logs (nats writes `## Context`, then
  * `## Stream Configuration`, `## Error Codes`…) state what they decided under
- * topical headings, and a record whose headings match nothing at all gets one
- * finding naming the sections expected instead of silence.
+ * topical headings, or write the whole design under `## Context` itself; and a
+ * record whose headings match nothing at all gets one finding naming the
+ * sections expected instead of silence.
  */
 import type { DecisionDoc, Section } from '../document/model.js';
 import { normalizeHeading } from '../document/headings.js';
+import { headingNamesOption } from '../document/option-headings.js';
 
 // Headings that never hold the decision itself: questions, history, examples, appendices.
 const NOT_A_DECISION =
@@ -35,6 +37,59 @@ export function topicalSections(doc: DecisionDoc): Section[] {
   return topLevelSections(doc).filter(
     (s) => s.key === null && !NOT_A_DECISION.test(normalizeHeading(s.heading)) && wordCount(s.text) >= 40,
   );
+}
+
+// Sub-headings of a context that describe the problem, not the design: "Current behaviour",
+// "Why it matters now", "The forces at play", "Bug 1: …", "What needs a decision".
+const PROBLEM_HEADING =
+  /^(?:current|currently|today|existing|the (?:current|existing|problem|issue|forces)|problems?|issues?|bugs?|why|what (?:needs|is wrong|goes wrong|can go wrong)|forces|constraints|pain|symptoms?|limitations?|background|motivation|requirements|status quo)\b/;
+
+/** The sub-sections directly under a section (its `###` when it is a `##`). */
+function childSections(doc: DecisionDoc, parent: Section): Section[] {
+  const inside = doc.sections.filter((s) => s.depth > parent.depth && s.line > parent.line && s.line <= parent.endLine);
+  if (inside.length === 0) return [];
+  const depth = Math.min(...inside.map((s) => s.depth));
+  return inside.filter((s) => s.depth === depth);
+}
+
+/** True when the lines of a section hold a code block or a table: a payload, an interface, a field table. */
+function holdsSpecBlock(lines: string[], section: Section): boolean {
+  // `section.line` is 1-based, so lines[section.line] is the first line after the heading.
+  for (let i = section.line; i < section.endLine && i < lines.length; i += 1) {
+    const t = lines[i]!.trimStart();
+    if (t.startsWith('```') || t.startsWith('~~~') || (t.startsWith('|') && t.trimEnd().endsWith('|'))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the record writes its design under its Context heading: the
+ * context has two or more substantial sub-sections that describe parts of a
+ * design (not the problem, not questions, not the options weighed), or it is
+ * long (200 words or more) and holds a code block or a table. A context that
+ * weighs options ("Two solutions were considered: …", `### Option A`) does not
+ * count: the record must still say which one won.
+ */
+export function designUnderContext(doc: DecisionDoc, source: string): boolean {
+  let lines: string[] | undefined;
+  for (const context of doc.sections) {
+    if (context.key !== 'context' || context.empty) continue;
+    const children = childSections(doc, context);
+    const weighsOptions =
+      (doc.optionsInProse ?? []).some((o) => o.line > context.line && o.line <= context.endLine) ||
+      children.some((s) => headingNamesOption(s.heading));
+    if (weighsOptions) continue;
+    const parts = children.filter((s) => {
+      const heading = normalizeHeading(s.heading);
+      return s.key === null && !NOT_A_DECISION.test(heading) && !PROBLEM_HEADING.test(heading) && wordCount(s.text) >= 40;
+    });
+    if (parts.length >= 2) return true;
+    if (wordCount(context.text) >= 200) {
+      lines ??= source.split('\n');
+      if (holdsSpecBlock(lines, context)) return true;
+    }
+  }
+  return false;
 }
 
 /** The headings of the record below its title, as written (for a message). */
