@@ -2,6 +2,7 @@ import { cueIndexFor, searchCues } from '../review/cue-search.js';
 import { headingHasPhrase } from '../review/design-headings.js';
 import type { DecisionDoc, Section, SectionKey } from '../document/model.js';
 import { isEnglish } from '../review/english-text.js';
+import { trimEndMatching } from '../document/trim-chars.js';
 import { defineRule } from './define-rule.js';
 
 /** The mistakes of checklists/trade-offs.yml this rule reports (the others belong to other rules or are too noisy). */
@@ -39,6 +40,90 @@ const CLAIM_PLACES: Readonly<Record<string, { keys: readonly SectionKey[]; headi
 
 /** Headings over a list of alternatives to the proposal: one entry there is the second option, not the only one. */
 const ALTERNATIVES_HEADINGS = ['alternatives', 'alternative', 'rejected', 'other options', 'other approaches', 'prior art'];
+
+/** A top-level list item line (`- x`, `* x`, `1. x`). */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * True when a section lists two or more entries: sub-sections one level down,
+ * or top-level list items before its first sub-section. Cached per section, as
+ * several cue hits may sit in one section.
+ */
+function listsSeveral(doc: DecisionDoc, index: number, lines: string[], cache: Map<number, boolean>): boolean {
+  const cached = cache.get(index);
+  if (cached !== undefined) return cached;
+  const section = doc.sections[index]!;
+  let childDepth = Infinity;
+  let children = 0;
+  let firstChild = section.endLine + 1;
+  for (let i = index + 1; i < doc.sections.length && doc.sections[i]!.line <= section.endLine && children < 2; i++) {
+    const child = doc.sections[i]!;
+    if (child.depth <= section.depth) break;
+    firstChild = Math.min(firstChild, child.line);
+    if (child.depth < childDepth) {
+      childDepth = child.depth;
+      children = 1;
+    } else if (child.depth === childDepth) children += 1;
+  }
+  let items = 0;
+  for (let line = section.line + 1; line < firstChild && children < 2 && items < 2; line++) {
+    if (LIST_ITEM.test(lines[line - 1] ?? '')) items += 1;
+  }
+  const several = children >= 2 || items >= 2;
+  cache.set(index, several);
+  return several;
+}
+
+/**
+ * True when a hit stands inside a list of several alternatives or options:
+ * "the only option for X today is Y" written in one of them describes a
+ * workaround, since the list itself presents more than one option.
+ */
+function isInsideSeveralOptions(doc: DecisionDoc, index: number, lines: string[], cache: Map<number, boolean>): boolean {
+  return enclosing(doc, index).some((s) => {
+    const at = doc.sections.indexOf(s);
+    const isList = s.key === 'options' || s.key === 'alternatives-rejected' || headingHasPhrase(s.heading, ALTERNATIVES_HEADINGS);
+    return isList && listsSeveral(doc, at, lines, cache);
+  });
+}
+
+/** A hedge just before "no drawbacks": "few-to-no", "little to no", "almost no". */
+const HEDGE = /\b(?:few|little|almost|nearly|virtually|practically|next)$/i;
+/** A contrast that goes on to name a cost: "However, …", "but …", "except …". */
+const CONTRAST = /\b(?:however|but|except|although|though|that said|yet)\b/i;
+/** How far after a claim its own and the next sentence are looked for. */
+const CONTRAST_WINDOW = 400;
+
+/** True when `before` (the text before the cue on its line) ends with a hedge word, with an optional "to" (`few-to-`, `little to `). */
+function isHedged(before: string): boolean {
+  let text = trimEndMatching(before, /[\s-]/);
+  if (/(?:^|[\s-])to$/i.test(text)) text = trimEndMatching(text.slice(0, -2), /[\s-]/);
+  return HEDGE.test(text);
+}
+
+/**
+ * True when the claim's sentence or the next one turns to a cost ("This has
+ * few-to-no drawbacks. However, …"): the text after the cue, to the end of the
+ * paragraph and at most two sentence stops, has a contrast word.
+ */
+function contrastFollows(lines: string[], line: number, from: number): boolean {
+  let text = (lines[line - 1] ?? '').slice(from).trimEnd();
+  for (let i = line; i < lines.length && text.length < CONTRAST_WINDOW && (lines[i] ?? '').trim() !== ''; i++) text += ` ${lines[i]!.trim()}`;
+  text = text.slice(0, CONTRAST_WINDOW);
+  let stops = 0;
+  let end = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === ';') && (i + 1 === text.length || text[i + 1] === ' ')) {
+      stops += 1;
+      if (stops === 2) {
+        end = i;
+        break;
+      }
+    }
+  }
+  return CONTRAST.test(text.slice(0, end));
+}
 
 /** True when a section (or a section containing it) is a place where the claim is about the choice. */
 function isClaimPlace(doc: DecisionDoc, index: number, owner: string): boolean {
@@ -132,15 +217,19 @@ export const designTradeOffs = defineRule(
       checklists.mistakes.filter((m) => REPORTED.has(m.id)).map((m) => ({ owner: m.id, cues: m.phrases })),
     );
     const seen = new Set<string>();
+    const several = new Map<number, boolean>();
     let lines: string[] | undefined;
     searchCues(doc, index, (hit) => {
       // With options listed, "no alternative to X" is prose, not a claim that only one option exists.
       if (hit.owner === 'only-one-option' && doc.options.length > 0) return;
       if (hit.heading || isNegated(hit.before) || !isClaimPlace(doc, hit.section, hit.owner)) return;
       lines ??= source.split('\n');
+      if (hit.owner === 'only-one-option' && isInsideSeveralOptions(doc, hit.section, lines, several)) return;
       const lineText = lines[hit.line - 1] ?? '';
       const at = lineText.toLowerCase().indexOf(hit.text.toLowerCase());
       if (at >= 0 && ABOUT_NOT_DOING.test(lineText.slice(at + hit.text.length, at + hit.text.length + 20))) return;
+      // "Few-to-no drawbacks. However, <a cost>" names a cost at once: a hedge, not a claim.
+      if (hit.owner === 'no-downsides' && isHedged(hit.before) && contrastFollows(lines, hit.line, at >= 0 ? at + hit.text.length : 0)) return;
       const key = `${hit.owner}:${hit.line}`;
       if (seen.has(key)) return;
       seen.add(key);
