@@ -68,6 +68,13 @@ Checkout times out under load.
 We will split checkout into a reservation step and a payment step.
 `;
 
+/** The design doc with a finding the default rules make: a "no downsides" claim. */
+const DESIGN_DOC_WITH_CLAIM = `${DESIGN_DOC}
+## Drawbacks
+
+None identified.
+`;
+
 describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
   let double: GitHubDouble;
   let logged: Logged;
@@ -83,7 +90,7 @@ describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
   });
 
   it('completes the review with its findings, with a warning, when GitHub fails the base tree read', async () => {
-    const pull = double.state.seedPullRequest(REPO, { number: 6, branch: 'design', changes: { 'docs/design/checkout.md': DESIGN_DOC } });
+    const pull = double.state.seedPullRequest(REPO, { number: 6, branch: 'design', changes: { 'docs/design/checkout.md': DESIGN_DOC_WITH_CLAIM } });
     double.failNext({ operationId: 'git/get-tree', status: 502 });
 
     expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
@@ -100,7 +107,7 @@ describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
     const annotations = run!.output.annotations as { path: string; title: string }[];
     expect(annotations.length).toBeGreaterThan(0);
     expect(annotations.every((a) => a.path === 'docs/design/checkout.md')).toBe(true);
-    expect(annotations.map((a) => a.title)).toContain('design-five-questions');
+    expect(annotations.map((a) => a.title)).toContain('design-trade-offs');
     expect(run!.output.title).not.toBe('Design review could not run');
     expect(run!.output.summary).not.toContain('The review stopped');
     const summary = [...double.state.issueComments.values()].filter((c) => c.issueNumber === 6);
