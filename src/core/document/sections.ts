@@ -6,8 +6,9 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Section } from './model.js';
-import { sectionKeyFor } from './headings.js';
+import { normalizeHeading, sectionKeyFor } from './headings.js';
 import { plainTextWithLines } from './plain-text.js';
+import { listsSettings } from './settings-list.js';
 
 /** A top-level block with its plain text, computed once. */
 export interface Block {
@@ -74,6 +75,14 @@ export function isGuidanceOnly(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(rest);
 }
 
+/** The key of a section's heading, read with what the section holds where the heading alone is ambiguous. */
+function keyOf(heading: string, blocks: Block[], start: number, end: number): Section['key'] {
+  const key = sectionKeyFor(heading);
+  // A bare "Options" over an API's settings (`- \`seq\` is …`) documents the design; it weighs no alternatives.
+  if (key === 'options' && normalizeHeading(heading) === 'options' && listsSettings(blocks, start + 1, end)) return null;
+  return key;
+}
+
 /** Build every section (each heading, with its key, text and emptiness) from the blocks. */
 export function buildSections(blocks: Block[]): SectionSpan[] {
   // meaningfulBefore[i] = number of meaningful blocks among blocks[0..i), so emptiness is O(1) per section.
@@ -101,7 +110,7 @@ export function buildSections(blocks: Block[]): SectionSpan[] {
       end,
       section: {
         heading: headingText,
-        key: sectionKeyFor(headingText),
+        key: keyOf(headingText, blocks, start, end),
         depth: heading.depth,
         line: block.line,
         column: block.column,

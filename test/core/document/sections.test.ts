@@ -84,6 +84,19 @@ Behind a flag, 5 % then 50 % then 100 %.
     ]);
   });
 
+  it('does not read a bare Options heading over an API\'s settings as considered options', () => {
+    const settings = sectionsOf(
+      '# T\n\n## Options\n\nA request may carry:\n\n- `limit` (int): at most this many\n- `cursor` (string): where to start\n',
+    );
+    expect(settings[1]).toMatchObject({ heading: 'Options', key: null });
+    // The same shape without types, schema or settings words: names of alternatives written as code.
+    const alternatives = sectionsOf('# T\n\n## Options\n\n- `NNNN-title.md` - sorts by number\n- `YYYY-MM-DD-title.md` - sorts by date\n');
+    expect(alternatives[1]).toMatchObject({ heading: 'Options', key: 'options' });
+    // "Considered Options" always lists alternatives.
+    const considered = sectionsOf('# T\n\n## Considered Options\n\n- `limit` (int): one\n- `cursor` (string): two\n');
+    expect(considered[1]).toMatchObject({ key: 'options' });
+  });
+
   it('a section with no content ends on its heading line', () => {
     const [, status] = sectionsOf('# T\n\n## Status\n## Context\n\nx\n');
     expect(status).toMatchObject({ key: 'status', line: 3, endLine: 3, empty: true, text: '' });
