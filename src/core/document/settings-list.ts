@@ -11,7 +11,7 @@ import type { Block } from './sections.js';
 const SETTINGS_WORDS =
   /\b(?:fields?|keys?|json|payload|parameters?|propert(?:y|ies)|flags?|settings?|attributes?|arguments?|config(?:uration)?)\b/i;
 // A type note right after the name: "(int)", "(string, optional)", "(uint64[])".
-const TYPE_NOTE = /^\s*\(\s*[\w[\]<>|,.? ]{1,40}\)/;
+const TYPE_NOTE = /^\s?\([\w[\]<>|,.? ]{1,40}\)/;
 
 /** Whether a list item starts with a code span (`seq` is …) and gives it a type ((int)). */
 function readItem(item: ListItem): { named: boolean; typed: boolean } {
