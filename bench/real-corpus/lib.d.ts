@@ -125,3 +125,38 @@ export function renderSample(
   readText: (repo: string, path: string) => string | null,
   meta: { seed: number; size: number; population: number; today: string; rules?: string[] | null },
 ): string;
+
+/** One finding of an audit sample file. */
+export interface SampleEntry {
+  id: string;
+  rule: string;
+  repo: string;
+  /** `path:line`, or the path alone. */
+  where: string;
+  message: string;
+}
+
+/** One audited finding. */
+export interface Verdict {
+  id: string;
+  rule: string;
+  verdict: 'true' | 'false' | 'debatable';
+  reason: string;
+}
+
+/** Verdicts of one rule (or `total`). */
+export interface VerdictTally {
+  rule: string;
+  true: number;
+  false: number;
+  debatable: number;
+}
+
+/** The findings of an audit sample file, by id. */
+export function parseSample(text: string): SampleEntry[];
+/** The verdict rows of an audit file's tables. */
+export function parseVerdicts(text: string): Verdict[];
+/** The identity of a finding across samples. */
+export function findingKey(f: Pick<SampleEntry, 'rule' | 'repo' | 'where' | 'message'>): string;
+/** Verdicts per rule, sorted, with a `total` row last. */
+export function tallyVerdicts(verdicts: Array<Pick<Verdict, 'rule' | 'verdict'>>): VerdictTally[];

@@ -416,3 +416,77 @@ export function renderSample(sample, readText, meta) {
 function oneLine(s) {
   return s.replace(/\s*\n\s*/g, ' ⏎ ');
 }
+
+/**
+ * @typedef {{ id: string, rule: string, repo: string, where: string, message: string }} SampleEntry
+ * @typedef {{ id: string, rule: string, verdict: 'true' | 'false' | 'debatable', reason: string }} Verdict
+ */
+
+/**
+ * The findings of an audit sample file (`renderSample`'s output), by id.
+ * @param {string} text
+ * @returns {SampleEntry[]}
+ */
+export function parseSample(text) {
+  /** @type {SampleEntry[]} */
+  const out = [];
+  /** @type {SampleEntry | null} */
+  let current = null;
+  for (const line of text.split('\n')) {
+    const head = /^## ([A-Z]\d{3}) · (\S+) \(/.exec(line);
+    if (head) {
+      current = { id: head[1] ?? '', rule: head[2] ?? '', repo: '', where: '', message: '' };
+      out.push(current);
+    } else if (current && line.startsWith('- repository: ')) current.repo = line.slice('- repository: '.length).trim();
+    else if (current && line.startsWith('- file: `')) current.where = line.slice('- file: `'.length, line.lastIndexOf('`'));
+    else if (current && line.startsWith('- message: ')) current.message = line.slice('- message: '.length).trim();
+  }
+  return out;
+}
+
+/**
+ * The verdict rows of an audit file: Markdown table rows `| id | rule | record | verdict | reason |`.
+ * @param {string} text
+ * @returns {Verdict[]}
+ */
+export function parseVerdicts(text) {
+  /** @type {Verdict[]} */
+  const out = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('|')) continue;
+    const cells = line.split('|').map((c) => c.trim());
+    const [, id, rule, , verdict, ...reason] = cells;
+    if (!id || !/^[A-Z]\d{3}$/.test(id) || !rule) continue;
+    const v = (verdict ?? '').toLowerCase().split(/\s/)[0];
+    if (v !== 'true' && v !== 'false' && v !== 'debatable') continue;
+    out.push({ id, rule, verdict: v, reason: reason.slice(0, -1).join('|').trim() });
+  }
+  return out;
+}
+
+/** The identity of a finding across samples: the same finding has the same key in every run. */
+export function findingKey(/** @type {Pick<SampleEntry, 'rule' | 'repo' | 'where' | 'message'>} */ f) {
+  return `${f.rule}\0${f.repo}\0${f.where}\0${f.message}`;
+}
+
+/**
+ * @typedef {{ rule: string, true: number, false: number, debatable: number }} VerdictTally
+ */
+
+/**
+ * Verdicts per rule, sorted by rule id, with a total row last (`rule: 'total'`).
+ * @param {Array<Pick<Verdict, 'rule' | 'verdict'>>} verdicts
+ * @returns {VerdictTally[]}
+ */
+export function tallyVerdicts(verdicts) {
+  /** @type {Map<string, VerdictTally>} */
+  const rows = new Map();
+  const total = { rule: 'total', true: 0, false: 0, debatable: 0 };
+  for (const v of verdicts) {
+    let row = rows.get(v.rule);
+    if (!row) rows.set(v.rule, (row = { rule: v.rule, true: 0, false: 0, debatable: 0 }));
+    row[v.verdict]++;
+    total[v.verdict]++;
+  }
+  return [...[...rows.values()].sort((a, b) => cmp(a.rule, b.rule)), total];
+}

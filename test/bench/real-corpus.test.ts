@@ -10,7 +10,11 @@ import {
   median,
   perRecord,
   perRule,
+  findingKey,
+  parseSample,
+  parseVerdicts,
   renderSample,
+  tallyVerdicts,
   seededSample,
   validateManifest,
   type Manifest,
@@ -222,5 +226,55 @@ describe('sample rendering', () => {
     expect(md).toContain('## S002');
     expect(md).toContain('NOT a manifest record');
     expect(md).toContain('folder-level or repository-level finding');
+  });
+});
+
+describe('audit files', () => {
+  const finding: RepoFinding & { id: string } = { id: 'S001', repo: 'o/r', ruleId: 'adr-date', severity: 'warning', message: 'Missing decision date', file: 'docs/adr/0001-a.md', line: 3, record: 'adr' };
+
+  it('reads back the findings of a rendered sample, and a --rules sample says how to regenerate it', () => {
+    const md = renderSample([finding, { ...finding, id: 'S002', ruleId: 'adr-status', file: 'docs/adr', line: undefined, record: null }], () => null, {
+      seed: 7,
+      size: 2,
+      population: 2,
+      today: '2026-12-01',
+      rules: ['adr-date', 'adr-status'],
+    });
+    expect(md).toContain('--seed 7 --rules adr-date,adr-status');
+    expect(parseSample(md)).toEqual([
+      { id: 'S001', rule: 'adr-date', repo: 'o/r', where: 'docs/adr/0001-a.md:3', message: 'Missing decision date' },
+      { id: 'S002', rule: 'adr-status', repo: 'o/r', where: 'docs/adr', message: 'Missing decision date' },
+    ]);
+  });
+
+  it('reads verdict rows, ignores other tables, and tallies them per rule with a total', () => {
+    const md = [
+      '| id | rule | record | verdict | reason |',
+      '|---|---|---|---|---|',
+      '| S001 | adr-date | r 0001-a.md:3 | true | No date anywhere. |',
+      '| S002 | adr-date | r 0002-b.md:1 | False | The date is in the table \\| row 4. |',
+      '| M003 | adr-options | r 0003-c.md:1 | debatable (shared by the folder) | One option and a rejected idea. |',
+      '',
+      '| rule | true | false |',
+      '| adr-date | 1 | 1 |',
+    ].join('\n');
+    const verdicts = parseVerdicts(md);
+    expect(verdicts.map((v) => [v.id, v.rule, v.verdict])).toEqual([
+      ['S001', 'adr-date', 'true'],
+      ['S002', 'adr-date', 'false'],
+      ['M003', 'adr-options', 'debatable'],
+    ]);
+    expect(tallyVerdicts(verdicts)).toEqual([
+      { rule: 'adr-date', true: 1, false: 1, debatable: 0 },
+      { rule: 'adr-options', true: 0, false: 0, debatable: 1 },
+      { rule: 'total', true: 1, false: 1, debatable: 1 },
+    ]);
+  });
+
+  it('keys a finding by rule, repository, place and message, so a verdict carries to the same finding in another sample', () => {
+    const a = { rule: 'adr-date', repo: 'o/r', where: 'x.md:3', message: 'm' };
+    expect(findingKey(a)).toBe(findingKey({ ...a }));
+    expect(findingKey(a)).not.toBe(findingKey({ ...a, where: 'x.md:4' }));
+    expect(findingKey(a)).not.toBe(findingKey({ ...a, rule: 'adr-status' }));
   });
 });

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * Totals of hand audits (issue 9, section 5): per rule, how many findings were
+ * judged true, false or debatable, with the rule's default severity from the
+ * build, and the totals over all rules and over the rules on by default.
+ *
+ *   node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]...
+ *
+ * The first file is an audit sample (report.js writes it); the verdict files
+ * hold tables `| id | rule | record | verdict | reason |` for its ids. With
+ * --carry, findings of the sample that an earlier audit already judged (the
+ * same rule, repository, place and message) take that verdict, and the ids
+ * still to judge are listed: a new sample costs only its new findings.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findingKey, parseSample, parseVerdicts, tallyVerdicts } from './lib.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const USAGE = 'Usage: node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]...';
+
+/** @returns {Promise<Map<string, string>>} rule id -> default severity, from the built rules. */
+async function defaultSeverities() {
+  const preset = join(ROOT, 'dist', 'core', 'rules', 'preset.js');
+  if (!existsSync(preset)) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+  const { allRules } = await import(pathToFileURL(preset).href);
+  return new Map(allRules.map((/** @type {{ meta: { id: string, defaultSeverity: string } }} */ r) => [r.meta.id, r.meta.defaultSeverity]));
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  if (argv.length < 1 || argv.includes('-h') || argv.includes('--help')) throw new Error(USAGE);
+  /** @type {string[]} */
+  const own = [];
+  /** @type {Array<{ sample: string, verdicts: string[] }>} */
+  const carry = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a !== '--carry') {
+      own.push(a);
+      continue;
+    }
+    const [sample, list] = (argv[++i] ?? '').split('=');
+    if (!sample || !list) throw new Error(`--carry needs old-sample.md=verdicts.md[,more.md]\n${USAGE}`);
+    carry.push({ sample, verdicts: list.split(',').filter(Boolean) });
+  }
+  if (own.length < 1) throw new Error(USAGE);
+  return { sample: own[0] ?? '', verdicts: own.slice(1), carry };
+}
+
+/** @param {number} n @param {number} d */
+const pct = (n, d) => (d === 0 ? '-' : `${Math.round((100 * n) / d)} %`);
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const read = (/** @type {string} */ p) => readFileSync(resolve(p), 'utf8');
+  const sample = parseSample(read(opts.sample));
+  const judged = new Map(opts.verdicts.flatMap((p) => parseVerdicts(read(p))).map((v) => [v.id, v]));
+  // Earlier verdicts by finding identity: carried over where the same finding comes back.
+  /** @type {Map<string, { verdict: 'true' | 'false' | 'debatable', from: string }>} */
+  const earlier = new Map();
+  for (const group of opts.carry) {
+    const oldVerdicts = new Map(group.verdicts.flatMap((p) => parseVerdicts(read(p))).map((v) => [v.id, v]));
+    for (const f of parseSample(read(group.sample))) {
+      const v = oldVerdicts.get(f.id);
+      if (v && !earlier.has(findingKey(f))) earlier.set(findingKey(f), { verdict: v.verdict, from: f.id });
+    }
+  }
+  /** @type {Array<{ rule: string, verdict: 'true' | 'false' | 'debatable' }>} */
+  const verdicts = [];
+  const open = [];
+  let carried = 0;
+  for (const f of sample) {
+    const own = judged.get(f.id);
+    const old = earlier.get(findingKey(f));
+    if (own) verdicts.push({ rule: f.rule, verdict: own.verdict });
+    else if (old) {
+      verdicts.push({ rule: f.rule, verdict: old.verdict });
+      carried++;
+    } else open.push(f.id);
+  }
+  const severities = await defaultSeverities();
+  const rows = tallyVerdicts(verdicts);
+  const onByDefault = tallyVerdicts(verdicts.filter((v) => (severities.get(v.rule) ?? 'warn') !== 'off')).at(-1);
+  console.log(`${sample.length} findings in ${opts.sample}; ${verdicts.length} judged (${carried} carried over), ${open.length} to judge${open.length ? `: ${open.join(', ')}` : ''}`);
+  console.log('');
+  console.log('| rule | default | true | false | debatable | precision (true / decided) | true / all |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const line = (/** @type {import('./lib.js').VerdictTally} */ r, /** @type {string} */ label, /** @type {string} */ def) =>
+    console.log(`| ${label} | ${def} | ${r.true} | ${r.false} | ${r.debatable} | ${pct(r.true, r.true + r.false)} | ${pct(r.true, r.true + r.false + r.debatable)} |`);
+  for (const r of rows) line(r, r.rule === 'total' ? '**all rules**' : r.rule, r.rule === 'total' ? '' : (severities.get(r.rule) ?? '?'));
+  if (onByDefault) line(onByDefault, '**rules on by default**', '');
+  if (open.length > 0) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+});
