@@ -2,12 +2,15 @@
  * adr-consequences: an ADR says what follows from the decision (Consequences,
  * Implications, Positive/Negative, "Trade-offs accepted" in the trade-off
  * template, "Bad, because" items in MADR's pros and cons) and does not claim
- * the choice costs nothing. Whether a cost is actually named is
- * `adr-trade-offs`'s question, so a record missing both gets one finding.
+ * the choice costs nothing. A deprecated, withdrawn or superseded record's
+ * Deprecation Note weighs what retiring it gains and loses, and counts.
+ * Whether a cost is actually named is `adr-trade-offs`'s question, so a
+ * record missing both gets one finding.
  */
 import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
 import { readCosts } from './negative-consequences.js';
+import { retirementNote } from './record-body.js';
 
 export default defineRule(
   {
@@ -23,7 +26,7 @@ export default defineRule(
     const costs = readCosts(doc, source, checklists);
     const hasSection =
       sectionsWith(doc, 'consequences', 'positive-consequences', 'negative-consequences', 'trade-offs').length > 0;
-    if (!hasSection && !costs.statesCost) {
+    if (!hasSection && !costs.statesCost && retirementNote(doc) === undefined) {
       const heading = headingMarkdown(doc, 'consequences');
       report(
         `Missing \`${heading}\` section: add one that lists what becomes easier and at least one negative consequence`,

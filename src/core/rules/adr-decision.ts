@@ -4,13 +4,14 @@
  * décision…). A spec-style record that writes its decision under topical
  * headings (substantial sections the review does not know), or under its
  * Context heading (design sub-sections, or a long context with a code block or
- * table), is not asked for a Decision heading. A record whose headings match nothing the review knows
+ * table), is not asked for a Decision heading; nor is a deprecated or
+ * withdrawn record whose Deprecation Note says what was decided. A record whose headings match nothing the review knows
  * gets one finding that names the sections expected; the other section checks
  * stay quiet on it.
  */
 import { sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
-import { bodyHeadings, designUnderContext, topicalSections } from './record-body.js';
+import { bodyHeadings, designUnderContext, retirementNote, topicalSections } from './record-body.js';
 import { checkRequiredSection } from './required-section.js';
 
 export default defineRule(
@@ -35,7 +36,13 @@ export default defineRule(
     }
     // Spec-style records state what they decided under topical headings (`## Stream Configuration`),
     // or write the design under `## Context` itself.
-    if (sectionsWith(doc, 'decision').length === 0 && (topicalSections(doc).length > 0 || designUnderContext(doc, source))) return;
+    // A deprecated or withdrawn record states its decision (not to do X) in its Deprecation Note.
+    if (
+      sectionsWith(doc, 'decision').length === 0 &&
+      (topicalSections(doc).length > 0 || designUnderContext(doc, source) || retirementNote(doc) !== undefined)
+    ) {
+      return;
+    }
     checkRequiredSection(doc, report, {
       key: 'decision',
       addOne: 'states what was decided and why (“We will …, because …”)',

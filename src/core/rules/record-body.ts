@@ -92,6 +92,23 @@ export function designUnderContext(doc: DecisionDoc, source: string): boolean {
   return false;
 }
 
+// A retired record's own account of why: "Deprecation Note", "Deprecated", "Withdrawn"…
+const RETIREMENT_HEADING =
+  /^(?:deprecation(?: notes?| notice)?|deprecated|withdrawn|withdrawal(?: notes?)?|superseded|supersession(?: notes?)?)$/;
+const RETIRED = new Set(['deprecated', 'withdrawn', 'superseded']);
+
+/**
+ * The filled "Deprecation Note" (or "Deprecated", "Withdrawn") section of a
+ * record whose status retires it (deprecated, withdrawn, superseded): such a
+ * note states the decision (not to do X, or to stop doing it) and weighs what
+ * that gains and loses, so it stands for the Decision and the Consequences.
+ * Undefined for a record that is not retired or has no such note.
+ */
+export function retirementNote(doc: DecisionDoc): Section | undefined {
+  if (!RETIRED.has(doc.status?.normalized ?? '')) return undefined;
+  return doc.sections.find((s) => s.key === null && !s.empty && RETIREMENT_HEADING.test(normalizeHeading(s.heading)));
+}
+
 /** The headings of the record below its title, as written (for a message). */
 export function bodyHeadings(doc: DecisionDoc): string[] {
   return topLevelSections(doc).map((s) => s.heading);
