@@ -1,12 +1,22 @@
-import { cueIndexFor, firstHits, type CueIndex } from '../review/cue-search.js';
+import { cueIndexFor, docLines, firstHits, type CueIndex } from '../review/cue-search.js';
 import { sectionByHeading } from '../review/design-headings.js';
 import { isEnglish } from '../review/english-text.js';
 import type { DecisionDoc } from '../document/model.js';
 import type { Checklists } from '../checklists/types.js';
 import { defineRule } from './define-rule.js';
 
+/** What people roll out or back when the verb is split: "roll this out across our services", "roll it back". */
+const SPLIT_OBJECTS = ['it', 'this', 'that', 'them', 'these', 'those', 'everything'];
+const ROLL_FORMS = ['roll', 'rolls', 'rolled', 'rolling'];
+
+/** `roll <object> <particle>` for every form and object: the split phrasal verb. */
+function splitVerb(particle: string): string[] {
+  return ROLL_FORMS.flatMap((verb) => SPLIT_OBJECTS.map((object) => `${verb} ${object} ${particle}`));
+}
+
 /** How a change is shipped, besides the cues of the `rollout-rollback` concern. */
 const ROLLOUT_CUES = [
+  ...splitVerb('out'),
   'rollout',
   'roll out',
   'rolling out',
@@ -28,6 +38,7 @@ const ROLLOUT_CUES = [
 
 /** How a change is undone. */
 const ROLLBACK_CUES = [
+  ...splitVerb('back'),
   'rollback',
   'roll back',
   'rolled back',
@@ -75,9 +86,38 @@ function rolloutEvidence(doc: DecisionDoc, checklists: Checklists): { rollout?: 
   const phrases = checklists.concerns.find((c) => c.id === 'rollout-rollback')?.headings;
   const section = doc.sections.find((s) => s.key === 'rollout' && !s.empty) ?? sectionByHeading(doc, phrases);
   const back = sectionByHeading(doc, ROLLBACK_HEADINGS);
-  const rollout = earliest(section?.line, hits.get('rollout')?.line);
+  let rollout = earliest(section?.line, hits.get('rollout')?.line);
+  rollout ??= firstPassSubset(doc);
   const rollback = earliest(back?.line, hits.get('rollback')?.line);
   return { ...(rollout !== undefined ? { rollout } : {}), ...(rollback !== undefined ? { rollback } : {}) };
+}
+
+/** The phased-scope phrase: "As a first pass, only <a subset> …" ships part of the change first. */
+const FIRST_PASS = 'as a first pass';
+/** How far after it the same sentence is read for "only". */
+const FIRST_PASS_WINDOW = 200;
+
+/**
+ * Line of a first phase limited to a subset ("As a first pass, we only move
+ * records older than 2017"): "as a first pass" and, later in the same
+ * sentence, "only". Both are needed: "as a first pass" alone often describes
+ * how the author worked, not how the change ships.
+ */
+function firstPassSubset(doc: DecisionDoc): number | undefined {
+  const lines = docLines(doc);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.heading) continue;
+    const text = line.text.toLowerCase();
+    for (let at = text.indexOf(FIRST_PASS); at !== -1; at = text.indexOf(FIRST_PASS, at + 1)) {
+      const next = lines[i + 1];
+      let rest = text.slice(at + FIRST_PASS.length, at + FIRST_PASS.length + FIRST_PASS_WINDOW);
+      if (next && next.section === line.section && !next.heading) rest += ` ${next.text.toLowerCase()}`;
+      const stop = rest.search(/[.!?;]/);
+      if (/\bonly\b/.test(stop === -1 ? rest.slice(0, FIRST_PASS_WINDOW) : rest.slice(0, stop))) return line.line;
+    }
+  }
+  return undefined;
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
