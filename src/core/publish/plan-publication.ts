@@ -11,7 +11,7 @@ import { draftAdrFromDesignDoc, needsGeneratedAdr } from './generated-adr.js';
 import { planInlineComments } from './inline-comments.js';
 import { messageMarkdown } from './message-markdown.js';
 import { fencedBlock } from './suggestion-block.js';
-import { buildSummaryData, plural, type GeneratedAdrSummary, type SummaryData } from './summary-data.js';
+import { buildSummaryData, plural, type ConventionNoteSource, type GeneratedAdrSummary, type SummaryData } from './summary-data.js';
 import { GITHUB_TEXT_LIMIT, truncateToLimit, utf8Length } from './truncate.js';
 import { SUMMARY_MARKER, type ChangedFile, type PublishPlan } from './types.js';
 
@@ -41,6 +41,8 @@ export interface PublicationInput {
   /** Today, ISO (injected clock): the generated ADR's date, due triggers. */
   today: string;
   checklists: Checklists;
+  /** Folder conventions that explain gap findings of the reviewed records, told in the summary beside them. */
+  conventions?: readonly ConventionNoteSource[];
 }
 
 /** A config that failed validation, as `ConfigError` reports it. */
@@ -97,6 +99,7 @@ export function planPublication(input: PublicationInput): PublishPlan {
     base: { repoUrl: input.repoUrl, headSha: input.headSha },
     today: input.today,
     generatedAdrs: generatedAdrs(input),
+    ...(input.conventions ? { conventions: input.conventions } : {}),
   });
   const { summary, comment } = summaryAndComment(data);
   const errors = review.findings.filter((f) => f.severity === 'error').length;

@@ -1,6 +1,7 @@
 import type { DecisionDoc, DocKind, TriggerKind } from '../document/model.js';
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage, PillarCoverage } from '../review/coverage-types.js';
+import type { ChangeConvention } from '../review/folder-conventions.js';
 import type { Review } from '../review/types.js';
 import { ruleDocsUrl } from '../rules/define-rule.js';
 import { escaped, type EscapedMarkdown } from './escaped-markdown.js';
@@ -29,6 +30,13 @@ export interface FindingRow {
   location: LocationLink;
 }
 
+/** A folder convention told beside the finding of a document it explains. */
+export interface ConventionNote {
+  ruleId: string;
+  ruleUrl: string;
+  messageMarkdown: EscapedMarkdown;
+}
+
 /** Findings of one severity. */
 export interface SeverityGroup {
   label: string;
@@ -55,6 +63,8 @@ export interface DocumentSummary {
     due: { text: string; due: string; location: LocationLink }[];
   };
   severities: SeverityGroup[];
+  /** Gaps of this document that are its folder's convention (pull requests: `changeConventions`). */
+  conventions: ConventionNote[];
   inlineCount: number;
 }
 
@@ -174,6 +184,7 @@ function documentSummary(
   inlineFindings: readonly Finding[],
   base: LinkBase,
   today: string,
+  conventions: readonly ConventionNoteSource[],
 ): DocumentSummary {
   const kinds = coverage?.triggers.byKind ?? countKinds(doc);
   // ISO dates compare as strings.
@@ -206,6 +217,9 @@ function documentSummary(
       due,
     },
     severities: bySeverity(summaryFindings, base, true),
+    conventions: conventions
+      .filter((c) => c.files.includes(doc.path))
+      .map((c) => ({ ruleId: c.ruleId, ruleUrl: ruleDocsUrl(c.ruleId), messageMarkdown: escaped(messageMarkdown(c.message)) })),
     inlineCount,
   };
 }
@@ -225,7 +239,12 @@ export interface SummaryInput {
   base: LinkBase;
   today: string;
   generatedAdrs: GeneratedAdrSummary[];
+  /** Folder conventions to tell beside the findings of the records that have the gap; none by default. */
+  conventions?: readonly ConventionNoteSource[];
 }
+
+/** What a convention note is made of: the rule, the records with the gap, the sentence. */
+export type ConventionNoteSource = Pick<ChangeConvention, 'ruleId' | 'files' | 'message'>;
 
 /** The review-summary template's data for a review. */
 export function buildSummaryData(input: SummaryInput): SummaryData {
@@ -251,7 +270,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
       : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${docCount} reviewed`,
     inlineCount: input.inline.length,
     documents: documents.map((d) =>
-      documentSummary(d, coverage.get(d.path), byFile.get(d.path) ?? [], inlineByFile.get(d.path) ?? [], base, input.today),
+      documentSummary(d, coverage.get(d.path), byFile.get(d.path) ?? [], inlineByFile.get(d.path) ?? [], base, input.today, input.conventions ?? []),
     ),
     otherFindings: bySeverity(summaryFindings.filter((f) => !docPaths.has(f.file)), base),
     skipped: [...review.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
