@@ -69,6 +69,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     log: workflowLog({ write, ...hintContext }),
     readConfig: () => readRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }, { extendsAllow: settings.extendsAllow }),
     appSlug: () => Promise.resolve(settings.botSlug),
+    configPath: settings.configPath,
   };
 
   loadBuiltinTemplates();

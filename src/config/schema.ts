@@ -152,7 +152,7 @@ export const configSchema = z.strictObject({
       maxFileBytes: z.number().int().positive().max(50_000_000).default(1_048_576),
       /** At most this many documents per review; the rest are listed as skipped. */
       maxFiles: z.number().int().positive().max(5000).default(300),
-      /** (CLI) Report a gap most records of a folder share (80 % of 5 or more: no date, status, options…) once for the folder. */
+      /** A gap most records of a folder share (80 % of 5 or more: no date, status, options…): one finding for the folder (CLI), a note in the pull request summary (App, Action). */
       folderConventions: z.boolean().default(true),
     })
     .prefault({}),

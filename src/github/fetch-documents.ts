@@ -163,7 +163,7 @@ function textOf(blob: BlobRead | undefined): string | undefined {
 }
 
 /** Why a read blob cannot be reviewed, if it cannot. */
-function whySkipped(blob: BlobRead, maxFileBytes: number): string | undefined {
+export function whySkipped(blob: BlobRead, maxFileBytes: number): string | undefined {
   if (blob === null) return 'not a file at the head commit';
   if (blob.isBinary) return 'binary file';
   if (blob.byteSize > maxFileBytes) return `larger than review.maxFileBytes (${blob.byteSize} > ${maxFileBytes} bytes)`;

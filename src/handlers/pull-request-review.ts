@@ -25,6 +25,7 @@ import type { PendingCheckRun } from '../queue/review-queue.js';
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
 import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
 import { CONFIG_PATH } from '../config/load.js';
+import { conventionsOrNone } from './pull-request-conventions.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook
@@ -43,7 +44,9 @@ import { CONFIG_PATH } from '../config/load.js';
  *   5. when the pull request adds an ADR, read the ADR numbers other open pull
  *      requests add (a failure there only loses that check);
  *   6. review, plan the publication (a drafted ADR takes a number free on the base
- *      branch and in every open pull request), complete the check run;
+ *      branch and in every open pull request; a changed record's gap that most records
+ *      of its folder share is told as the folder's convention, see pull-request-conventions.ts),
+ *      complete the check run;
  *   7. drafts with `review.drafts: false` stop here (the check run says so);
  *   8. re-read the head: if it moved on, a newer job posts the comments;
  *   9. sync the inline review comments; the ones GitHub refuses go into the summary;
@@ -86,6 +89,8 @@ export interface ReviewJobDeps {
    * budget per document), so a hostile document never blocks the event loop; in this thread otherwise.
    */
   reviewFiles?: ReviewFiles;
+  /** The config file, as messages that tell how to change a setting name it (the Action's `config` input); `.github/design-review.yml` by default. */
+  configPath?: string;
 }
 
 /**
@@ -189,6 +194,22 @@ export async function reviewPullRequest(
         baseIndex = (await baseAdrsOrNone(deps, listing, pullNumber)) ?? docs.index;
       }
     }
+    // Only a changed record with a gap finding pays for reading its folder; a failure only loses the note.
+    const conventions = await conventionsOrNone({
+      gh,
+      log,
+      reviewFiles,
+      owner,
+      repo,
+      pullNumber,
+      baseSha: pr.base.sha,
+      config,
+      configPath: deps.configPath ?? CONFIG_PATH,
+      checklists,
+      today: date,
+      docs,
+      result,
+    });
     const numbers = [
       ...baseIndex.map((e) => e.number),
       ...result.documents.filter((d) => d.kind === 'adr').map((d) => toIndexEntry(d).number),
@@ -204,6 +225,7 @@ export async function reviewPullRequest(
       nextAdrNumber: nextAdrNumber(numbers),
       today: date,
       checklists,
+      conventions,
     });
 
     const draftSkipped = pr.draft === true && !config.review.drafts;

@@ -180,4 +180,32 @@ describe('pull request review, end to end', () => {
     expect([...github.state.checkRuns.values()].filter((r) => r.repo.toLowerCase() === repo)).toHaveLength(1);
     expect(github.violations).toEqual([]);
   });
+
+  it.concurrent("tells beside an added record's finding that its folder's records share the gap, reading them in one query", async ({ expect }) => {
+    // Six records without a date on main, as a log whose template has no date field; the pull request adds a seventh.
+    const undated = (n: number) => CLEAN_ADR.replace(/^# 1\./, `# ${n}.`).replace(/^Date: .*\n\n/m, '');
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 6; n += 1) files[`docs/decisions/000${n}-orders-${n}.md`] = undated(n);
+    const { repo } = seedRepo('convention', files);
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-7', changes: { 'docs/decisions/0007-orders-7.md': undated(7) } });
+
+    const { response } = await deliver(repo, 1);
+    expect(response.status).toBe(200);
+
+    const [comment] = await waitFor('summary comment', () => {
+      const found = summaryComments(repo, 1);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(comment!.body).toContain(
+      "7 of 7 ADRs in docs/decisions have no decision date, which looks like the folder's convention: set `rules: { adr-date: off }` in .github/design-review.yml",
+    );
+    // The finding itself stays on the record, as an annotation.
+    const run = completedRun(repo, pull.head.sha)!;
+    expect(run.output.annotations).toContainEqual(expect.objectContaining({ path: 'docs/decisions/0007-orders-7.md', title: 'adr-date' }));
+    const baseReads = github
+      .requestsFor('graphql')
+      .filter((r) => Object.values((r.body as { variables: Record<string, unknown> }).variables).some((v) => typeof v === 'string' && v.startsWith(`${pull.base.sha}:`)));
+    expect(baseReads).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+  });
 });
