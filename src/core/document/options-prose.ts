@@ -1,7 +1,8 @@
 /**
  * Options written as prose rather than listed under an options heading:
  * "We considered A, B and C", "Two approaches were considered: 1) … 2) …",
- * "The other option would be to …", "X was considered but rejected". Each
+ * "The other option would be to …", "X was considered but rejected", "We
+ * chose X over Y because …", "Nous avions deux façons de faire : …". Each
  * pattern is bounded and anchored on a word, so the scan is linear.
  */
 import type { Located } from './model.js';
@@ -23,6 +24,35 @@ function weWeighed(text: string): RegExpExecArray | null {
   return SEVERAL.test(end === -1 ? rest : rest.slice(0, end)) ? m : null;
 }
 
+// "We chose SQLite over JSON files", "Java 8 was preferred over Java 11", "we picked X rather than Y":
+// a choice verb, then (checked on the rest of the sentence) what it was chosen over.
+const WE_CHOSE =
+  /\b(?:(?:we|they|the team) (?:have |had |also |finally |eventually )?(?:chose|choose|picked|selected|preferred|prefer|opted for|went with|settled on|favou?red)|(?:was|were|is|are|has been|have been) (?:chosen|picked|selected|preferred|favou?red)) /i;
+const OVER = /\b(?:over|rather than|instead of)\b/i;
+// Words between the verb and "over" that make "over" a preposition of something else:
+// "we chose to send logs over the network", "we picked a queue that replicates over TCP".
+const NOT_THE_OPTION = /\b(?:to|that|which|who|for|with|on|in|by|via|because|since|as|when|if)\b/i;
+// "over time", "over the years", "over 10,000 users", "over a week".
+const NOT_AN_OPTION_AFTER = /^(?:\d|(?:time|the (?:years|past|next|last|coming|course|network|wire|internet)|a (?:period|year|month|week|day|long)|several|many|multiple|night|weekends?)\b)/i;
+
+/** The first "we chose X over Y" in a text: a choice verb and, in the same sentence, what it was chosen over. */
+function weChoseOver(text: string): RegExpExecArray | null {
+  const m = WE_CHOSE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
+  const end = rest.search(/[.;:!?\n]/);
+  const sentence = end === -1 ? rest : rest.slice(0, end);
+  const over = OVER.exec(sentence);
+  if (!over) return null;
+  if (over[0].toLowerCase() !== 'over') return m;
+  // "over" names the other option only right after the chosen one: a few words, no preposition or clause.
+  const before = sentence.slice(0, over.index);
+  const words = before.split(' ').filter((w) => w !== '').length;
+  if (words === 0 && !/^(?:was|were|is|are|has|have)\b/i.test(m[0])) return null;
+  if (words > 6 || NOT_THE_OPTION.test(before)) return null;
+  return NOT_AN_OPTION_AFTER.test(sentence.slice(over.index + over[0].length).trimStart()) ? null : m;
+}
+
 const CUES: RegExp[] = [
   // "Two approaches were considered", "We see two alternatives", "three candidate designs".
   new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
@@ -32,8 +62,9 @@ const CUES: RegExp[] = [
   /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b)/i,
   // "X was considered but rejected", "was ruled out", "we could have used Y".
   /\b(?:was|were)\s+(?:also\s+)?(?:considered|evaluated)\s+(?:but|and rejected|and discarded|as an alternative)\b|\b(?:was|were)\s+(?:rejected|ruled out|discarded)\s+(?:because|since|as|in favou?r of)\b|\bwe could have\s+(?:used|taken|gone|chosen|built|written|adopted|kept)\b|\balternatively,\s+(?:we|one|the team|you)\s+could\b/i,
-  // French: "nous avons envisagé", "une autre option serait".
+  // French: "nous avons envisagé", "une autre option serait", "deux façons de faire : A ou B", "plusieurs solutions".
   /\bnous avons (?:envisagé|considéré|étudié|comparé)\b|\b(?:une autre|l'autre|la seconde)\s+(?:option|solution|approche)\b/i,
+  /\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:manières|façons|solutions|approches|possibilités|alternatives|pistes)\b/i,
 ];
 
 /** The first sentence of each paragraph or list that says other options were weighed (code and headings excluded). */
@@ -43,8 +74,10 @@ export function readOptionsInProse(blocks: Block[]): Located<string>[] {
     const type = block.node.type;
     if (type !== 'paragraph' && type !== 'list' && type !== 'blockquote') continue;
     const text = block.text;
-    const weighed = weWeighed(text);
-    let best: { index: number; match: string } | undefined = weighed ? { index: weighed.index, match: weighed[0] } : undefined;
+    let best: { index: number; match: string } | undefined;
+    for (const m of [weWeighed(text), weChoseOver(text)]) {
+      if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };
+    }
     for (const re of CUES) {
       const m = re.exec(text);
       if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };

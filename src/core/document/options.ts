@@ -2,12 +2,15 @@
  * Options considered: the list items (first line) or sub-headings of the
  * options section(s), MADR's "Considered Options" included; else the option
  * sub-headings of "Pros and Cons of the Options"; else the options of a
- * decision matrix. Sub-headings about the options ("Evaluation criteria",
- * "Comparison", "Summary") are not options.
+ * decision matrix; else headings anywhere that name options ("Solution 1: …"
+ * and "Solution 2: …" under Context, "Option A" / "Option B", "Sync vs Async").
+ * Sub-headings about the options ("Evaluation criteria", "Comparison",
+ * "Summary") are not options.
  */
 import type { List } from 'mdast';
 import type { DecisionMatrix, OptionConsidered } from './model.js';
 import { normalizeHeading, sectionKeyFor } from './headings.js';
+import { isNumberedOptionHeading, versusSides } from './option-headings.js';
 import { plainText } from './plain-text.js';
 import type { Block, SectionSpan } from './sections.js';
 import { isGuidanceOnly } from './sections.js';
@@ -27,7 +30,48 @@ export function readOptions(blocks: Block[], spans: SectionSpan[], matrices: Dec
       out.push({ name, line: matrix.line, column: matrix.column });
     }
   }
-  return out;
+  if (out.length > 0) return out;
+  return optionsFromHeadings(spans);
+}
+
+/**
+ * Options weighed under headings of their own outside an options section:
+ * two or more numbered or lettered ones ("Solution 1: …", "Option B"), and
+ * both sides of a comparison ("Sync vs Async") at the top of the body or
+ * directly under Context (deeper in a spec, "Filter vs Transform" compares two
+ * features of the design). One "Solution: …" heading alone is the decision,
+ * not an option.
+ */
+function optionsFromHeadings(spans: SectionSpan[]): OptionConsidered[] {
+  const numbered: OptionConsidered[] = [];
+  const compared: OptionConsidered[] = [];
+  // The title, when one `#` heading heads the record: its sub-sections are the top of the body.
+  const titles = spans.filter((s) => s.section.depth === 1);
+  const title = titles.length === 1 ? titles[0]!.section : undefined;
+  // Open sections, innermost last (spans are in heading order), to know each heading's parent.
+  const open: SectionSpan['section'][] = [];
+  for (const { section } of spans) {
+    while (open.length > 0 && open[open.length - 1]!.depth >= section.depth) open.pop();
+    const parent = open[open.length - 1];
+    open.push(section);
+    if (section.key !== null) continue;
+    const place = { line: section.line, column: section.column };
+    if (isNumberedOptionHeading(section.heading)) {
+      numbered.push({ name: section.heading, ...place });
+      continue;
+    }
+    const sides = versusSides(section.heading);
+    const weighed = parent === undefined || parent === title || parent.key === 'context';
+    if (sides && weighed) for (const name of sides) compared.push({ name, ...place });
+  }
+  const out = [...(numbered.length >= 2 ? numbered : []), ...compared];
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    const id = o.name.toLowerCase();
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 // Sub-headings about the options rather than options: criteria, a comparison,

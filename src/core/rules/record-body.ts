@@ -30,12 +30,17 @@ export function topLevelSections(doc: DecisionDoc): Section[] {
 
 /**
  * Top-level sections under headings the review does not know that hold
- * substantial text (40 words or more) and are not questions, history or
- * examples: where a spec-style record writes what it decided.
+ * substantial text (40 words or more) and are not questions, history,
+ * examples or one of the options weighed ("Option A: …", "Sync vs Async"):
+ * where a spec-style record writes what it decided.
  */
 export function topicalSections(doc: DecisionDoc): Section[] {
   return topLevelSections(doc).filter(
-    (s) => s.key === null && !NOT_A_DECISION.test(normalizeHeading(s.heading)) && wordCount(s.text) >= 40,
+    (s) =>
+      s.key === null &&
+      !NOT_A_DECISION.test(normalizeHeading(s.heading)) &&
+      !headingNamesOption(s.heading) &&
+      wordCount(s.text) >= 40,
   );
 }
 

@@ -121,12 +121,57 @@ describe('options written as prose', () => {
     'We see two alternatives here.',
     'Polling was considered but rejected, because it wastes requests.',
     'We could have used the vendor SDK.',
+    'We chose SQLite over a folder of JSON files because lookups stay fast.',
+    'We picked the hosted service rather than running our own cluster.',
+    'Version 8 was preferred over version 11, since most users still run it.',
+    'The team went with polling instead of webhooks for now.',
+    'Nous avions deux façons de gérer les fuseaux : le serveur ou le client.',
+    'Plusieurs solutions ont été envisagées pour le stockage.',
   ])('reads %j', (sentence) => {
     expect(parse(`# X\n\n## Context\n\n${sentence}\n`).optionsInProse).toMatchObject([{ line: 5 }]);
   });
 
-  it.each(['Two options are added to the client.', 'We considered the request.', 'The second is slower.'])('does not read %j', (sentence) => {
+  it.each([
+    'Two options are added to the client.',
+    'We considered the request.',
+    'The second is slower.',
+    'We chose to send the logs over the network every hour.',
+    'We picked a broker that replicates over TCP.',
+    'We chose Kafka over time, as the load grew.',
+    'We chose Postgres over 3 years ago.',
+    'We chose Kafka because it has served us well over the years.',
+  ])('does not read %j', (sentence) => {
     expect(parse(`# X\n\n## Context\n\n${sentence}\n`).optionsInProse).toEqual([]);
+  });
+});
+
+describe('options under headings of their own', () => {
+  const options = (md: string) => parse(md).options.map((o) => o.name);
+
+  it('reads two numbered or lettered option headings anywhere', () => {
+    expect(options('# X\n\n## Context\n\nA.\n\n### Solution 1: A nightly job\n\nB.\n\n### Solution 2: A refund call\n\nC.\n')).toEqual([
+      'Solution 1: A nightly job',
+      'Solution 2: A refund call',
+    ]);
+    expect(options('# X\n\n## Option A\n\nA.\n\n## Option B - on the server\n\nB.\n')).toEqual(['Option A', 'Option B - on the server']);
+  });
+
+  it('reads both sides of a comparison heading', () => {
+    expect(options('# X\n\n## Context\n\n### Sync vs. Async\n\nA.\n\n### Channels versus callbacks?\n\nB.\n')).toEqual([
+      'Sync',
+      'Async',
+      'Channels',
+      'callbacks',
+    ]);
+  });
+
+  it('does not read a comparison nested in a section of the design', () => {
+    expect(options('# X\n\n## Context\n\nA.\n\n## Stream mirrors\n\nB.\n\n### Filter vs transform\n\nC.\n')).toEqual([]);
+  });
+
+  it('does not read one solution heading, or words that only start like an option', () => {
+    expect(options('# X\n\n## Context\n\n### Solution: resize on upload\n\nA.\n')).toEqual([]);
+    expect(options('# X\n\n## Optional features\n\nA.\n\n## Solutions architecture\n\nB.\n')).toEqual([]);
   });
 });
 
@@ -143,6 +188,10 @@ describe('heading synonyms seen in real logs', () => {
     ['Possible approaches for evidence handling', 'options'],
     ['Implementation options', 'options'],
     ['Considered and rejected: a self-releasing lease', 'options'],
+    ['Solutions Étudiées', 'options'],
+    ['Solutions étudiées', 'options'],
+    ['Alternatives étudiées', 'options'],
+    ['Options envisagées', 'options'],
   ])('%s → %s', (heading, key) => {
     expect(sectionKeyFor(heading)).toBe(key);
   });
