@@ -82,6 +82,7 @@ async function main() {
   }
   const severities = await defaultSeverities();
   const rows = tallyVerdicts(verdicts);
+  // A finding that is not a rule's (document-skipped) is said whatever the config: counted as on by default.
   const onByDefault = tallyVerdicts(verdicts.filter((v) => (severities.get(v.rule) ?? 'warn') !== 'off')).at(-1);
   console.log(`${sample.length} findings in ${opts.sample}; ${verdicts.length} judged (${carried} carried over), ${open.length} to judge${open.length ? `: ${open.join(', ')}` : ''}`);
   console.log('');
@@ -89,7 +90,7 @@ async function main() {
   console.log('|---|---|---:|---:|---:|---:|---:|');
   const line = (/** @type {import('./lib.js').VerdictTally} */ r, /** @type {string} */ label, /** @type {string} */ def) =>
     console.log(`| ${label} | ${def} | ${r.true} | ${r.false} | ${r.debatable} | ${pct(r.true, r.true + r.false)} | ${pct(r.true, r.true + r.false + r.debatable)} |`);
-  for (const r of rows) line(r, r.rule === 'total' ? '**all rules**' : r.rule, r.rule === 'total' ? '' : (severities.get(r.rule) ?? '?'));
+  for (const r of rows) line(r, r.rule === 'total' ? '**all rules**' : r.rule, r.rule === 'total' ? '' : (severities.get(r.rule) ?? 'always'));
   if (onByDefault) line(onByDefault, '**rules on by default**', '');
   if (open.length > 0) process.exitCode = 1;
 }
