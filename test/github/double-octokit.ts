@@ -1,6 +1,7 @@
 // A GitHub double with one installation, and Octokit clients pointed at it with its token.
 import { Octokit } from '@octokit/rest';
 import { configSchema, type Config } from '../../src/config/schema.js';
+import type { FetchDocumentsParams } from '../../src/github/fetch-documents.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 
 export const INSTALLATION_ID = 42;
@@ -51,4 +52,19 @@ export function botLogin(double: GitHubDouble): string {
 /** The config after defaults, with overrides. */
 export function config(input: Record<string, unknown> = {}): Config {
   return configSchema.parse(input);
+}
+
+/** The parameters `fetchPullRequestDocuments` takes for a pull request seeded in the double's REPO. */
+export function paramsFor(double: GitHubDouble, number: number, overrides: Partial<FetchDocumentsParams> = {}): FetchDocumentsParams {
+  const pull = double.state.findPull(REPO, number)!;
+  const [headOwner, headRepo] = pull.head.repo.split('/') as [string, string];
+  return {
+    owner: OWNER,
+    repo: NAME,
+    pullNumber: number,
+    head: { owner: headOwner, repo: headRepo, sha: pull.head.sha },
+    base: { sha: pull.base.sha, ref: pull.base.ref },
+    config: config(),
+    ...overrides,
+  };
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adrPaths, chooseAdrFolder, placeAdr } from '../../src/core/commands/adr-placement.js';
 import { adrPathsOf } from '../../src/github/default-branch-adrs.js';
-import { fetchPullRequestDocuments, type FetchDocumentsParams } from '../../src/github/fetch-documents.js';
+import { fetchPullRequestDocuments } from '../../src/github/fetch-documents.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { config, NAME, octokitFor, OWNER, REPO, startDouble } from './double-octokit.js';
+import { config, octokitFor, paramsFor, REPO, startDouble } from './double-octokit.js';
 
 // Issue 9, section 1, on the App's surfaces: layouts that only a listing shows (ADRs kept at the
 // repository root, an RFC repository's text/ folder, generated twins) classify the same in a pull
@@ -11,19 +11,6 @@ import { config, NAME, octokitFor, OWNER, REPO, startDouble } from './double-oct
 
 const adr = (n: number): string => `# ${n}. Decision ${n}\n\n## Status\n\nAccepted\n\n## Context\n\nBecause.\n`;
 const rfc = (n: number): string => `# RFC ${n}\n\n## Summary\n\nA change.\n`;
-
-function paramsFor(double: GitHubDouble, number: number): FetchDocumentsParams {
-  const pull = double.state.findPull(REPO, number)!;
-  const [headOwner, headRepo] = pull.head.repo.split('/') as [string, string];
-  return {
-    owner: OWNER,
-    repo: NAME,
-    pullNumber: number,
-    head: { owner: headOwner, repo: headRepo, sha: pull.head.sha },
-    base: { sha: pull.base.sha, ref: pull.base.ref },
-    config: config(),
-  };
-}
 
 describe('fetchPullRequestDocuments with layouts only a listing shows', () => {
   let double: GitHubDouble;

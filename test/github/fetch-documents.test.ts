@@ -1,25 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchPullRequestDocuments, type FetchDocumentsParams } from '../../src/github/fetch-documents.js';
+import { fetchPullRequestDocuments } from '../../src/github/fetch-documents.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { ADR_1, ADR_2, config, NAME, octokitFor, OWNER, REPO, startDouble } from './double-octokit.js';
+import { ADR_1, ADR_2, NAME, octokitFor, OWNER, paramsFor, REPO, startDouble } from './double-octokit.js';
 
 const adr = (n: number, title = `Decision ${n}`): string => `# ${n}. ${title}\n\n## Status\n\nProposed\n\n## Context\n\nBecause.\n`;
 const FORKED = { 'docs/adr/0001-use-postgres.md': ADR_1, 'docs/adr/0002-use-kafka.md': ADR_2, 'README.md': '# Decisions\n' };
 const adrPath = (n: number): string => `docs/adr/${String(n).padStart(4, '0')}-decision-${n}.md`;
-
-function paramsFor(double: GitHubDouble, number: number, overrides: Partial<FetchDocumentsParams> = {}): FetchDocumentsParams {
-  const pull = double.state.findPull(REPO, number)!;
-  const [headOwner, headRepo] = pull.head.repo.split('/') as [string, string];
-  return {
-    owner: OWNER,
-    repo: NAME,
-    pullNumber: number,
-    head: { owner: headOwner, repo: headRepo, sha: pull.head.sha },
-    base: { sha: pull.base.sha, ref: pull.base.ref },
-    config: config(),
-    ...overrides,
-  };
-}
 
 function countsByOperation(double: GitHubDouble): Record<string, number> {
   const counts: Record<string, number> = {};
