@@ -15,7 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findingKey, parseSample, parseVerdicts, tallyVerdicts } from './lib.js';
+import { parseArgs as parseCommandLine } from 'node:util';
+import { findingKey, parseSample, parseVerdicts, tallyVerdicts, withUsage } from './lib.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE = 'Usage: node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]...';
@@ -30,23 +31,21 @@ async function defaultSeverities() {
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  if (argv.length < 1 || argv.includes('-h') || argv.includes('--help')) throw new Error(USAGE);
-  /** @type {string[]} */
-  const own = [];
-  /** @type {Array<{ sample: string, verdicts: string[] }>} */
-  const carry = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a !== '--carry') {
-      own.push(a);
-      continue;
-    }
-    const [sample, list] = (argv[++i] ?? '').split('=');
+  const { values, positionals } = withUsage(USAGE, () =>
+    parseCommandLine({
+      args: argv,
+      options: { carry: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (values.help || positionals.length < 1) throw new Error(USAGE);
+  const carry = (values.carry ?? []).map((group) => {
+    const [sample, list] = group.split('=');
     if (!sample || !list) throw new Error(`--carry needs old-sample.md=verdicts.md[,more.md]\n${USAGE}`);
-    carry.push({ sample, verdicts: list.split(',').filter(Boolean) });
-  }
-  if (own.length < 1) throw new Error(USAGE);
-  return { sample: own[0] ?? '', verdicts: own.slice(1), carry };
+    return { sample, verdicts: list.split(',').filter(Boolean) };
+  });
+  return { sample: positionals[0] ?? '', verdicts: positionals.slice(1), carry };
 }
 
 /** @param {number} n @param {number} d */

@@ -22,7 +22,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusDirName, extractionFilter, isCorpusFile, validateManifest } from './lib.js';
+import { parseArgs as parseCommandLine } from 'node:util';
+import { corpusDirName, extractionFilter, isCorpusFile, validateManifest, withUsage } from './lib.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -45,25 +46,29 @@ const USAGE = `Usage: node bench/real-corpus/build.js [--mirrors DIR] [--only ow
  * @returns {Options}
  */
 function parseArgs(argv) {
-  /** @type {Options} */
-  const opts = { mirrors: process.env.REAL_CORPUS_MIRRORS || '/work/.mirror', only: null, force: false, corpus: join(HERE, '.corpus') };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value.\n${USAGE}`);
-      return v;
-    };
-    if (a === '--mirrors') opts.mirrors = resolve(value());
-    else if (a === '--corpus') opts.corpus = resolve(value());
-    else if (a === '--only') opts.only = value().split(',').filter(Boolean);
-    else if (a === '--force') opts.force = true;
-    else if (a === '-h' || a === '--help') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`Unknown argument ${a}.\n${USAGE}`);
+  const { values } = withUsage(USAGE, () =>
+    parseCommandLine({
+      args: argv,
+      options: {
+        mirrors: { type: 'string' },
+        only: { type: 'string' },
+        force: { type: 'boolean' },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return opts;
+  return {
+    mirrors: values.mirrors ? resolve(values.mirrors) : process.env.REAL_CORPUS_MIRRORS || '/work/.mirror',
+    only: values.only === undefined ? null : values.only.split(',').filter(Boolean),
+    force: values.force ?? false,
+    corpus: values.corpus ? resolve(values.corpus) : join(HERE, '.corpus'),
+  };
 }
 
 /**

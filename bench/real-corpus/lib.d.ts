@@ -160,3 +160,5 @@ export function parseVerdicts(text: string): Verdict[];
 export function findingKey(f: Pick<SampleEntry, 'rule' | 'repo' | 'where' | 'message'>): string;
 /** Verdicts per rule, sorted, with a `total` row last. */
 export function tallyVerdicts(verdicts: Array<Pick<Verdict, 'rule' | 'verdict'>>): VerdictTally[];
+/** Runs a command-line parse; its error gets the script's usage appended. */
+export function withUsage<T>(usage: string, parse: () => T): T;

@@ -490,3 +490,18 @@ export function tallyVerdicts(verdicts) {
   }
   return [...[...rows.values()].sort((a, b) => cmp(a.rule, b.rule)), total];
 }
+
+/**
+ * Runs a command-line parse; its error gets the script's usage appended.
+ * @template T
+ * @param {string} usage
+ * @param {() => T} parse
+ * @returns {T}
+ */
+export function withUsage(usage, parse) {
+  try {
+    return parse();
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+}

@@ -23,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { loadManifest, readStamp } from './build.js';
 import {
   corpusDirName,
@@ -34,6 +35,7 @@ import {
   renderSample,
   REPORT_TODAY,
   seededSample,
+  withUsage,
 } from './lib.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -62,30 +64,42 @@ const LIST_MAX = 10;
  * @returns {Options}
  */
 function parseArgs(argv) {
-  /** @type {Options} */
-  const opts = { sample: DEFAULT_SAMPLE, seed: DEFAULT_SEED, rules: null, only: null, reuse: false, corpus: join(HERE, '.corpus'), out: join(HERE, '.out') };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value.\n${USAGE}`);
-      return v;
-    };
-    if (a === '--sample' || a === '--seed') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a non-negative integer.\n${USAGE}`);
-      opts[a === '--sample' ? 'sample' : 'seed'] = v;
-    } else if (a === '--only') opts.only = value().split(',').filter(Boolean);
-    else if (a === '--rules') opts.rules = value().split(',').filter(Boolean);
-    else if (a === '--reuse') opts.reuse = true;
-    else if (a === '--corpus') opts.corpus = resolve(value());
-    else if (a === '--out') opts.out = resolve(value());
-    else if (a === '-h' || a === '--help') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`Unknown argument ${a}.\n${USAGE}`);
+  const { values } = withUsage(USAGE, () =>
+    parseCommandLine({
+      args: argv,
+      options: {
+        sample: { type: 'string' },
+        seed: { type: 'string' },
+        rules: { type: 'string' },
+        only: { type: 'string' },
+        reuse: { type: 'boolean' },
+        corpus: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }),
+  );
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return opts;
+  const count = (/** @type {string} */ name, /** @type {string | undefined} */ v, /** @type {number} */ fallback) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer.\n${USAGE}`);
+    return n;
+  };
+  const list = (/** @type {string | undefined} */ v) => (v === undefined ? null : v.split(',').filter(Boolean));
+  return {
+    sample: count('sample', values.sample, DEFAULT_SAMPLE),
+    seed: count('seed', values.seed, DEFAULT_SEED),
+    rules: list(values.rules),
+    only: list(values.only),
+    reuse: values.reuse ?? false,
+    corpus: values.corpus ? resolve(values.corpus) : join(HERE, '.corpus'),
+    out: values.out ? resolve(values.out) : join(HERE, '.out'),
+  };
 }
 
 /**
