@@ -212,7 +212,9 @@ export interface DecisionDoc {
   options: OptionConsidered[];
   /**
    * Sentences that say other options were weighed, when options are written
-   * as prose ("We considered A, B and C", "The other option would be …").
+   * as prose ("We considered A, B and C", "The other option would be …",
+   * "There was a proposal to …, but …"), and headings over alternatives
+   * ("Existing solutions: …", "Contrast with …").
    */
   optionsInProse?: Located<string>[];
   matrices: DecisionMatrix[];

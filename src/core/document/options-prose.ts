@@ -6,7 +6,9 @@
  * pattern is bounded and anchored on a word, so the scan is linear.
  */
 import type { Located } from './model.js';
-import type { Block } from './sections.js';
+import { alternativeHeadings } from './option-headings.js';
+import { readRejectedInProse } from './options-rejected.js';
+import type { Block, SectionSpan } from './sections.js';
 import { linesBefore } from './text-place.js';
 
 const COUNT = '(?:two|three|four|five|several|multiple|a few|a couple of|[2-9])';
@@ -67,8 +69,24 @@ const CUES: RegExp[] = [
   /\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:manières|façons|solutions|approches|possibilités|alternatives|pistes)\b/i,
 ];
 
+/**
+ * Places that say other options were weighed without listing them under an
+ * options heading, in line order: the first such sentence of each paragraph
+ * or list, an alternative turned down in prose (options-rejected.ts), and a
+ * heading over alternatives ("Existing solutions: …", "Contrast with …").
+ */
+export function readOptionsInProse(blocks: Block[], spans: SectionSpan[] = []): Located<string>[] {
+  const found = readWeighedInProse(blocks);
+  const lines = new Set(found.map((f) => f.line));
+  for (const extra of [...readRejectedInProse(blocks, spans), ...alternativeHeadings(spans)]) {
+    if (!lines.has(extra.line)) found.push(extra);
+    lines.add(extra.line);
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
 /** The first sentence of each paragraph or list that says other options were weighed (code and headings excluded). */
-export function readOptionsInProse(blocks: Block[]): Located<string>[] {
+function readWeighedInProse(blocks: Block[]): Located<string>[] {
   const found: Located<string>[] = [];
   for (const block of blocks) {
     const type = block.node.type;

@@ -96,7 +96,7 @@ export function buildDecisionDoc(
     participants: readParticipants(fm, fields, blocks, spans),
     sections: spans.map((s) => s.section),
     options: readOptions(blocks, spans, matrices),
-    optionsInProse: readOptionsInProse(blocks),
+    optionsInProse: readOptionsInProse(blocks, spans),
     matrices,
     tradeOffs: readTradeOffs(blocks, spans, walk),
     triggers: [],
