@@ -141,6 +141,66 @@ function dayMonthOrMonthDay(raw: string, a: number, b: number, year: number): Da
   return { raw, ambiguous: true };
 }
 
+/** Which part of a numeric date a writer puts first: the day (`16-08-2018`) or the month (`09/13/2020`). */
+export type DateOrder = 'day-first' | 'month-first';
+
+// A numeric date with a four-digit year last. The first part may carry one
+// leading zero too many (`016-08-2018`, a slip real change logs make): its
+// value still shows which part is the day.
+const ORDER_EVIDENCE = new RegExp(`(?<![\\d/.-])(0\\d{2}|\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR})(?!\\d)`, 'g');
+
+/**
+ * The order a record's unambiguous numeric dates show, per separator: a date
+ * whose first part is over 12 (`16-08-2018`) is day-first, one whose second
+ * part is (`09/13/2020`) month-first. A separator with dates of both orders,
+ * or with none that tells, has no entry: nothing is settled there.
+ */
+export function numericDateOrders(lines: Iterable<string>): Map<string, DateOrder> {
+  const seen = new Map<string, Set<DateOrder>>();
+  for (const line of lines) {
+    // Most lines hold no date: skip the scan unless a digit pair and a separator are there.
+    if (!/\d[-/.]\d/.test(line)) continue;
+    ORDER_EVIDENCE.lastIndex = 0;
+    for (let m = ORDER_EVIDENCE.exec(line); m; m = ORDER_EVIDENCE.exec(line)) {
+      const first = Number(m[1]);
+      const second = Number(m[3]);
+      const year = Number(m[4]);
+      let order: DateOrder | undefined;
+      if (first > 12 && toIso(year, second, first)) order = 'day-first';
+      else if (second > 12 && toIso(year, first, second)) order = 'month-first';
+      if (!order) continue;
+      const orders = seen.get(m[2]!) ?? new Set<DateOrder>();
+      orders.add(order);
+      seen.set(m[2]!, orders);
+    }
+  }
+  const settled = new Map<string, DateOrder>();
+  for (const [separator, orders] of seen) {
+    if (orders.size === 1) settled.set(separator, [...orders][0]!);
+  }
+  return settled;
+}
+
+/**
+ * The ISO day an ambiguous numeric date (`04-09-2018`, `12/09/25`) means when
+ * the record's other dates settle the order for its separator; undefined when
+ * they do not. A two-digit year is settled only by a slash date with a
+ * four-digit year last, which also rules out reading it year first.
+ */
+export function settledReading(raw: string, orders: ReadonlyMap<string, DateOrder>): string | undefined {
+  const full = new RegExp(`(?<![\\d/.-])(\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR})(?!\\d)`).exec(raw);
+  const short = full ? null : /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/.-])/.exec(raw);
+  const m = full ?? short;
+  if (!m) return undefined;
+  const separator = full ? full[2]! : '/';
+  const [a, b] = full ? [Number(full[1]), Number(full[3])] : [Number(m[1]), Number(m[2])];
+  const year = full ? Number(full[4]) : 2000 + Number(short![3]);
+  const order = orders.get(separator);
+  if (order === 'day-first') return toIso(year, b, a);
+  if (order === 'month-first') return toIso(year, a, b);
+  return undefined;
+}
+
 /**
  * The calendar days `a/b/yy` can mean: day first, month first, or year first
  * (`yy/mm/dd`), each with the year in this century; duplicates removed.

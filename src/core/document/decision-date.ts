@@ -4,10 +4,10 @@
  * title that is only a date, a `## Date` section, the file or folder name,
  * else the first dated entry of a `## Changelog` / `## History` section. The
  * raw text is kept; ambiguous `04/09/2020` dates stay without iso (domain.md
- * section 8).
+ * section 8) unless the record's other dates settle the order.
  */
 import type { DateField, ParseProblem } from './model.js';
-import { dateFromFileName, parseDateText } from './dates.js';
+import { dateFromFileName, numericDateOrders, parseDateText, settledReading } from './dates.js';
 import type { FieldLine } from './field-lines.js';
 import { stripInlineMarkdown } from './markdown-inline.js';
 
@@ -62,6 +62,20 @@ export function readDecisionDate(sources: DateSources): DateField | undefined {
   // A `Date: [YYYY-MM-DD]` template leftover is still a date field, unreadable.
   if (field) return dateFieldFrom(stripInlineMarkdown(field.value), field.line, field.column, 'field');
   return undefined;
+}
+
+/**
+ * The decision date read in the order the record's other numeric dates show
+ * (`05-08-2018` in a change log that also has `16-08-2018` is 5 August): an
+ * ambiguous date is settled only when every unambiguous date written with its
+ * separator agrees on the order. Code lines (`codeLines[n]` set, 1-based) are
+ * not the writer's own dates. A record whose dates are all ambiguous keeps its
+ * date unread.
+ */
+export function settleDateOrder(date: DateField | undefined, lines: readonly string[], codeLines: Uint8Array): DateField | undefined {
+  if (!date?.ambiguous || date.iso) return date;
+  const iso = settledReading(date.raw, numericDateOrders(lines.filter((_, i) => codeLines[i + 1] !== 1)));
+  return iso ? { ...date, iso, ambiguous: false } : date;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { Checklists, DecisionRigor } from '../checklists/types.js';
 import type { DecisionDoc, DocKind, Located, ParseProblem, Status } from './model.js';
 import { collectTriggers } from './collect-triggers.js';
-import { placeholderDateProblem, readDecisionDate } from './decision-date.js';
+import { placeholderDateProblem, readDecisionDate, settleDateOrder } from './decision-date.js';
 import { dateLineUnderTitle, firstHistoryEntry } from './date-sources.js';
 import { readDecisionMatrix } from './decision-matrix.js';
 import { decisionTypeMatcher, readDecisionType } from './decision-type.js';
@@ -69,7 +69,7 @@ export function buildDecisionDoc(
   const history = firstHistoryEntry(spans, blocks);
   const section = dateSection(spans, blocks);
   const frontMatterDate = dateInFrontMatter(fm);
-  const date = readDecisionDate({
+  const written = readDecisionDate({
     ...(frontMatterDate ? { frontMatter: frontMatterDate } : {}),
     fields,
     ...(dateLine ? { dateLine } : {}),
@@ -77,6 +77,8 @@ export function buildDecisionDoc(
     ...(history ? { history } : {}),
     path,
   });
+  // `05-08-2018` beside `16-08-2018` is read day-first, as the record writes.
+  const date = settleDateOrder(written, lines, walk.codeLines);
 
   const matrices = [];
   for (const block of blocks) {

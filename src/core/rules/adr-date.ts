@@ -4,7 +4,9 @@
  * folder name, or the first dated entry of its change log), written so anyone
  * can read it. A date like `04/09/2020` reads differently in the US and
  * elsewhere, and `27/06/24` leaves even the year open: each is reported as
- * ambiguous with its readings, never guessed. Future dates are fine
+ * ambiguous with its readings, never guessed. The record's own other dates may
+ * settle it (`05-08-2018` beside `16-08-2018`): the parser then reads it in
+ * that order and nothing is reported. Future dates are fine
  * (a proposed decision may name the day it takes effect).
  */
 import { twoDigitYearReadings } from '../document/dates.js';

@@ -6,8 +6,10 @@ import {
   compareIso,
   dateFromFileName,
   isoDate,
+  numericDateOrders,
   parseDateText,
   parseDuration,
+  settledReading,
   toIso,
 } from '../../../src/core/document/dates.js';
 
@@ -206,5 +208,38 @@ describe('parseDuration', () => {
     [''],
   ])('finds no duration in %j', (text) => {
     expect(parseDuration(text)).toBeNull();
+  });
+});
+
+describe('numericDateOrders and settledReading (a record settles its own date order)', () => {
+  it('reads day-first when another date with the same separator has a day over 12', () => {
+    const orders = numericDateOrders(['05-08-2018: first draft', '21-08-2018: reviewed']);
+    expect(orders.get('-')).toBe('day-first');
+    expect(settledReading('05-08-2018', orders)).toBe('2018-08-05');
+  });
+
+  it('takes a first part with one leading zero too many as evidence (016-08-2018)', () => {
+    expect(numericDateOrders(['016-08-2018: follow-up']).get('-')).toBe('day-first');
+    // Three digits without the zero are not a day.
+    expect(numericDateOrders(['116-08-2018']).size).toBe(0);
+  });
+
+  it('reads month-first when another date has a second part over 12', () => {
+    const orders = numericDateOrders(['Revised 09/21/2020']);
+    expect(settledReading('04/09/2020', orders)).toBe('2020-04-09');
+  });
+
+  it('settles nothing for another separator, for mixed orders, or when every date is ambiguous', () => {
+    expect(settledReading('04/09/2020', numericDateOrders(['17-09-2020']))).toBeUndefined();
+    expect(numericDateOrders(['17/09/2020', '09/17/2020']).size).toBe(0);
+    expect(numericDateOrders(['05-08-2018', '03-07-2018']).size).toBe(0);
+    // 31 February is no day, so it tells nothing.
+    expect(numericDateOrders(['31-02-2020']).size).toBe(0);
+  });
+
+  it('settles a two-digit year only from a slash date with a four-digit year last', () => {
+    expect(settledReading('12/09/25', numericDateOrders(['shared on 27/06/2024']))).toBe('2025-09-12');
+    expect(settledReading('12/09/25', numericDateOrders(['27-06-2024']))).toBeUndefined();
+    expect(settledReading('12/09/25', numericDateOrders(['27/06/24']))).toBeUndefined();
   });
 });
