@@ -1,6 +1,8 @@
 /**
  * adr-trade-offs: an ADR names what the decision gives up (a trade-off
- * statement, a negative consequence, a risk, a "Bad, because" item). It runs
+ * statement, a negative consequence, a risk, a "Bad, because" item, or a cost
+ * named outright in the Decision: "this creates a limitation", "an acceptable
+ * trade-off", "after this breaking change"). It runs
  * only where consequences are written: a record with none gets the
  * `adr-consequences` finding instead, and a "no downsides" claim is reported
  * there, so each gap is reported once.
@@ -23,7 +25,8 @@ export default defineRule(
     const written = sectionsWith(doc, 'consequences', 'positive-consequences', 'negative-consequences', 'trade-offs');
     if (written.length === 0) return;
     const costs = readCosts(doc, source, checklists);
-    if (costs.statesCost || costs.claims.length > 0) return;
+    // A cost named outright in the Decision counts too, however thin the Consequences.
+    if (costs.statesCost || costs.namedInDecision || costs.claims.length > 0) return;
     // Point where the cost belongs: the negative consequences, else the trade-offs, else the consequences.
     const at =
       sectionsWith(doc, 'negative-consequences')[0] ??

@@ -85,6 +85,12 @@ const NEGATIVE_CUES = anyPhrasePattern([
   'more complex',
   'complexity',
   'complicated',
+  'complication',
+  'complications',
+  'problematic',
+  'lack of',
+  'lacks',
+  'lacking',
   'overhead',
   'burden',
   'penalty',
@@ -157,6 +163,49 @@ const RETRACTING_CUES = anyPhrasePattern([
 
 /** Sections where the record says what the decision costs. */
 const COST_KEYS = ['consequences', 'negative-consequences', 'trade-offs', 'risks'] as const;
+
+/** Sections that state the decision: a cost named there in plain words counts for `adr-trade-offs`. */
+const DECISION_KEYS = ['decision', 'rationale'] as const;
+
+/** Sub-sections of a decision that weigh other options or restate the problem: their costs are not the decision's. */
+const NOT_DECISION_KEYS = ['context', 'drivers', 'constraints', 'options', 'alternatives-rejected', 'pros-cons'] as const;
+
+/**
+ * A cost named outright: "this creates a limitation", "an acceptable
+ * trade-off", "after this breaking change", "one drawback is". Far narrower
+ * than NEGATIVE_CUES, because a decision's text is full of "must" and "needs"
+ * that describe the design, not what it gives up.
+ */
+const NAMED_COST =
+  /(?<![\p{L}\p{N}-])(?:limitations?|drawbacks?|downsides?|disadvantages?|shortcomings?|trade-?offs?|trade\soffs?|breaking\s+changes?|breaks?\s+(?:backwards?[\s-])?compatibility|backwards?[\s-]incompatible|we\s+(?:will\s+|would\s+)?lose|we\s+give\s+up|at\s+the\s+(?:cost|expense)\s+of)(?![\p{L}\p{N}])/giu;
+
+/**
+ * A word that, shortly before a named cost, says the decision does not pay it:
+ * negated or hypothetical ("not a breaking change", "would be a breaking
+ * change", "without any drawback"), avoided or removed ("removes the
+ * limitation"), or the state before the decision ("the current limitation").
+ */
+const NOT_PAID =
+  /^(?:no|not|non|none|without|never|any|would|could|if|existing|previous|old|legacy|avoid\w*|prevent\w*|minimi[sz]\w*|reduc\w*|remov\w*|overc[oa]m\w*|eliminat\w*|check\w*|detect\w*|fix\w*|solv\w*|address\w*|current\w*|lift\w*|\w*n['’]t)$/i;
+
+/** How many words before a named cost are read for a NOT_PAID word. */
+const NOT_PAID_WINDOW = 6;
+
+/** True when a line names a cost the decision pays (NAMED_COST, with no NOT_PAID word just before it in its sentence). */
+export function namesCost(text: string): boolean {
+  NAMED_COST.lastIndex = 0;
+  for (let m = NAMED_COST.exec(text); m; m = NAMED_COST.exec(text)) {
+    // A bounded look-back keeps a long line with many matches linear.
+    const sentence = text.slice(Math.max(0, m.index - 200), m.index).split(/[.!?;:](?:\s|$)/).pop() ?? '';
+    const words = sentence
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .slice(-NOT_PAID_WINDOW)
+      .map((w) => w.replace(/[*_`"“”()[\],]/g, ''));
+    if (!words.some((w) => NOT_PAID.test(w))) return true;
+  }
+  return false;
+}
 
 /** Sections whose every real line is a cost by its heading ("Negative consequences", "Risks"). */
 const COST_ONLY_KEYS = ['negative-consequences', 'trade-offs', 'risks'] as const;
@@ -242,6 +291,13 @@ function claimsIn(lines: SourceLine[], checklists: Checklists, anywhere = false)
 export interface CostStatements {
   /** True when a negative consequence, a trade-off or a risk is stated anywhere it counts. */
   statesCost: boolean;
+  /**
+   * True when the Decision (or Rationale) names a cost outright ("this creates
+   * a limitation", "an acceptable trade-off", "after this breaking change").
+   * It answers `adr-trade-offs`; it is not a consequences section, so
+   * `adr-consequences` does not read it.
+   */
+  namedInDecision: boolean;
   /** "No downsides" claims, reported only when nothing else states a cost. */
   claims: NoDownsideClaim[];
 }
@@ -302,5 +358,12 @@ function computeCosts(doc: DecisionDoc, source: string, checklists: Checklists):
     const prosCons = contentLines(prose, sectionsWith(doc, 'pros-cons'));
     states = prosCons.some((l) => /\b(?:bad|cons?|weak|mauvais)\b/i.test(l.text) || statesCost(l.text));
   }
-  return { statesCost: states, claims: states ? [] : claims };
+  const namedInDecision = !states && decisionLines(prose, doc).some((l) => namesCost(l.text));
+  return { statesCost: states, namedInDecision, claims: states ? [] : claims };
+}
+
+/** Content lines of the decision sections, without their option, context or pros-and-cons sub-sections. */
+function decisionLines(prose: () => SourceLine[], doc: DecisionDoc): SourceLine[] {
+  const others = new Set(contentLines(prose, sectionsWith(doc, ...NOT_DECISION_KEYS)).map((l) => l.line));
+  return contentLines(prose, sectionsWith(doc, ...DECISION_KEYS)).filter((l) => !others.has(l.line));
 }
