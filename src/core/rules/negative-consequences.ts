@@ -105,6 +105,10 @@ const NEGATIVE_CUES = anyPhrasePattern([
   'loss of',
   'no longer',
   'cannot',
+  'impossible',
+  // What the record retires is what it gives up ("the push API will be deprecated").
+  'deprecated',
+  'deprecate',
   "can't",
   'must now',
   'will need to',
