@@ -9,7 +9,6 @@ import { whySkipped, type PullRequestDocuments } from '../github/fetch-documents
 import type { GitHub } from '../github/github-client.js';
 import { readBlobs } from '../github/read-blobs.js';
 import type { ReviewFiles } from '../workers/review-in-pool.js';
-import type { JobLog } from './pull-request-review.js';
 
 /**
  * Whether a gap of a record the pull request adds or changes is its folder's
@@ -38,10 +37,16 @@ export const MAX_CONVENTION_RECORDS = 500;
 // Front matter `type:` sits at the top of a file.
 const FRONT_MATTER_BYTES = 2048;
 
+/** The review job's log, as far as the count writes to it (taken by shape: the job imports this file). */
+interface ConventionLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
 /** What the count needs from the review job. */
 export interface ConventionLookup {
   gh: GitHub;
-  log: JobLog;
+  log: ConventionLog;
   reviewFiles: ReviewFiles;
   owner: string;
   repo: string;

@@ -4,8 +4,13 @@
  * it does not list alternatives that were weighed. Read from the section's
  * blocks once, so the cost is linear in the section.
  */
-import type { List, ListItem } from 'mdast';
-import type { Block } from './sections.js';
+import type { List, ListItem, RootContent } from 'mdast';
+
+/** What this reads of a section's blocks (sections.ts's Block): taken by shape, so the two files do not import each other. */
+interface BlockText {
+  node: RootContent;
+  text: string;
+}
 
 // Words that say the list documents settings: "fields of the JSON payload", "configuration keys".
 const SETTINGS_WORDS =
@@ -29,7 +34,7 @@ function readItem(item: ListItem): { named: boolean; typed: boolean } {
  * as "JSON", "fields", "keys". A list of alternatives whose names are code
  * (`NNNN-slug.md` - …) has none of the three.
  */
-export function listsSettings(blocks: Block[], from: number, to: number): boolean {
+export function listsSettings(blocks: readonly BlockText[], from: number, to: number): boolean {
   let items = 0;
   let named = 0;
   let typed = false;
