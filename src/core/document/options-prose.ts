@@ -9,7 +9,7 @@ import type { Located } from './model.js';
 import { alternativeHeadings } from './option-headings.js';
 import { readRejectedInProse } from './options-rejected.js';
 import type { Block, SectionSpan } from './sections.js';
-import { linesBefore } from './text-place.js';
+import { locatedInBlock } from './text-place.js';
 
 const COUNT = '(?:two|three|four|five|several|multiple|a few|a couple of|[2-9])';
 // "We considered Kafka, RabbitMQ and SQS", "we evaluated A or B", "we compared X with Y": the verb,
@@ -101,9 +101,7 @@ function readWeighedInProse(blocks: Block[]): Located<string>[] {
       if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };
     }
     if (!best) continue;
-    const offset = linesBefore(text, best.index);
-    const line = block.textLines[offset] ?? block.line + offset;
-    found.push({ value: best.match.trim(), line, column: offset === 0 ? block.column : 1 });
+    found.push(locatedInBlock(block, best.index, best.match));
   }
   return found;
 }

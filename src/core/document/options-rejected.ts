@@ -11,7 +11,7 @@
  */
 import type { Located } from './model.js';
 import type { Block, SectionSpan } from './sections.js';
-import { linesBefore } from './text-place.js';
+import { locatedInBlock } from './text-place.js';
 
 // A label standing for an alternative: "Alternative approach", "Alternatives considered", "Rejected option"
 // ("Other options" is left out: it labels settings as often as alternatives).
@@ -45,13 +45,6 @@ const APPROACH =
 const REFUSED =
   /\bwe (?:will|shall|do|did|are going to|have decided to|decided to) not (?:create|use|adopt|build|write|introduce|implement|provide|add|go with|choose|pick|take|follow|wrap|abstract|rely on|depend on)\b|\bwe won['’]t (?:create|use|adopt|build|write|introduce|implement|provide|add|go with|choose|pick|take|follow|wrap|abstract|rely on|depend on)\b/i;
 
-/** Where a match stands in a block, as a located value. */
-function at(block: Block, index: number, value: string): Located<string> {
-  const offset = linesBefore(block.text, index);
-  const line = block.textLines[offset] ?? block.line + offset;
-  return { value: value.trim(), line, column: offset === 0 ? block.column : 1 };
-}
-
 /** The rest of the sentence after `from` (at most 300 characters; "Appendix A.)" does not end it). */
 function restOfSentence(text: string, from: number): string {
   const rest = text.slice(from, from + 300);
@@ -76,7 +69,7 @@ function labelledAlternative(block: Block, next: Block | undefined): Located<str
   let body = (colon !== -1 && colon <= 40 ? text.slice(colon + 1) : newline === -1 ? '' : text.slice(newline + 1)).trim();
   if (body === '' && isProse(next)) body = next.text.trim();
   if (body === '' || NONE.test(body) || !REASON.test(body.slice(0, 600))) return undefined;
-  return at(block, 0, label);
+  return locatedInBlock(block, 0, label);
 }
 
 /** The first sentence of a block that names an alternative and turns it down, or undefined. */
@@ -94,7 +87,7 @@ function dismissedInProse(block: Block): Located<string> | undefined {
     const m = re.exec(text);
     if (m && TURNED_DOWN.test(restOfSentence(text, m.index + m[0].length))) consider(m.index, m[0]);
   }
-  return best ? at(block, best.index, best.value) : undefined;
+  return best ? locatedInBlock(block, best.index, best.value) : undefined;
 }
 
 /** Block indexes that belong to sections with a key (sub-sections included). */
@@ -116,7 +109,7 @@ function refusedApproach(blocks: Block[], spans: SectionSpan[]): Located<string>
     const block = blocks[b];
     if (!isProse(block)) continue;
     const m = REFUSED.exec(block.text);
-    if (m) return at(block, m.index, m[0]);
+    if (m) return locatedInBlock(block, m.index, m[0]);
   }
   return undefined;
 }

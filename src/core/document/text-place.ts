@@ -1,4 +1,5 @@
 /** Sentence splitting and line offsets inside a block's plain text. */
+import type { Located } from './model.js';
 
 /** One sentence of a text and where it starts in that text. */
 export interface Sentence {
@@ -38,4 +39,20 @@ export function linesBefore(text: string, index: number): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) n += 1;
   return n;
+}
+
+/** What placing a match needs of a block (sections.ts's Block): its text, the source line of each text line, its start. */
+interface PlacedText {
+  text: string;
+  textLines: readonly number[];
+  line: number;
+  column: number;
+}
+
+/** A match at `index` of a block's text, trimmed, at its source line (column 1 past the block's first line). */
+export function locatedInBlock(block: PlacedText, index: number, value: string): Located<string> {
+  const offset = linesBefore(block.text, index);
+  // The block's line map skips the blank lines between a quote's paragraphs; past its end, count from the start.
+  const line = block.textLines[offset] ?? block.line + offset;
+  return { value: value.trim(), line, column: offset === 0 ? block.column : 1 };
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from '../compare-strings.js';
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
@@ -91,8 +92,4 @@ function normalizeCoverage(c: DocCoverage): DocCoverage {
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

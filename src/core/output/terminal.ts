@@ -1,3 +1,4 @@
+import { compareStrings } from '../compare-strings.js';
 import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage } from '../review/coverage-types.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
@@ -182,8 +183,4 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

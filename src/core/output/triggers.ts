@@ -1,3 +1,4 @@
+import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, TriggerCategory, TriggerKind } from '../document/model.js';
 import { createStyle } from './ansi.js';
 
@@ -94,8 +95,4 @@ export function renderTriggersJson(rows: TriggerRow[], options: { today: string;
     return out;
   });
   return `${JSON.stringify({ version: options.version, today: options.today, triggers }, null, 2)}\n`;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -19,6 +19,7 @@
  * can say a changed record's gap is the folder's convention.
  */
 import type { Config } from '../../config/schema.js';
+import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { collectionFolder } from '../rules/adr-folder.js';
@@ -267,8 +268,4 @@ export function conventionMessage(c: FolderConvention, gap: ConventionGap, confi
     `${counted} ${gap.lack}, which looks like the folder's convention: ` +
     `set \`rules: { ${c.ruleId}: off }\` in ${configPath} to stop checking for it, or add one to each record`
   );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
