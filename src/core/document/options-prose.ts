@@ -59,11 +59,15 @@ const CUES: RegExp[] = [
   // "Two approaches were considered", "We see two alternatives", "three candidate designs".
   new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
   // "Two options were considered", "we have two options here:" (not "two options are added to the API").
-  new RegExp(`\\b${COUNT}\\s+(?:possible\\s+|main\\s+)?options\\s+(?:(?:were|are|have been)\\s+(?:considered|evaluated|explored|discussed|on the table)|(?:here\\s*)?:)`, 'i'),
+  new RegExp(`\\b${COUNT}\\s+(?:possible\\s+|main\\s+)?options\\s+(?:(?:were|are|have been)\\s+(?:considered|evaluated|explored|discussed|on the table)|(?:here\\s*)?:|to\\s+(?:pick|choose)\\s+from\\b)`, 'i'),
+  // "Two paths are possible", "three routes were open to us".
+  new RegExp(`\\b${COUNT}\\s+(?:paths|routes|ways forward)\\s+(?:are|were|seem)\\s+(?:possible|available|open)\\b`, 'i'),
   // "The other option would be", "Another option is", "A usual alternative was", "The alternative to this is".
   /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b)/i,
   // "X was considered but rejected", "was ruled out", "we could have used Y".
   /\b(?:was|were)\s+(?:also\s+)?(?:considered|evaluated)\s+(?:but|and rejected|and discarded|as an alternative)\b|\b(?:was|were)\s+(?:rejected|ruled out|discarded)\s+(?:because|since|as|in favou?r of)\b|\bwe could have\s+(?:used|taken|gone|chosen|built|written|adopted|kept)\b|\balternatively,\s+(?:we|one|the team|you)\s+could\b/i,
+  // "The alternative to using amino here would be an enum type."
+  /\bthe (?:only |obvious )?alternative to [^.\n]{1,80}? would (?:be|have been)\b/i,
   // French: "nous avons envisagé", "une autre option serait", "deux façons de faire : A ou B", "plusieurs solutions".
   /\bnous avons (?:envisagé|considéré|étudié|comparé)\b|\b(?:une autre|l'autre|la seconde)\s+(?:option|solution|approche)\b/i,
   /\b(?:deux|trois|quatre|plusieurs|[2-9])\s+(?:manières|façons|solutions|approches|possibilités|alternatives|pistes)\b/i,
