@@ -55,6 +55,20 @@ function weChoseOver(text: string): RegExpExecArray | null {
   return NOT_AN_OPTION_AFTER.test(sentence.slice(over.index + over[0].length).trimStart()) ? null : m;
 }
 
+// "Alternatively, groups of tags can be separated by a special tag … at the cost of …": an alternative and
+// what it would cost. "Alternatively," alone also opens a usage note ("Alternatively, you may pass a subject"),
+// so the cost must follow in the same paragraph.
+const ALTERNATIVELY = /\balternatively,\s/i;
+const ITS_COST =
+  /\bat the (?:cost|expense|price) of\b|\bbut (?:this|that|it) (?:would|will|is|has|means)\b|\bthe (?:downside|drawback|disadvantage)s?\b|\bhowever\b|\bwould (?:mean|require|cost|be (?:more|less|slower|harder|costlier))\b/i;
+
+/** The first "Alternatively, …" of a text followed, within a few sentences, by what that alternative costs. */
+function alternativeWithCost(text: string): RegExpExecArray | null {
+  const m = ALTERNATIVELY.exec(text);
+  if (!m) return null;
+  return ITS_COST.test(text.slice(m.index + m[0].length, m.index + m[0].length + 400)) ? m : null;
+}
+
 const CUES: RegExp[] = [
   // "Two approaches were considered", "We see two alternatives", "three candidate designs".
   new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
@@ -63,9 +77,22 @@ const CUES: RegExp[] = [
   // "Two paths are possible", "three routes were open to us".
   new RegExp(`\\b${COUNT}\\s+(?:paths|routes|ways forward)\\s+(?:are|were|seem)\\s+(?:possible|available|open)\\b`, 'i'),
   // "The other option would be", "Another option is", "A usual alternative was", "The alternative to this is".
-  /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b)/i,
+  /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b|(?:was |were )?(?:suggested|proposed|discussed)\b)/i,
+  // "There is the opportunity to define only ed25519, but this would …", "there was the possibility to …, but".
+  /\bthere (?:is|was|would be) (?:also )?(?:the|an|one) (?:opportunity|possibility|option) to [^.\n]{1,200}?\bbut\b/i,
+  // "OSGi and its peers are overkill for us", "a service mesh would be too heavyweight": a candidate turned down.
+  /\b(?:is|are|was|were|would be|seems?|seemed) (?:an? |clearly |simply )?(?:overkill|too (?:heavyweight|heavy-weight|heavy|complex|complicated))\b/i,
+  // "Type inheritance does not provide benefits proportional to the cost", "not worth the complexity",
+  // "the gains do not justify …": the status quo or a candidate weighed and found wanting.
+  /\b(?:benefits?|gains?|advantages?)\s+proportional to\b|\bnot worth (?:the|its) (?:cost|effort|complexity|trouble)\b|\b(?:benefits?|gains?|advantages?|costs?|drawbacks?|downsides?)\s+(?:(?:do|does|did) not\s+|far\s+|clearly\s+)?(?:outweighs?|justify|justifies)\b/i,
+  // "While gogoproto is nice, it creates an extra dependency": a candidate granted its merit, then turned down.
+  /\bwhile [^,.\n]{1,60}? (?:is|are|would be|might be|may be|could be) (?:\w+ )?(?:nice|good|useful|attractive|tempting|appealing|convenient|powerful|popular|great|elegant)\b[^,.\n]{0,20}, (?:it|they|this|that)\b/i,
+  // "A fluent API is in contrast to a push-button API" ("as opposed to" is not: it mostly sets terms apart).
+  /\b(?:is|are|stands?) in contrast (?:to|with)\b/i,
   // "X was considered but rejected", "was ruled out", "we could have used Y".
   /\b(?:was|were)\s+(?:also\s+)?(?:considered|evaluated)\s+(?:but|and rejected|and discarded|as an alternative)\b|\b(?:was|were)\s+(?:rejected|ruled out|discarded)\s+(?:because|since|as|in favou?r of)\b|\bwe could have\s+(?:used|taken|gone|chosen|built|written|adopted|kept)\b|\balternatively,\s+(?:we|one|the team|you)\s+could\b/i,
+  // A decision written as a swap: "Use the SHA256 hash instead of RIPEMD160 for everything".
+  /^(?:use|adopt|prefer|switch to|move to) [^.\n]{1,80}? instead of\b/im,
   // "The alternative to using amino here would be an enum type."
   /\bthe (?:only |obvious )?alternative to [^.\n]{1,80}? would (?:be|have been)\b/i,
   // French: "nous avons envisagé", "une autre option serait", "deux façons de faire : A ou B", "plusieurs solutions".
@@ -97,7 +124,7 @@ function readWeighedInProse(blocks: Block[]): Located<string>[] {
     if (type !== 'paragraph' && type !== 'list' && type !== 'blockquote') continue;
     const text = block.text;
     let best: { index: number; match: string } | undefined;
-    for (const m of [weWeighed(text), weChoseOver(text)]) {
+    for (const m of [weWeighed(text), weChoseOver(text), alternativeWithCost(text)]) {
       if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };
     }
     for (const re of CUES) {

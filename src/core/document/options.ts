@@ -143,16 +143,24 @@ function collect(blocks: Block[], spans: SectionSpan[], key: 'options' | 'pros-c
       if (node.type === 'heading' && isOptionHeading(blocks[b]!.text)) optionDepth = node.depth;
     }
     let listDone = false;
+    const before = out.length;
     for (let b = span.start + 1; b < span.end; b += 1) {
       const block = blocks[b]!;
       const node = block.node;
       if (node.type === 'heading') {
         if (node.depth === optionDepth && isOptionHeading(block.text)) add(block.text, block.line, block.column);
         listDone = true;
-      } else if (node.type === 'list' && !listDone && optionDepth === undefined) {
+      } else if (node.type === 'list' && optionDepth === undefined && (!listDone || out.length - before === 1)) {
+        // A later list counts only when the first named one option: an unindented diagram or code block
+        // under an option ends the list, and the next options go on in lists of their own, among labels
+        // such as "Pros:" and "Diagram:".
+        const later = listDone;
         for (const item of (node as List).children) {
           const first = item.children[0];
-          if (first) add(plainText(first), item.position?.start.line ?? block.line, item.position?.start.column ?? block.column);
+          if (!first) continue;
+          const text = plainText(first);
+          if (later && /:\s*$/.test(text.split('\n')[0]!)) continue;
+          add(text, item.position?.start.line ?? block.line, item.position?.start.column ?? block.column);
         }
         listDone = true;
       }

@@ -22,6 +22,12 @@ export interface OptionsConsidered {
   unreadable: boolean;
 }
 
+// "Must an app run its own server?" (a yes/no question), "Use configuration as code, not by convention",
+// "Prefer composition rather than inheritance", "REST vs gRPC": a title that names the choice names both
+// sides. ", not" counts only after a choice verb: "the finalizer is a safety net, not the mechanism" frames.
+const TWO_SIDED_TITLE =
+  /\?\s*$|^(?:(?:adr|rfc)?[\s-]?\d+[.:)]?\s+)?(?:use|prefer|adopt|choose|pick|favou?r|keep|go with|move to|switch to)\b[^,\n]{1,80}, not\s+\S|\b(?:instead of|rather than|versus|vs\.?)\s+\S/i;
+const REJECTED: ReadonlySet<string> = new Set(['rejected', 'declined']);
 const ALTERNATIVES_HEADING = /\b(?:alternatives?|other options|rejected)\b/i;
 
 /** Count the options a record considered. */
@@ -44,6 +50,9 @@ export function optionsConsidered(doc: DecisionDoc): OptionsConsidered {
   if (hasFilledSection(doc, 'alternatives-rejected')) count = Math.max(count, 2);
   // "We considered A, B and C", "The other option would be …": the chosen one and at least one other.
   if ((doc.optionsInProse ?? []).length > 0) count = Math.max(count, 2);
+  // A title that asks a yes/no question or names what was not chosen puts both sides on the table,
+  // and a rejected record is itself the option that lost to keeping things as they are.
+  if (TWO_SIDED_TITLE.test(doc.title?.value ?? '') || REJECTED.has(doc.status?.normalized ?? '')) count = Math.max(count, 2);
 
   const unreadable =
     doc.options.length === 0 && count < 2 && (hasFilledSection(doc, 'options') || hasFilledSection(doc, 'pros-cons'));
