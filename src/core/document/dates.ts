@@ -181,6 +181,10 @@ export function numericDateOrders(lines: Iterable<string>): Map<string, DateOrde
   return settled;
 }
 
+// `04-09-2018` (a four-digit year last) and `12/09/25` (a two-digit year, slashes only), not global.
+const NUMERIC_FULL = new RegExp(`(?<![\\d/.-])(\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR})(?!\\d)`);
+const NUMERIC_SHORT = /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/.-])/;
+
 /**
  * The ISO day an ambiguous numeric date (`04-09-2018`, `12/09/25`) means when
  * the record's other dates settle the order for its separator; undefined when
@@ -188,8 +192,8 @@ export function numericDateOrders(lines: Iterable<string>): Map<string, DateOrde
  * four-digit year last, which also rules out reading it year first.
  */
 export function settledReading(raw: string, orders: ReadonlyMap<string, DateOrder>): string | undefined {
-  const full = new RegExp(`(?<![\\d/.-])(\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR})(?!\\d)`).exec(raw);
-  const short = full ? null : /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/.-])/.exec(raw);
+  const full = NUMERIC_FULL.exec(raw);
+  const short = full ? null : NUMERIC_SHORT.exec(raw);
   const m = full ?? short;
   if (!m) return undefined;
   const separator = full ? full[2]! : '/';
@@ -199,6 +203,35 @@ export function settledReading(raw: string, orders: ReadonlyMap<string, DateOrde
   if (order === 'day-first') return toIso(year, b, a);
   if (order === 'month-first') return toIso(year, a, b);
   return undefined;
+}
+
+/**
+ * The calendar days an ambiguous numeric date can mean, in no preferred
+ * order: `04/09/2020` day first or month first, `27/06/24` also year first.
+ * Empty when the text holds no such date.
+ */
+export function ambiguousReadings(raw: string): string[] {
+  const short = NUMERIC_SHORT.exec(raw);
+  if (short) return twoDigitYearReadings(Number(short[1]), Number(short[2]), Number(short[3]));
+  const full = NUMERIC_FULL.exec(raw);
+  if (!full) return [];
+  const [a, b, year] = [Number(full[1]), Number(full[3]), Number(full[4])];
+  return [...new Set([toIso(year, b, a), toIso(year, a, b)].filter((r): r is string => r !== undefined))];
+}
+
+/**
+ * The day a decision was taken, as a reader on `today` can tell: the date's
+ * own ISO value, else the one reading of an ambiguous date that is not after
+ * `today` (`27/06/24` read in 2026 can only be 2024-06-27: 2027-06-24 has not
+ * come yet). A decision record dates what was decided, so a reading in the
+ * future is the wrong one. Undefined when no date, or two readings are still
+ * open.
+ */
+export function decisionDay(date: { iso?: string; readings?: readonly string[] } | undefined, today: string): string | undefined {
+  if (!date) return undefined;
+  if (date.iso) return date.iso;
+  const past = (date.readings ?? []).filter((r) => r <= today);
+  return past.length === 1 ? past[0] : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@
  * section 8) unless the record's other dates settle the order.
  */
 import type { DateField, ParseProblem } from './model.js';
-import { dateFromFileName, numericDateOrders, parseDateText, settledReading } from './dates.js';
+import { ambiguousReadings, dateFromFileName, numericDateOrders, parseDateText, settledReading } from './dates.js';
 import type { FieldLine } from './field-lines.js';
 import { stripInlineMarkdown } from './markdown-inline.js';
 
@@ -16,6 +16,10 @@ export function dateFieldFrom(raw: string, line: number, column: number, source:
   const found = parseDateText(raw);
   const field: DateField = { raw: raw.trim(), ambiguous: found?.ambiguous ?? false, source, line, column };
   if (found?.iso) field.iso = found.iso;
+  if (found?.ambiguous) {
+    const readings = ambiguousReadings(found.raw);
+    if (readings.length > 0) field.readings = readings;
+  }
   return field;
 }
 
@@ -75,7 +79,9 @@ export function readDecisionDate(sources: DateSources): DateField | undefined {
 export function settleDateOrder(date: DateField | undefined, lines: readonly string[], codeLines: Uint8Array): DateField | undefined {
   if (!date?.ambiguous || date.iso) return date;
   const iso = settledReading(date.raw, numericDateOrders(lines.filter((_, i) => codeLines[i + 1] !== 1)));
-  return iso ? { ...date, iso, ambiguous: false } : date;
+  if (!iso) return date;
+  const { readings: _open, ...settled } = date;
+  return { ...settled, iso, ambiguous: false };
 }
 
 /**

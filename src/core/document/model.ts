@@ -105,6 +105,12 @@ export interface DateField extends Place {
   iso?: string;
   /** True for `04/09/2020`-style dates that read differently in the US and elsewhere. */
   ambiguous: boolean;
+  /**
+   * The ISO days an ambiguous date can mean (`27/06/24`: 2024-06-27 or
+   * 2027-06-24). Parsing has no clock: `decisionDay` picks the one reading
+   * not after the review's day, when only one is.
+   */
+  readings?: string[];
   source: 'front-matter' | 'field' | 'file-name';
 }
 

@@ -8,7 +8,7 @@
  * anything unreadable is skipped with a reason naming the file and line, never
  * guessed.
  */
-import { addDays, addDuration, addMonths, compareIso, type Duration } from '../document/dates.js';
+import { addDays, addDuration, addMonths, compareIso, decisionDay, type Duration } from '../document/dates.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { nextDue } from '../document/revisit-triggers.js';
 import { formatCondition, isBreach, parsePrometheusCondition, type PrometheusCondition } from './prometheus-trigger.js';
@@ -198,7 +198,7 @@ function calendarReadings(doc: DecisionDoc, options: DueOptions): { readings: Ca
 
 /** A calendar trigger's occurrences, or why it cannot be read. */
 function readCalendarTrigger(trigger: RevisitTrigger, doc: DecisionDoc, today: string): CalendarReading | string {
-  const decisionDate = doc.date?.iso;
+  const decisionDate = decisionDay(doc.date, today);
   const quoted = `"${trigger.text.length > 80 ? `${trigger.text.slice(0, 79)}…` : trigger.text}"`;
   if (trigger.kind === 'recurring') {
     const first = nextDue(trigger, decisionDate, '0000-01-01');
@@ -229,7 +229,7 @@ function type1DefaultReading(doc: DecisionDoc, options: DueOptions): CalendarRea
   const inForce = status === undefined || (!status.placeholder && (status.normalized === null || IN_FORCE_STATUSES.has(status.normalized)));
   if (!inForce) return undefined;
   // "2020-03-25 accepted" dates the acceptance itself; otherwise the decision date stands for it.
-  const accepted = (status?.normalized === 'accepted' ? status.date : undefined) ?? doc.date?.iso;
+  const accepted = (status?.normalized === 'accepted' ? status.date : undefined) ?? decisionDay(doc.date, options.today);
   if (!accepted) {
     return `Type 1 decision without a calendar trigger: the default reminder (${options.type1DefaultText} after acceptance) is skipped: ${missingDecisionDate(doc)}`;
   }

@@ -3,6 +3,7 @@
  * text) and its body (templates/reminder-issue.hbs, user text escaped by the
  * renderer's helpers, the hidden marker first so a cut never loses it).
  */
+import { decisionDay } from '../document/dates.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { findSection } from '../document/model.js';
 import { escaped } from '../publish/escaped-markdown.js';
@@ -72,7 +73,8 @@ export function renderReminderBody(
     metricCause: occurrence.cause === 'metric',
     reasons: occurrence.reasons.map((r) => ({ text: quiet(cut(r.text, TRIGGER_TEXT_LIMIT)), line: r.line, due: r.due })),
     status: doc.status && !doc.status.placeholder ? quiet(cut(doc.status.raw, 100)) : undefined,
-    decided: doc.date?.iso,
+    // The occurrence is on or before the sweep's day and after the decision, so it bounds the reading as well.
+    decided: decisionDay(doc.date, occurrence.date),
     // Only the shown text is quietened; the link target (adrUrl) keeps the real path.
     path: quiet(doc.path),
     commit: /^[0-9a-f]{7,64}$/i.test(link.commit) ? link.commit : 'an unknown commit',

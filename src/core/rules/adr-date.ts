@@ -6,10 +6,12 @@
  * elsewhere, and `27/06/24` leaves even the year open: each is reported as
  * ambiguous with its readings, never guessed. The record's own other dates may
  * settle it (`05-08-2018` beside `16-08-2018`): the parser then reads it in
- * that order and nothing is reported. Future dates are fine
+ * that order and nothing is reported. So does the review's day: a decision
+ * record dates what was decided, so when only one reading is not after today
+ * (`27/06/24` read in 2026) that is the date. Future dates are fine
  * (a proposed decision may name the day it takes effect).
  */
-import { twoDigitYearReadings } from '../document/dates.js';
+import { decisionDay, twoDigitYearReadings } from '../document/dates.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
 
@@ -45,7 +47,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc }, report) => {
+  ({ doc, today }, report) => {
     // Date problems the parser found (it reads the dates) are this rule's findings.
     const problems = doc.problems.filter((p) => p.ruleId === 'adr-date');
     for (const p of problems) report(p.message, { line: p.line, column: p.column });
@@ -60,7 +62,8 @@ export default defineRule(
       });
       return;
     }
-    if (date.iso) return;
+    // `27/06/24` read on 2026-12-01 can only be 2024-06-27: the other reading has not come yet.
+    if (decisionDay(date, today)) return;
     if (problems.some((p) => p.line === date.line)) return;
     // Template leftovers (`[Date]`, `{date}`) are `adr-placeholders` findings.
     if (doc.placeholders.some((p) => p.line === date.line)) return;

@@ -6,6 +6,7 @@
  * superseded, deprecated, withdrawn, reverted). Each vague trigger ("when we
  * grow") is reported with its phrase.
  */
+import { decisionDay } from '../document/dates.js';
 import type { TriggerCategory } from '../document/model.js';
 import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
@@ -48,7 +49,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'document',
   },
-  ({ doc, config }, report) => {
+  ({ doc, config, today }, report) => {
     if (isClosed(doc)) return;
     // A `TBD` trigger is a template leftover, reported by `adr-placeholders`.
     const placeholderLines = new Set(doc.placeholders.map((p) => p.line));
@@ -69,7 +70,8 @@ export default defineRule(
     if (sections.some((s) => !s.empty)) return;
     const heading = headingMarkdown(doc, 'revisit');
     const period = config.revisit.defaultCalendar;
-    const due = doc.date?.iso ? addDuration(doc.date.iso, period) : undefined;
+    const decided = decisionDay(doc.date, today);
+    const due = decided ? addDuration(decided, period) : undefined;
     const calendar = due
       ? `- Calendar: revisit on ${due} (decision date + ${period})`
       : `- Calendar: revisit by <date, e.g. decision date + ${period}>`;

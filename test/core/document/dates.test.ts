@@ -3,8 +3,10 @@ import {
   addDays,
   addDuration,
   addMonths,
+  ambiguousReadings,
   compareIso,
   dateFromFileName,
+  decisionDay,
   isoDate,
   numericDateOrders,
   parseDateText,
@@ -241,5 +243,31 @@ describe('numericDateOrders and settledReading (a record settles its own date or
     expect(settledReading('12/09/25', numericDateOrders(['shared on 27/06/2024']))).toBe('2025-09-12');
     expect(settledReading('12/09/25', numericDateOrders(['27-06-2024']))).toBeUndefined();
     expect(settledReading('12/09/25', numericDateOrders(['27/06/24']))).toBeUndefined();
+  });
+});
+
+describe('ambiguousReadings and decisionDay (the day of the review rules out readings still to come)', () => {
+  it('lists every calendar day an ambiguous date can mean', () => {
+    expect(ambiguousReadings('27/06/24').sort()).toEqual(['2024-06-27', '2027-06-24']);
+    expect(ambiguousReadings('23/05/24').sort()).toEqual(['2023-05-24', '2024-05-23']);
+    expect(ambiguousReadings('04/09/2020').sort()).toEqual(['2020-04-09', '2020-09-04']);
+    expect(ambiguousReadings('2020-04-09')).toEqual([]);
+    expect(ambiguousReadings('no date here')).toEqual([]);
+  });
+
+  it('takes the one reading that is not after today', () => {
+    expect(decisionDay({ readings: ['2024-06-27', '2027-06-24'] }, '2026-11-21')).toBe('2024-06-27');
+    expect(decisionDay({ readings: ['2024-06-27', '2027-06-24'] }, '2024-06-27')).toBe('2024-06-27');
+  });
+
+  it('keeps a date open while two readings are past, or none is', () => {
+    expect(decisionDay({ readings: ['2024-05-23', '2023-05-24'] }, '2026-11-21')).toBeUndefined();
+    expect(decisionDay({ readings: ['2024-06-27', '2027-06-24'] }, '2024-01-01')).toBeUndefined();
+    expect(decisionDay({}, '2026-11-21')).toBeUndefined();
+    expect(decisionDay(undefined, '2026-11-21')).toBeUndefined();
+  });
+
+  it('prefers an ISO value the date already has', () => {
+    expect(decisionDay({ iso: '2030-01-01', readings: ['2024-06-27'] }, '2026-11-21')).toBe('2030-01-01');
   });
 });

@@ -76,6 +76,17 @@ describe('durations from the decision date', () => {
     expect(a.due).toBeUndefined();
     expect(a.skipped[0]?.message).toContain('"04/09/2025" is ambiguous');
   });
+
+  it('counts from a two-digit-year date whose other reading is still to come', () => {
+    // 27/06/24 is 2024-06-27 or 2027-06-24; on the sweep's day only the first has happened.
+    const doc = adr('0007-x.md', { title: '7. X', body: 'Date: 27/06/24\n\n## Revisit triggers\n\n- Revisit in 6 months\n' }).doc;
+    const a = assessDue(doc, options());
+    expect(a.skipped).toEqual([]);
+    expect(a.due?.date).toBe('2024-12-27');
+    const before = assessDue(doc, options({ today: '2024-07-01' }));
+    expect(before.due).toBeUndefined();
+    expect(before.next).toBe('2024-12-27');
+  });
 });
 
 describe('recurring triggers', () => {
