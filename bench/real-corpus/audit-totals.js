@@ -4,22 +4,30 @@
  * judged true, false or debatable, with the rule's default severity from the
  * build, and the totals over all rules and over the rules on by default.
  *
- *   node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]...
+ *   node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]... [--scan DIR]
+ *   node bench/real-corpus/audit-totals.js --pool <sample.md> <sample.md>... --carry ... --scan DIR
  *
  * The first file is an audit sample (report.js writes it); the verdict files
  * hold tables `| id | rule | record | verdict | reason |` for its ids. With
  * --carry, findings of the sample that an earlier audit already judged (the
  * same rule, repository, place and message) take that verdict, and the ids
  * still to judge are listed: a new sample costs only its new findings.
+ * With --scan (report.js's `raw/` folder of the current build), findings of
+ * the sample the scan no longer says are left out and counted: a fix that
+ * removed them takes them out of the tally. With --pool, every positional
+ * file is a sample, their findings are counted once each (same identity as
+ * --carry), and their verdicts come from the --carry groups.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { findingKey, parseSample, parseVerdicts, tallyVerdicts, withUsage } from './lib.js';
+import { findingKey, parseSample, parseVerdicts, scanKeys, tallyVerdicts, withUsage } from './lib.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const USAGE = 'Usage: node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]...';
+const USAGE =
+  'Usage: node bench/real-corpus/audit-totals.js <sample.md> [verdicts.md...] [--carry old-sample.md=old-verdicts.md[,more.md]]... [--scan raw-dir]\n' +
+  '       node bench/real-corpus/audit-totals.js --pool <sample.md>... --carry ... [--scan raw-dir]';
 
 /** @returns {Promise<Map<string, string>>} rule id -> default severity, from the built rules. */
 async function defaultSeverities() {
@@ -34,7 +42,12 @@ function parseArgs(argv) {
   const { values, positionals } = withUsage(USAGE, () =>
     parseCommandLine({
       args: argv,
-      options: { carry: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        carry: { type: 'string', multiple: true },
+        scan: { type: 'string' },
+        pool: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }),
@@ -45,7 +58,26 @@ function parseArgs(argv) {
     if (!sample || !list) throw new Error(`--carry needs old-sample.md=verdicts.md[,more.md]\n${USAGE}`);
     return { sample, verdicts: list.split(',').filter(Boolean) };
   });
-  return { sample: positionals[0] ?? '', verdicts: positionals.slice(1), carry };
+  const pool = values.pool === true;
+  return {
+    samples: pool ? positionals : [positionals[0] ?? ''],
+    verdicts: pool ? [] : positionals.slice(1),
+    carry,
+    scan: values.scan ?? null,
+  };
+}
+
+/**
+ * The identities of the findings a scan said, from report.js's raw outputs.
+ * @param {string} rawDir
+ */
+function readScan(rawDir) {
+  if (!existsSync(rawDir)) throw new Error(`--scan ${rawDir}: no such folder (report.js writes <out>/raw/)`);
+  return scanKeys(
+    readdirSync(rawDir)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({ repo: n.slice(0, -'.json'.length).replace('__', '/'), findings: JSON.parse(readFileSync(join(rawDir, n), 'utf8')).findings ?? [] })),
+  );
 }
 
 /** @param {number} n @param {number} d */
@@ -54,7 +86,11 @@ const pct = (n, d) => (d === 0 ? '-' : `${Math.round((100 * n) / d)} %`);
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const read = (/** @type {string} */ p) => readFileSync(resolve(p), 'utf8');
-  const sample = parseSample(read(opts.sample));
+  // Pooled samples count each finding once: the first sample that drew it gives its id.
+  const seen = new Set();
+  const sample = opts.samples
+    .flatMap((p) => parseSample(read(p)))
+    .filter((f) => !seen.has(findingKey(f)) && seen.add(findingKey(f)));
   const judged = new Map(opts.verdicts.flatMap((p) => parseVerdicts(read(p))).map((v) => [v.id, v]));
   // Earlier verdicts by finding identity: carried over where the same finding comes back.
   /** @type {Map<string, { verdict: 'true' | 'false' | 'debatable', from: string }>} */
@@ -70,7 +106,10 @@ async function main() {
   const verdicts = [];
   const open = [];
   let carried = 0;
+  const said = opts.scan === null ? null : readScan(resolve(opts.scan));
+  const gone = said === null ? [] : sample.filter((f) => !said.has(findingKey(f)));
   for (const f of sample) {
+    if (said !== null && !said.has(findingKey(f))) continue;
     const own = judged.get(f.id);
     const old = earlier.get(findingKey(f));
     if (own) verdicts.push({ rule: f.rule, verdict: own.verdict });
@@ -83,7 +122,8 @@ async function main() {
   const rows = tallyVerdicts(verdicts);
   // A finding that is not a rule's (document-skipped) is said whatever the config: counted as on by default.
   const onByDefault = tallyVerdicts(verdicts.filter((v) => (severities.get(v.rule) ?? 'warn') !== 'off')).at(-1);
-  console.log(`${sample.length} findings in ${opts.sample}; ${verdicts.length} judged (${carried} carried over), ${open.length} to judge${open.length ? `: ${open.join(', ')}` : ''}`);
+  console.log(`${sample.length} findings in ${opts.samples.join(' + ')}; ${verdicts.length} judged (${carried} carried over), ${open.length} to judge${open.length ? `: ${open.join(', ')}` : ''}`);
+  if (said !== null) console.log(`${gone.length} no longer said by the scan in ${opts.scan}, left out${gone.length ? `: ${gone.map((f) => f.id).join(', ')}` : ''}`);
   console.log('');
   console.log('| rule | default | true | false | debatable | precision (true / decided) | true / all |');
   console.log('|---|---|---:|---:|---:|---:|---:|');

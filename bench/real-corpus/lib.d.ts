@@ -158,6 +158,8 @@ export function parseSample(text: string): SampleEntry[];
 export function parseVerdicts(text: string): Verdict[];
 /** The identity of a finding across samples. */
 export function findingKey(f: Pick<SampleEntry, 'rule' | 'repo' | 'where' | 'message'>): string;
+/** The identities (findingKey) of every finding of a scan's raw outputs. */
+export function scanKeys(scans: Array<{ repo: string; findings: Finding[] }>): Set<string>;
 /** Verdicts per rule, sorted, with a `total` row last. */
 export function tallyVerdicts(verdicts: Array<Pick<Verdict, 'rule' | 'verdict'>>): VerdictTally[];
 /** Runs a command-line parse; its error gets the script's usage appended. */

@@ -465,6 +465,25 @@ export function parseVerdicts(text) {
 }
 
 /** The identity of a finding across samples: the same finding has the same key in every run. */
+/**
+ * The identities (findingKey) of every finding a scan said, from the raw CLI
+ * outputs report.js keeps (`<out>/raw/<owner>__<name>.json`, read by the
+ * caller): an audit counts only the findings of its samples that the current
+ * scan still says.
+ * @param {Array<{ repo: string, findings: Finding[] }>} scans
+ * @returns {Set<string>}
+ */
+export function scanKeys(scans) {
+  const keys = new Set();
+  for (const { repo, findings } of scans) {
+    for (const f of findings) {
+      const where = (f.line !== undefined ? `${f.file}:${f.line}` : f.file).replace(/`/g, "'");
+      keys.add(findingKey({ rule: f.ruleId, repo, where, message: oneLine(f.message) }));
+    }
+  }
+  return keys;
+}
+
 export function findingKey(/** @type {Pick<SampleEntry, 'rule' | 'repo' | 'where' | 'message'>} */ f) {
   return `${f.rule}\0${f.repo}\0${f.where}\0${f.message}`;
 }

@@ -14,6 +14,7 @@ import {
   parseSample,
   parseVerdicts,
   renderSample,
+  scanKeys,
   tallyVerdicts,
   seededSample,
   validateManifest,
@@ -276,5 +277,15 @@ describe('audit files', () => {
     expect(findingKey(a)).toBe(findingKey({ ...a }));
     expect(findingKey(a)).not.toBe(findingKey({ ...a, where: 'x.md:4' }));
     expect(findingKey(a)).not.toBe(findingKey({ ...a, rule: 'adr-status' }));
+  });
+
+  it('knows which findings of a sample a scan still says, matching the identity the rendered sample reads back', () => {
+    const multiLine = { ...finding, id: 'S002', message: 'Two lines\nof `message`', file: 'docs/`odd`.md', line: 7 };
+    const folder = { ...finding, id: 'S003', ruleId: 'adr-status', file: 'docs/adr', line: undefined, record: null };
+    const md = renderSample([finding, multiLine, folder], () => null, { seed: 1, size: 3, population: 3, today: '2026-12-01' });
+    const said = scanKeys([{ repo: 'o/r', findings: [finding, multiLine, folder] }]);
+    expect(parseSample(md).map((f) => said.has(findingKey(f)))).toEqual([true, true, true]);
+    const after = scanKeys([{ repo: 'o/r', findings: [multiLine] }, { repo: 'o/other', findings: [finding] }]);
+    expect(parseSample(md).map((f) => after.has(findingKey(f)))).toEqual([false, true, false]);
   });
 });
