@@ -85,6 +85,10 @@ const CUES: RegExp[] = [
   // "Type inheritance does not provide benefits proportional to the cost", "not worth the complexity",
   // "the gains do not justify …": the status quo or a candidate weighed and found wanting.
   /\b(?:benefits?|gains?|advantages?)\s+proportional to\b|\bnot worth (?:the|its) (?:cost|effort|complexity|trouble)\b|\b(?:benefits?|gains?|advantages?|costs?|drawbacks?|downsides?)\s+(?:(?:do|does|did) not\s+|far\s+|clearly\s+)?(?:outweighs?|justify|justifies)\b/i,
+  // "We could provide a copy, but callers read it afterwards": an alternative named and turned down at once.
+  /\bwe could [^.,\n]{1,100}, but\b/i,
+  // "Most projects use Prow. However, we will not use it, since it must be self-hosted."
+  /\bhowever,? (?:we|the team) (?:will not|won't|do not|don't|did not|didn't|chose not to|decided not to) (?:use|adopt|build on|go with)\b/i,
   // "While gogoproto is nice, it creates an extra dependency": a candidate granted its merit, then turned down.
   /\bwhile [^,.\n]{1,60}? (?:is|are|would be|might be|may be|could be) (?:\w+ )?(?:nice|good|useful|attractive|tempting|appealing|convenient|powerful|popular|great|elegant)\b[^,.\n]{0,20}, (?:it|they|this|that)\b/i,
   // "A fluent API is in contrast to a push-button API" ("as opposed to" is not: it mostly sets terms apart).

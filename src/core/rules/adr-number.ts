@@ -1,6 +1,7 @@
 /**
  * adr-number: an ADR's title number agrees with its file number, and no other
- * record in the same folder has its number. Gaps in the numbering happen
+ * record in the same folder has its number (the record whose path sorts first
+ * keeps it; each other one is told to move). Gaps in the numbering happen
  * (abandoned drafts, renumbered branches) and are not findings; duplicates,
  * usually two branches that took the same next number, are. In a pull request
  * (the App) an ADR the change adds is also checked against the numbers other
@@ -13,6 +14,7 @@ import { titleLine } from './adr-sections.js';
 import type { AdrNumberClaim } from '../review/types.js';
 import { defineRule, type ChangeNumbering } from './define-rule.js';
 import { recordLookup } from './record-lookup.js';
+import { compareStrings } from '../compare-strings.js';
 
 /** Digits of the number in the record's file (or folder) name, for zero padding. */
 function numberWidth(path: string): number {
@@ -86,9 +88,16 @@ export default defineRule(
       report(`ADR number ${padded(number)} is ${takenBy(duplicates, numbering!.added, claims)}; the next free number is ${padded(max + 1)}`, place);
       return;
     }
-    const others = duplicates.map((e) => `\`${e.path}\``).join(', ');
+    // No change to blame (the CLI, or records a pull request only edits): the record whose path sorts first
+    // keeps the number and each other one is told to move, to a number of its own, so a group of duplicates
+    // is reported once per record that must change, not once per record.
+    const group = [doc.path, ...duplicates.map((e) => e.path)].sort(compareStrings);
+    const rank = group.indexOf(doc.path);
+    if (rank === 0) return;
+    const alsoUsing = group.slice(1).filter((p) => p !== doc.path);
+    const also = alsoUsing.length > 0 ? `, and ${alsoUsing.map((p) => `\`${p}\``).join(', ')} also ${alsoUsing.length === 1 ? 'has' : 'have'} it` : '';
     report(
-      `Duplicate ADR number ${number}, also used by ${others}: renumber one of them to ${padded(max + 1)} (the next free number)`,
+      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${padded(max + rank)} (the next free number)`,
       place,
     );
   },
