@@ -162,6 +162,7 @@ export function reviewRepository(results: DocumentResult[], opts: ReviewOptions)
   // Only a caller that knows what the change adds (the App) gets numbering across pull requests.
   const numbering: ChangeNumbering | undefined =
     opts.added === undefined ? undefined : { added: new Set(opts.added.map(normalizePath)), claims: opts.claims ?? new Map() };
+  const reviewed: ReadonlySet<string> = new Set(results.filter((r) => r.doc).map((r) => r.path));
   for (const r of results) {
     findings.push(...r.findings);
     if (r.skipped !== undefined) review.skipped.push({ path: r.path, reason: r.skipped });
@@ -170,7 +171,7 @@ export function reviewRepository(results: DocumentResult[], opts: ReviewOptions)
     review.coverage.push(r.coverage);
     if (!runRepository) continue;
     const vfile = new VFile({ path: r.path });
-    vfile.data.ruleContext = { doc: r.doc, config: opts.config, checklists: opts.checklists, today: opts.today, index, coverage: r.coverage, ...(numbering ? { numbering } : {}) };
+    vfile.data.ruleContext = { doc: r.doc, config: opts.config, checklists: opts.checklists, today: opts.today, index, coverage: r.coverage, reviewed, ...(numbering ? { numbering } : {}) };
     const tree: Root = { type: 'root', children: [] };
     processors.repository.runSync(tree, vfile);
     if (vfile.messages.length === 0) continue;

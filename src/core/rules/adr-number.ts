@@ -53,7 +53,7 @@ export default defineRule(
     defaultSeverity: 'error',
     scope: 'repository',
   },
-  ({ doc, index, numbering }, report) => {
+  ({ doc, index, numbering, reviewed }, report) => {
     const self = toIndexEntry(doc);
     const fileNumber = doc.fileNumber;
     const titleNumber = doc.titleNumber;
@@ -93,7 +93,17 @@ export default defineRule(
     // is reported once per record that must change, not once per record.
     const group = [doc.path, ...duplicates.map((e) => e.path)].sort(compareStrings);
     const rank = group.indexOf(doc.path);
-    if (rank === 0) return;
+    if (rank === 0) {
+      // The records that must move are not reviewed here (`check` on named files judges them against the
+      // folder): they cannot carry the finding, so the named record says it, likely the one just written.
+      const unreviewed = group.slice(1).filter((p) => reviewed !== undefined && !reviewed.has(p));
+      if (unreviewed.length === 0 || unreviewed.length !== group.length - 1) return;
+      report(
+        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${padded(max + 1)} (the next free number)`,
+        place,
+      );
+      return;
+    }
     const alsoUsing = group.slice(1).filter((p) => p !== doc.path);
     const also = alsoUsing.length > 0 ? `, and ${alsoUsing.map((p) => `\`${p}\``).join(', ')} also ${alsoUsing.length === 1 ? 'has' : 'have'} it` : '';
     report(

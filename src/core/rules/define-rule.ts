@@ -19,6 +19,12 @@ export interface RuleContext {
   coverage: DocCoverage;
   /** What the change adds and what other open pull requests add (the App); absent in the CLI. */
   numbering?: ChangeNumbering;
+  /**
+   * Paths of the documents this review reads (repository rules only; absent in document rules). The other
+   * entries of `index` are the repository's records known by their index alone: not reviewed, so they
+   * carry no finding, and a finding that concerns them both is said on the reviewed one.
+   */
+  reviewed?: ReadonlySet<string>;
 }
 
 /** The numbering context of a pull request: the reviewed paths it adds, and other open pull requests' ADR numbers. */
