@@ -1,5 +1,5 @@
 /**
- * Wall and CPU time of a child process.
+ * Wall and CPU time, and peak memory, of a child process.
  *
  * Node's process.resourceUsage() does not count children, so CPU time comes
  * from Linux /proc/self/stat: fields 16 and 17 (cutime, cstime) hold the user
@@ -24,6 +24,23 @@ function clockTicks() {
 }
 
 const PROC_STAT = '/proc/self/stat';
+const HAS_TIME = existsSync('/usr/bin/time');
+
+/**
+ * Peak resident memory GNU time wrote (`%M`, KiB), in MiB; null when unreadable.
+ * @param {string} file
+ */
+function peakFrom(file) {
+  try {
+    // "Command exited with non-zero status N" may come first: the figure is the last line.
+    const kib = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+    return Number.isFinite(kib) && kib > 0 ? kib / 1024 : null;
+  } catch {
+    return null;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
 const HAS_PROC = existsSync(PROC_STAT);
 const TICKS = HAS_PROC ? clockTicks() : 100;
 
@@ -45,6 +62,7 @@ function childrenTimes() {
  * @property {number | null} user  seconds of user CPU (null when unknown)
  * @property {number | null} sys   seconds of system CPU (null when unknown)
  * @property {number | null} cpu   user + sys
+ * @property {number | null} peakMiB  peak resident memory of the child, worker threads included (null when unknown)
  * @property {number | null} status  exit code (null when killed by a signal)
  * @property {string | null} signal
  * @property {string} method   how CPU was measured
@@ -71,33 +89,37 @@ export function measureChild(command, args, { cwd, stderrFile, env } = {}) {
   const errFd = stderrFile ? openSync(stderrFile, 'w') : devNull;
   try {
     if (HAS_PROC) {
+      // GNU time, when present, only to learn the child's peak memory (its own CPU is a few milliseconds).
+      const rssFile = HAS_TIME ? join(tmpdir(), `measure-child-rss-${process.pid}.txt`) : null;
+      const [cmd, argv] = rssFile ? ['/usr/bin/time', ['-o', rssFile, '-f', '%M', command, ...args]] : [command, args];
       const before = childrenTimes();
       const start = process.hrtime.bigint();
-      const res = spawnSync(command, args, { cwd, env, stdio: ['ignore', devNull, errFd] });
+      const res = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', devNull, errFd] });
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       const after = childrenTimes();
       if (res.error) throw res.error;
       const user = after.user - before.user;
       const sys = after.sys - before.sys;
-      return { wall, user, sys, cpu: user + sys, status: res.status, signal: res.signal, method: cpuMethod() };
+      const peakMiB = rssFile ? peakFrom(rssFile) : null;
+      return { wall, user, sys, cpu: user + sys, peakMiB, status: res.status, signal: res.signal, method: cpuMethod() };
     }
     if (existsSync('/usr/bin/time')) {
       const out = join(tmpdir(), `measure-child-${process.pid}.txt`);
       const start = process.hrtime.bigint();
-      const res = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S', command, ...args], { cwd, env, stdio: ['ignore', devNull, errFd] });
+      const res = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S %M', command, ...args], { cwd, env, stdio: ['ignore', devNull, errFd] });
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (res.error) throw res.error;
       // GNU time prints "Command exited with non-zero status N" before the figures: take the last line.
       const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
-      const [, user, sys] = last.split(' ').map(Number);
+      const [, user, sys, rssKb] = last.split(' ').map(Number);
       rmSync(out, { force: true });
-      return { wall, user, sys, cpu: user + sys, status: res.status, signal: res.signal, method: cpuMethod() };
+      return { wall, user, sys, cpu: user + sys, peakMiB: rssKb / 1024, status: res.status, signal: res.signal, method: cpuMethod() };
     }
     const start = process.hrtime.bigint();
     const res = spawnSync(command, args, { cwd, env, stdio: ['ignore', devNull, errFd] });
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     if (res.error) throw res.error;
-    return { wall, user: null, sys: null, cpu: null, status: res.status, signal: res.signal, method: cpuMethod() };
+    return { wall, user: null, sys: null, cpu: null, peakMiB: null, status: res.status, signal: res.signal, method: cpuMethod() };
   } finally {
     if (errFd !== devNull) closeSync(errFd);
     closeSync(devNull);

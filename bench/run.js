@@ -6,14 +6,18 @@
  * the two target ratios; write bench/.out/results.json.
  *
  *   npm run bench                       (builds first)
- *   node bench/run.js [--runs N] [--count N] [--seed S] [--only check,markdownlint,bare] [--strict]
+ *   node bench/run.js [--runs N] [--count N] [--seed S] [--only check,cached,markdownlint,bare] [--strict]
  *
- * Targets (from the issue): check wall <= 0.70 x markdownlint-cli2 wall, and
- * check CPU <= 1.20 x bare parse CPU.
+ * Targets (from the issues): check wall <= 0.70 x markdownlint-cli2 wall,
+ * check CPU <= 1.20 x bare parse CPU; a warm `check --cache` run (nothing
+ * changed since the cold one) <= 0.10 x the cold check's wall, with
+ * byte-identical output; check's peak memory <= markdownlint-cli2's. Peak
+ * memory is GNU time's maximum resident set of each run.
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +27,11 @@ import { cpuMethod, measureChild } from './measure-child.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', '.out');
-const TARGETS = { checkWallVsMarkdownlint: 0.7, checkCpuVsBareParse: 1.2 };
-const TOOLS = ['check', 'markdownlint', 'bare'];
-const USAGE = 'Usage: node bench/run.js [--runs N] [--count N] [--seed S] [--only check,markdownlint,bare] [--strict]\n  e.g. node bench/run.js --runs 5';
+const TARGETS = { checkWallVsMarkdownlint: 0.7, checkCpuVsBareParse: 1.2, cachedWallVsCheck: 0.1, checkPeakVsMarkdownlint: 1.0 };
+const TOOLS = ['check', 'cached', 'markdownlint', 'bare'];
+// Where the warm-cache runs keep their cache (rebuilt cold by the probe of each bench run).
+const CACHE_FILE = join(OUT_DIR, 'check.cache');
+const USAGE = 'Usage: node bench/run.js [--runs N] [--count N] [--seed S] [--only check,cached,markdownlint,bare] [--strict]\n  e.g. node bench/run.js --runs 5';
 
 /**
  * @typedef {object} Options
@@ -108,7 +114,7 @@ function ensureCorpus(dir, seed, count) {
 /**
  * The three commands, run with this same Node binary, from the repo root.
  * @param {string} corpusRel
- * @returns {Record<'check' | 'markdownlint' | 'bare', Command>}
+ * @returns {Record<'check' | 'cached' | 'markdownlint' | 'bare', Command>}
  */
 function commands(corpusRel) {
   const mdlBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'));
@@ -117,6 +123,12 @@ function commands(corpusRel) {
       label: 'design-review check',
       args: ['bin/design-review.js', 'check', corpusRel, '--format', 'json'],
       shown: `node bin/design-review.js check ${corpusRel} --format json > /dev/null`,
+      okStatus: [0, 1],
+    },
+    cached: {
+      label: 'check --cache (warm)',
+      args: ['bin/design-review.js', 'check', corpusRel, '--format', 'json', '--cache', '--cache-location', relative(ROOT, CACHE_FILE)],
+      shown: `node bin/design-review.js check ${corpusRel} --format json --cache --cache-location ${relative(ROOT, CACHE_FILE)} > /dev/null`,
       okStatus: [0, 1],
     },
     markdownlint: {
@@ -140,7 +152,7 @@ function commands(corpusRel) {
  */
 function checkPrerequisites(only) {
   const problems = [];
-  if (only.includes('check')) {
+  if (only.includes('check') || only.includes('cached')) {
     if (!existsSync(join(ROOT, 'bin', 'design-review.js'))) problems.push('bin/design-review.js is missing.');
     if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) problems.push('dist/cli/main.js is missing: run `npm run build` (`npm run bench` does it), or measure the others with --only markdownlint,bare.');
   }
@@ -173,6 +185,7 @@ function probeCheck(cmd) {
   const out = {
     exitCode: res.status,
     stdoutBytes: Buffer.byteLength(res.stdout),
+    stdoutSha256: createHash('sha256').update(res.stdout).digest('hex'),
     findings: /** @type {number | null} */ (null),
     filesWithFindings: /** @type {number | null} */ (null),
     documents: /** @type {number | null} */ (null),
@@ -233,9 +246,20 @@ function main() {
   for (const file of listMarkdown(corpusDir)) readFileSync(file);
 
   let probe = null;
-  if (opts.only.includes('check')) {
+  if (opts.only.includes('check') || opts.only.includes('cached')) {
     probe = probeCheck(cmds.check);
     console.log(`check probe (untimed): exit ${probe.exitCode}, ${(probe.stdoutBytes / 1e6).toFixed(2)} MB of JSON${probe.documents !== null ? `, ${probe.documents} documents reviewed` : ''}${probe.findings !== null ? `, ${probe.findings} findings in ${probe.filesWithFindings} files` : ''}`);
+  }
+  /** @type {{ cold: { wall: number, peakMiB: number | null }, identicalCold: boolean, identicalWarm?: boolean } | null} */
+  let cache = null;
+  if (opts.only.includes('cached') && probe) {
+    // A cold run fills the cache (timed once, for the record); the timed runs below all find it warm.
+    rmSync(CACHE_FILE, { force: true });
+    const start = process.hrtime.bigint();
+    const cold = probeCheck(cmds.cached);
+    const coldWall = Number(process.hrtime.bigint() - start) / 1e9;
+    cache = { cold: { wall: coldWall, peakMiB: null }, identicalCold: cold.stdoutSha256 === probe.stdoutSha256 };
+    console.log(`check --cache, cold (untimed probe, fills ${relative(ROOT, CACHE_FILE)}): ${coldWall.toFixed(2)} s, output ${cache.identicalCold ? 'identical to' : 'DIFFERENT from'} check's`);
   }
 
   /** @type {Record<string, import('./measure-child.js').Measurement[]>} */
@@ -246,7 +270,7 @@ function main() {
     // Rotate the order so no tool always runs first (or right after another).
     const order = opts.only.map((_, i) => opts.only[(i + run) % opts.only.length]);
     for (const tool of order) {
-      const cmd = cmds[/** @type {'check' | 'markdownlint' | 'bare'} */ (tool)];
+      const cmd = cmds[/** @type {'check' | 'cached' | 'markdownlint' | 'bare'} */ (tool)];
       const stderrFile = join(OUT_DIR, `${tool}.stderr.log`);
       let m = measureChild(process.execPath, cmd.args, { cwd: ROOT, stderrFile });
       if (m.status === null || !cmd.okStatus.includes(m.status)) {
@@ -265,11 +289,17 @@ function main() {
     }
   }
 
+  if (cache && probe) {
+    cache.identicalWarm = probeCheck(cmds.cached).stdoutSha256 === probe.stdoutSha256;
+    console.log(`check --cache, warm (untimed probe after the timed runs): output ${cache.identicalWarm ? 'identical to' : 'DIFFERENT from'} check's`);
+  }
+
   const medians = Object.fromEntries(Object.entries(results).map(([tool, ms]) => [tool, {
     wall: median(ms.map((m) => m.wall)),
     cpu: median(ms.map((m) => m.cpu)),
     user: median(ms.map((m) => m.user)),
     sys: median(ms.map((m) => m.sys)),
+    peakMiB: median(ms.map((m) => m.peakMiB)),
   }]));
   const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | null | undefined} */ b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b);
   const ratios = {
@@ -278,20 +308,29 @@ function main() {
     checkWallVsBareParse: ratio(medians.check?.wall, medians.bare?.wall),
     markdownlintWallVsBareParse: ratio(medians.markdownlint?.wall, medians.bare?.wall),
     markdownlintCpuVsBareParse: ratio(medians.markdownlint?.cpu, medians.bare?.cpu),
+    cachedWallVsCheck: ratio(medians.cached?.wall, medians.check?.wall),
+    checkPeakVsMarkdownlint: ratio(medians.check?.peakMiB, medians.markdownlint?.peakMiB),
   };
   machine.loadAvgEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
   const lines = [];
   lines.push('', `corpus: ${stamp.files} files, ${(stamp.totalBytes / 1e6).toFixed(1)} MB, ${stamp.totalLines.toLocaleString('en-US')} lines, seed ${stamp.seed}; ${opts.runs} runs each, medians`);
-  lines.push('', `${'tool'.padEnd(22)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'CPU/wall'.padStart(9)}  command`);
+  lines.push('', `${'tool'.padEnd(22)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'CPU/wall'.padStart(9)} ${'peak MiB'.padStart(9)}  command`);
   for (const tool of opts.only) {
     const m = medians[tool];
-    const c = cmds[/** @type {'check' | 'markdownlint' | 'bare'} */ (tool)];
-    lines.push(`${c.label.padEnd(22)} ${fmt(m.wall).padStart(8)} ${fmt(m.cpu).padStart(8)} ${fmt(ratio(m.cpu, m.wall)).padStart(9)}  ${c.shown}`);
+    const c = cmds[/** @type {'check' | 'cached' | 'markdownlint' | 'bare'} */ (tool)];
+    lines.push(`${c.label.padEnd(22)} ${fmt(m.wall).padStart(8)} ${fmt(m.cpu).padStart(8)} ${fmt(ratio(m.cpu, m.wall)).padStart(9)} ${fmt(m.peakMiB, 0).padStart(9)}  ${c.shown}`);
   }
   lines.push('');
   lines.push(`check wall / markdownlint-cli2 wall   ${fmt(ratios.checkWallVsMarkdownlint).padStart(6)}   target <= ${TARGETS.checkWallVsMarkdownlint.toFixed(2)}  ${mark(ratios.checkWallVsMarkdownlint, TARGETS.checkWallVsMarkdownlint)}`);
   lines.push(`check CPU  / bare parse CPU           ${fmt(ratios.checkCpuVsBareParse).padStart(6)}   target <= ${TARGETS.checkCpuVsBareParse.toFixed(2)}  ${mark(ratios.checkCpuVsBareParse, TARGETS.checkCpuVsBareParse)}`);
+  if (ratios.cachedWallVsCheck !== null) {
+    const same = cache ? (cache.identicalCold && cache.identicalWarm ? 'output byte-identical' : 'OUTPUT DIFFERS') : '';
+    lines.push(`check --cache warm / check wall       ${fmt(ratios.cachedWallVsCheck).padStart(6)}   target <= ${TARGETS.cachedWallVsCheck.toFixed(2)}  ${mark(ratios.cachedWallVsCheck, TARGETS.cachedWallVsCheck)}  (${same})`);
+  }
+  if (ratios.checkPeakVsMarkdownlint !== null) {
+    lines.push(`check peak memory / markdownlint's    ${fmt(ratios.checkPeakVsMarkdownlint).padStart(6)}   target <= ${TARGETS.checkPeakVsMarkdownlint.toFixed(2)}  ${mark(ratios.checkPeakVsMarkdownlint, TARGETS.checkPeakVsMarkdownlint)}`);
+  }
   lines.push(`(info) markdownlint wall / bare wall  ${fmt(ratios.markdownlintWallVsBareParse).padStart(6)};  check wall / bare wall ${fmt(ratios.checkWallVsBareParse)}`);
   if (failures.length) lines.push(`note: ${failures.length} failed run(s) were retried once; see "failures" in results.json`);
   lines.push(`machine: ${machine.nproc} CPUs, node ${machine.node}, load ${machine.loadAvgStart.join(' ')} -> ${machine.loadAvgEnd.join(' ')}`);
@@ -305,9 +344,10 @@ function main() {
     corpus: { dir: corpusRel, ...stamp },
     runs: opts.runs,
     checkProbe: probe,
+    cache,
     failures,
     tools: Object.fromEntries(opts.only.map((t) => {
-      const c = cmds[/** @type {'check' | 'markdownlint' | 'bare'} */ (t)];
+      const c = cmds[/** @type {'check' | 'cached' | 'markdownlint' | 'bare'} */ (t)];
       return [t, { label: c.label, command: c.shown, argv: [process.execPath, ...c.args], runs: results[t], median: medians[t] }];
     })),
     ratios,
@@ -315,12 +355,16 @@ function main() {
     pass: {
       checkWallVsMarkdownlint: ratios.checkWallVsMarkdownlint === null ? null : ratios.checkWallVsMarkdownlint <= TARGETS.checkWallVsMarkdownlint,
       checkCpuVsBareParse: ratios.checkCpuVsBareParse === null ? null : ratios.checkCpuVsBareParse <= TARGETS.checkCpuVsBareParse,
+      cachedWallVsCheck: ratios.cachedWallVsCheck === null ? null : ratios.cachedWallVsCheck <= TARGETS.cachedWallVsCheck && cache?.identicalCold === true && cache?.identicalWarm === true,
+      checkPeakVsMarkdownlint: ratios.checkPeakVsMarkdownlint === null ? null : ratios.checkPeakVsMarkdownlint <= TARGETS.checkPeakVsMarkdownlint,
     },
   }, null, 2)}\n`);
   console.log(`results: ${relative(ROOT, file)}`);
 
   const missed = [ratios.checkWallVsMarkdownlint !== null && ratios.checkWallVsMarkdownlint > TARGETS.checkWallVsMarkdownlint,
-    ratios.checkCpuVsBareParse !== null && ratios.checkCpuVsBareParse > TARGETS.checkCpuVsBareParse].some(Boolean);
+    ratios.checkCpuVsBareParse !== null && ratios.checkCpuVsBareParse > TARGETS.checkCpuVsBareParse,
+    ratios.cachedWallVsCheck !== null && (ratios.cachedWallVsCheck > TARGETS.cachedWallVsCheck || !cache?.identicalCold || !cache?.identicalWarm),
+    ratios.checkPeakVsMarkdownlint !== null && ratios.checkPeakVsMarkdownlint > TARGETS.checkPeakVsMarkdownlint].some(Boolean);
   if (opts.strict && missed) process.exitCode = 1;
 }
 

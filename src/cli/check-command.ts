@@ -8,6 +8,7 @@ import { renderTerminal } from '../core/output/terminal.js';
 import { foldConventions, type FoldedReview } from '../core/review/folder-conventions.js';
 import type { Review, ReviewOptions } from '../core/review/types.js';
 import { allRules } from '../core/rules/preset.js';
+import { cacheFile, CheckCache, runKey } from './check-cache.js';
 import { EXIT_FINDINGS, EXIT_OK } from './cli-error.js';
 import { collectFiles } from './collect-files.js';
 import { loadReviewContext } from './review-context.js';
@@ -26,6 +27,10 @@ export interface CheckFlags {
   config?: string;
   today: string;
   color: boolean;
+  /** Keep each file's result between runs and reuse it while the file and the run's inputs are unchanged. */
+  cache?: boolean;
+  /** The cache file, or a folder for it (default: `.design-review-cache` in the working directory). */
+  cacheLocation?: string;
 }
 
 /** Where the command reads and writes (injected for tests). */
@@ -72,14 +77,19 @@ export async function reviewPaths(paths: string[], flags: { config?: string; tod
 }
 
 /** The review of the paths and the context it was made with (the config decides the folding). */
-async function reviewWithContext(paths: string[], flags: { config?: string; today: string }, io: CommandIo) {
+async function reviewWithContext(paths: string[], flags: { config?: string; today: string; cache?: boolean; cacheLocation?: string }, io: CommandIo) {
   const context = await loadReviewContext(io.cwd, flags.config);
   const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
   const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
   // Named paths are a subset of the repository: judge numbering and supersede links against the other ADRs too.
   if (paths.length > 0) options.index = await siblingIndex(collected.files, { ...context, layout: collected.layout });
   const progress = createProgress(collected.files.length, io.stderr);
-  const review = await runReview(collected.files, collected.refused, options, progress);
+  const warn = (message: string) => io.stderr.write(`${message}\n`);
+  const cache = flags.cache
+    ? await CheckCache.open(await cacheFile(flags.cacheLocation, io.cwd), runKey(packageVersion(), options), warn)
+    : undefined;
+  const review = await runReview(collected.files, collected.refused, options, progress, cache);
+  await cache?.save();
   review.findings.push(...collected.errors);
   review.findings.sort(compareFindings);
   review.skipped.push(...collected.skipped);

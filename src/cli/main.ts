@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { ChecklistError } from '../core/checklists/load-checklists.js';
 import { TemplateError } from '../core/render/templates.js';
+import { CACHE_FILE_NAME, CACHE_STRATEGIES } from './check-cache.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat, type CommandIo } from './check-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './cli-error.js';
 import { currentUtcDate, parseDateOption } from './clock.js';
@@ -49,11 +50,21 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .addOption(configOption())
     .addOption(todayOption())
     .option('--no-color', 'do not colour the output')
-    .action(async (paths: string[], flags: CommonFlags & { format: CheckFormat }) => {
+    .option('--cache', 'reuse the results of unchanged files from the last run (ESLint-style)', false)
+    .option('--cache-location <path>', `the cache file, or a folder for it (default: ${CACHE_FILE_NAME} in the working directory)`)
+    .addOption(new Option('--cache-strategy <strategy>', 'how a changed file is told: by its content hash').choices(CACHE_STRATEGIES).default('content'))
+    .action(async (paths: string[], flags: CommonFlags & { format: CheckFormat; cache: boolean; cacheLocation?: string }) => {
       setExit(
         await runCheck(
           paths,
-          { format: flags.format, config: flags.config, today: flags.today ?? currentUtcDate(), color: flags.color },
+          {
+            format: flags.format,
+            config: flags.config,
+            today: flags.today ?? currentUtcDate(),
+            color: flags.color,
+            cache: flags.cache,
+            ...pick(flags, ['cacheLocation']),
+          },
           io,
         ),
       );

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { reviewDocument, reviewRepository } from '../core/review/review.js';
 import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review/types.js';
+import { contentHash, type CheckCache } from './check-cache.js';
 import type { ReviewTask } from './review-worker.js';
 import type { Progress } from './terminal-env.js';
 
@@ -17,27 +18,48 @@ export const YOUNG_GENERATION_MB = 256;
 /** Files per worker task: large enough to amortise messaging, small enough to balance. */
 export const BATCH_SIZE = 20;
 
-/** Review the files; `prior` are phase-1 results decided without reading (oversized files). */
+/**
+ * Review the files; `prior` are phase-1 results decided without reading
+ * (oversized files). With a cache, a file whose bytes and kind are unchanged
+ * takes its cached phase-1 result, and only the others are reviewed; phase 2
+ * runs over all of them, in the files' order, as without a cache.
+ */
 export async function runReview(
   files: SourceFile[],
   prior: DocumentResult[],
   options: ReviewOptions,
   progress: Progress,
+  cache?: CheckCache,
 ): Promise<Review> {
-  const results = files.length > POOL_THRESHOLD ? await reviewInPool(files, options, progress) : reviewInProcess(files, options, progress);
+  const results: (DocumentResult | undefined)[] = new Array(files.length);
+  const hashes = cache ? files.map(contentHash) : [];
+  const todo: number[] = [];
+  files.forEach((file, i) => {
+    const cached = cache?.lookup(file, hashes[i]!);
+    if (cached) results[i] = cached;
+    else todo.push(i);
+  });
+  const toReview = todo.map((i) => files[i]!);
+  const offset = files.length - todo.length;
+  const reviewed =
+    toReview.length > POOL_THRESHOLD ? await reviewInPool(toReview, options, progress, offset) : reviewInProcess(toReview, options, progress, offset);
+  todo.forEach((i, k) => {
+    results[i] = reviewed[k]!;
+    cache?.store(files[i]!, hashes[i]!, reviewed[k]!);
+  });
   progress.clear();
-  return reviewRepository([...prior, ...results], options);
+  return reviewRepository([...prior, ...(results as DocumentResult[])], options);
 }
 
-function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress): DocumentResult[] {
+function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number): DocumentResult[] {
   return files.map((file, i) => {
     const result = reviewDocument(file, options);
-    progress.update(i + 1);
+    progress.update(offset + i + 1);
     return result;
   });
 }
 
-async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress): Promise<DocumentResult[]> {
+async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number): Promise<DocumentResult[]> {
   const pool = new Piscina<ReviewTask, DocumentResult[]>({
     filename: new URL('./review-worker.js', import.meta.url).href,
     maxThreads: Math.max(1, availableParallelism()),
@@ -47,7 +69,7 @@ async function reviewInPool(files: SourceFile[], options: ReviewOptions, progres
     // against V8's default, for a peak RSS near 1.1 GB; 512 MB gained little more.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  let done = 0;
+  let done = offset;
   // Largest files first, so a 3,000-line design doc does not start last and
   // leave the other thread idle; results go back to the files' order.
   const order = files.map((_, i) => i).sort((a, b) => byteLength(files[b]!) - byteLength(files[a]!));
