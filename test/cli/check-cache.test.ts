@@ -41,16 +41,38 @@ describe('design-review check --cache', () => {
       'docs/adr/0002-use-kafka.md': ADR_WITH_FINDINGS,
     });
 
-  it('gives the same output with and without a cache, cold and warm, and writes the cache file', async () => {
+  it('gives the same output with and without a cache, cold and warm, in every format, and writes the cache file', async () => {
     repo = await twoRecords();
+    for (const format of ['text', 'json', 'sarif']) {
+      const plain = await runCli(['check', '--format', format, ...TODAY], repo);
+      const cold = await runCli(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
+      expect(existsSync(join(repo, `${format}.cache`))).toBe(true);
+      const warm = await runCli(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
+      expect(cold.stdout).toBe(plain.stdout);
+      expect(warm.stdout).toBe(plain.stdout);
+      expect([cold.code, warm.code]).toEqual([plain.code, plain.code]);
+      expect(warm.stderr).toBe('');
+    }
+  });
+
+  it('gives the same output when the files are reviewed in worker threads (over 40 files)', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 45; n++) {
+      const id = String(n).padStart(4, '0');
+      files[`docs/adr/${id}-record-${n}.md`] = (n % 2 === 0 ? ADR_WITH_FINDINGS : CLEAN_ADR).replace(/^# \d+\./, `# ${n}.`);
+    }
+    repo = await makeRepo(files);
     const plain = await runCli(['check', '--format', 'json', ...TODAY], repo);
     const cold = await runCli(['check', '--format', 'json', '--cache', ...TODAY], repo);
-    expect(existsSync(join(repo, CACHE))).toBe(true);
+    await plant(join(repo, CACHE), 'docs/adr/0002-record-2.md', 'PLANTED IN THE CACHE');
     const warm = await runCli(['check', '--format', 'json', '--cache', ...TODAY], repo);
     expect(cold.stdout).toBe(plain.stdout);
-    expect(warm.stdout).toBe(plain.stdout);
-    expect([cold.code, warm.code]).toEqual([plain.code, plain.code]);
-    expect(warm.stderr).toBe('');
+    // Every other file's findings as without a cache; the planted one's come from the cache.
+    type Report = { findings: { file: string; message: string }[] };
+    const others = (r: Report) => r.findings.filter((f) => f.file !== 'docs/adr/0002-record-2.md');
+    const [p, w] = [JSON.parse(plain.stdout) as Report, JSON.parse(warm.stdout) as Report];
+    expect(others(w)).toEqual(others(p));
+    expect(w.findings.filter((f) => f.message === 'PLANTED IN THE CACHE').map((f) => f.file)).toContain('docs/adr/0002-record-2.md');
   });
 
   it('reuses an unchanged file and reviews a changed one again', async () => {
