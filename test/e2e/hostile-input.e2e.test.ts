@@ -25,7 +25,9 @@ const HOSTILE_ADR = `- x\n${'y\n'.repeat(40_000)}`;
 // The budgets the test runs with: long enough that the probes below run while a budget is being
 // spent even on a loaded machine, short enough to keep the test quick.
 const COMMAND_PARSE_TIMEOUT_MS = 5_000;
-const REVIEW_DOCUMENT_TIMEOUT_MS = 6_000;
+// The hostile ADR's budget is also how long the bystander pull request has to be reviewed before it
+// (the test asserts that order): generous, since a loaded CI machine once took over 6 s.
+const REVIEW_DOCUMENT_TIMEOUT_MS = 15_000;
 const PROBES = 10;
 
 let h: ReviewHarness;
@@ -43,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
-});
+}, 60_000);
 
 /** A repository on an installation of its own, with an issue, and `stranger` who has no access to it. */
 function seedIssue(name: string) {
@@ -171,12 +173,12 @@ describe.concurrent('hostile input, end to end', { timeout: 90_000 }, () => {
     const run = h.completedRun(repo, pull.head.sha)!;
     const annotations = run.output.annotations as Annotation[];
     const skipped = annotations.filter((a) => a.path === hostilePath);
-    expect(skipped.map((a) => a.message)).toEqual([expect.stringMatching(/took longer than 6 s to review and was stopped/)]);
+    expect(skipped.map((a) => a.message)).toEqual([expect.stringMatching(new RegExp(`took longer than ${REVIEW_DOCUMENT_TIMEOUT_MS / 1000} s to review and was stopped`))]);
     // The clean ADR of the same pull request was reviewed as usual: not skipped, in the summary.
     const summaryBody = h.summaryComments(repo, 1)[0]!.body;
     expect(summaryBody).toContain(cleanPath);
     expect(annotations.filter((a) => a.path === cleanPath && /Not reviewed/.test(a.message))).toEqual([]);
     console.info(`e2e hostile fork ADR: webhook ${ackMs.toFixed(1)} ms; /healthz during the review: ${summary(latencies)}; another delivery ${bystanderAckMs.toFixed(1)} ms`);
     expect(h.github.violations).toEqual([]);
-  });
+  }, 90_000);
 });
