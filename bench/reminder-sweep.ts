@@ -12,7 +12,7 @@ import { config } from '@probot/octokit-plugin-config';
 import { CONFIG_PATH } from '../src/config/load.js';
 import { readRepoConfig } from '../src/github/repo-config.js';
 import { MemorySweepCache } from '../src/github/sweep-cache.js';
-import type { JobLog } from '../src/handlers/pull-request-review.js';
+import type { JobLog } from '../src/shared/job-log.js';
 import { sweepInstallation, type RepoSweepResult, type SweepDeps } from '../src/handlers/reminder-sweep.js';
 import type { GitHub } from '../src/github/github-client.js';
 import { loadBuiltinTemplates } from '../src/io/read-templates.js';

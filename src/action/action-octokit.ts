@@ -2,7 +2,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { packageVersion } from '../cli/version.js';
+import { packageVersion } from '../io/package-version.js';
 import type { GitHub } from '../github/github-client.js';
 import { throttleOptions } from '../github/retry-options.js';
 

@@ -1,4 +1,4 @@
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { permissionHint } from './permission-hint.js';
 import { plainLine, workflowCommand } from './workflow-commands.js';
 

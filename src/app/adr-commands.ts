@@ -9,7 +9,7 @@ import { readRepoConfig } from '../github/repo-config.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
 import type { ReviewJob } from '../queue/review-queue.js';
-import { builtinChecklists } from './builtin-checklists.js';
+import { builtinChecklists } from '../io/builtin-checklists.js';
 import type { CorePool } from '../workers/core-pool.js';
 import { commandReadersInPool } from '../workers/commands-in-pool.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job as BullJob, type JobSchedulerJson, type RedisClient } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { redactRedisUrl, redisErrorFields } from '../queue/redis-url.js';
 import type { InstallationSweeper } from './installation-sweep.js';
 import { startResyncLoop, type ResyncLoop, type ResyncReason } from './reminder-resync.js';

@@ -1,4 +1,4 @@
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { bullmqReviewQueue } from '../queue/bullmq-review-queue.js';
 import { inProcessReviewQueue, type InProcessReviewQueue } from '../queue/in-process-review-queue.js';
 import { reviewJobId, type ReviewQueue, type ReviewRunner } from '../queue/review-queue.js';

@@ -1,6 +1,6 @@
 import type { Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { sweepInstallation, type RepoSweepResult, type SweepCache } from '../handlers/reminder-sweep.js';
 import type { AppMetrics } from './metrics.js';
 import { CONFIG_PATH } from '../config/load.js';

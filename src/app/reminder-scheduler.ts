@@ -1,5 +1,5 @@
 import { nextCronRun } from '../core/reminders/cron-expression.js';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 
 /**
  * The embedded reminder scheduler: with no Redis, the App runs the sweep

@@ -1,6 +1,7 @@
 import type { Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { isoToday, reviewPullRequest, ReviewRetryError, type JobLog } from '../handlers/pull-request-review.js';
+import { isoToday, reviewPullRequest, ReviewRetryError } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { isTransientFailure } from '../github/transient-failure.js';
 import { RetryLater, type ReviewJob, type ReviewRunner } from '../queue/review-queue.js';
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';

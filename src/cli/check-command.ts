@@ -15,7 +15,7 @@ import { loadReviewContext } from './review-context.js';
 import { runReview } from './run-review.js';
 import { siblingIndex } from './sibling-index.js';
 import { createProgress, useColor } from './terminal-env.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../io/package-version.js';
 
 /** Output formats of `check`. */
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;

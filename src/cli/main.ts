@@ -11,7 +11,7 @@ import { currentUtcDate, parseDateOption } from './clock.js';
 import { runNew } from './new-command.js';
 import { REMIND_FORMATS, runRemind, type RemindFormat } from './remind-command.js';
 import { runTriggers } from './triggers-command.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../io/package-version.js';
 
 /**
  * The `design-review` command line: a thin adapter that parses arguments,

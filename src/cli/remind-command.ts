@@ -4,12 +4,12 @@ import { createActionOctokit, createInstallationOctokit, type ActionClient } fro
 import { readRepoConfig } from '../github/repo-config.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { readCredentials, type AppCredentials, type Env, type TokenCredentials } from './app-credentials.js';
 import type { CommandIo } from './check-command.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './cli-error.js';
 import { FileSweepCache } from './sweep-state-file.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../io/package-version.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
 import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/metric-allow-list.js';

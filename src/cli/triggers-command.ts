@@ -3,7 +3,7 @@ import { EXIT_OK } from './cli-error.js';
 import { READ_ERROR_RULE_ID } from './collect-files.js';
 import { reviewPaths, type CommandIo } from './check-command.js';
 import { useColor } from './terminal-env.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../io/package-version.js';
 
 /** Flags of `design-review triggers`. */
 export interface TriggersFlags {

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { allRules } from '../core/rules/preset.js';
 import { ConfigError } from './config-error.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -45,15 +44,17 @@ function describe(issue: z.core.$ZodIssue, data: unknown, file: string, locate?:
 /**
  * Validate a config object (from YAML or from Probot's `context.config`) with
  * the shared schema; throws a ConfigError naming the file, key, line and value.
+ * `ruleIds` are the rules a `rules` key may name (the core's `RULE_IDS`:
+ * passed in, because the rules sit above the config they read).
  */
-export function validateConfig(data: unknown, file: string, locate?: LocateKey): Config {
+export function validateConfig(data: unknown, file: string, ruleIds: readonly string[], locate?: LocateKey): Config {
   const result = configSchema.safeParse(data ?? {});
   if (!result.success) {
     const first = result.error.issues[0];
     if (!first) throw new ConfigError(`${file}: invalid configuration`, file);
     throw describe(first, data, file, locate);
   }
-  const known = new Set(allRules.map((r) => r.meta.id));
+  const known = new Set(ruleIds);
   for (const id of Object.keys(result.data.rules)) {
     if (!known.has(id)) {
       const line = locate?.(['rules', id]);

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { extendsAllowed, extendsRule, NO_EXTENDS_ALLOWED, parseExtendsValue, type ExtendsAllowList, type ExtendsTarget } from '../config/extends-allow.js';
 import { readConfigYaml, type ConfigYaml } from '../config/load.js';
 import { validateConfig, type LocateKey } from '../config/validate.js';
+import { RULE_IDS } from '../core/rules/preset.js';
 import { httpStatus, type GitHub } from './github-client.js';
 
 /**
@@ -148,17 +149,17 @@ function parseSource(text: string, at: ExtendsTarget, own: boolean, chain: Confi
 function checkMerged(merged: unknown, sources: ConfigSource[], at: ConfigLocation): void {
   let mergedError: ConfigError;
   try {
-    validateConfig(merged, at.path);
+    validateConfig(merged, at.path, RULE_IDS);
     return;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     mergedError = error;
   }
-  for (const source of sources.filter((s) => s.own)) validateConfig(source.data, source.at.path, source.locate);
+  for (const source of sources.filter((s) => s.own)) validateConfig(source.data, source.at.path, RULE_IDS, source.locate);
   for (const [index, source] of sources.entries()) {
     if (source.own) continue;
     try {
-      validateConfig(source.data, source.at.path);
+      validateConfig(source.data, source.at.path, RULE_IDS);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       throw outsideError(sources.slice(0, index), source.at, 'is not a valid design-review config');

@@ -20,8 +20,10 @@ import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
 import type { EnqueueResult } from '../queue/review-queue.js';
-import type { JobLog, PullRequestTarget } from './pull-request-review.js';
+import type { PullRequestTarget } from './pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { CONFIG_PATH } from '../config/load.js';
+import { RULE_IDS } from '../core/rules/preset.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
@@ -395,7 +397,7 @@ function githubMessage(error: unknown): string {
 
 async function loadConfig(deps: AdrCommandDeps): Promise<{ config: Config; error?: undefined } | { config?: undefined; error: string }> {
   try {
-    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH) };
+    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH, RULE_IDS) };
   } catch (error) {
     if (error instanceof ConfigError) return { error: error.message };
     // Probot's loader throws YAML syntax errors without an HTTP status.

@@ -23,9 +23,11 @@ import { upsertSummaryComment } from '../github/sticky-comment.js';
 import { isTransientFailure } from '../github/transient-failure.js';
 import type { PendingCheckRun } from '../queue/review-queue.js';
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
-import { builtinChecklistFiles, builtinChecklists } from '../app/builtin-checklists.js';
+import { builtinChecklistFiles, builtinChecklists } from '../io/builtin-checklists.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { conventionsOrNone } from './pull-request-conventions.js';
+import type { JobLog } from '../shared/job-log.js';
+import { RULE_IDS } from '../core/rules/preset.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook
@@ -69,12 +71,6 @@ export interface PullRequestTarget {
 }
 
 /** The logger the job writes to (Probot's pino `context.log` fits). */
-export interface JobLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 /** What the job needs from its surroundings, injected so tests can pin them. */
 export interface ReviewJobDeps {
   /** Installation-authenticated client (Probot's `context.octokit`). */
@@ -313,7 +309,7 @@ async function cancelSuperseded(gh: GitHub, target: PullRequestTarget, pending: 
 /** The validated config, or the problem to report when the file is invalid; other errors (GitHub's) are thrown. */
 async function loadConfig(deps: ReviewJobDeps): Promise<{ config: Config } | { invalid: InvalidConfig }> {
   try {
-    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH) };
+    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH, RULE_IDS) };
   } catch (error) {
     const invalid = invalidConfigOf(error);
     if (invalid === undefined) throw error;

@@ -1,4 +1,4 @@
-import { builtinChecklists } from '../app/builtin-checklists.js';
+import { builtinChecklists } from '../io/builtin-checklists.js';
 import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/schema.js';
 import { validateConfig } from '../config/validate.js';
@@ -16,13 +16,14 @@ import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, typ
 import type { GitHub, RepoRef } from '../github/github-client.js';
 import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
 import type { SweepCache } from '../github/sweep-cache.js';
-import type { JobLog } from './pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metrics.js';
 import type { PrometheusSettings } from './prometheus-client.js';
 import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
 import { CONFIG_PATH } from '../config/load.js';
+import { RULE_IDS } from '../core/rules/preset.js';
 
 /**
  * The scheduled revisit-reminder sweep (issue 5) of one repository or of a
@@ -399,7 +400,7 @@ async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
 }
 
 function validated(raw: unknown): Config {
-  return validateConfig(raw, CONFIG_PATH);
+  return validateConfig(raw, CONFIG_PATH, RULE_IDS);
 }
 
 function configOf(raw: unknown): Config | undefined {

@@ -3,7 +3,7 @@ import { readMetricTriggers } from '../core/reminders/due.js';
 import { isBreach, parsePrometheusCondition, type PrometheusCondition } from '../core/reminders/prometheus-trigger.js';
 import type { MetricReading, SkipLog } from '../core/reminders/types.js';
 import { queryPrometheus, type PrometheusSettings } from './prometheus-client.js';
-import type { JobLog } from './pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 
 /**
  * Readings of the ADRs' metric (`when:`) triggers for the planner: each

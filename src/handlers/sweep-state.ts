@@ -1,6 +1,6 @@
 import type { BranchFile } from '../github/default-branch-adrs.js';
 import type { SweepCache } from '../github/sweep-cache.js';
-import type { JobLog } from './pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 
 /**
  * What the sweep remembers of a repository between runs, as two cache

@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker, type Job as BullJob, type JobsOptions, type RedisClient } from 'bullmq';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import type { InProcessReviewQueue } from './in-process-review-queue.js';
 import { redactRedisUrl, redisErrorFields } from './redis-url.js';
 import { pullRequestKey, RetryLater, reviewJobId, type EnqueueResult, type JobAttempt, type ReviewJob, type ReviewQueue, type ReviewRunner } from './review-queue.js';

@@ -1,6 +1,6 @@
 import { issueTextWithoutParsing, type IssueText } from '../core/commands/adr-from-issue.js';
 import type { AdrCommand, FoundCommand } from '../core/commands/parse-command.js';
-import type { JobLog } from '../handlers/pull-request-review.js';
+import type { JobLog } from '../shared/job-log.js';
 import type { CorePool } from './core-pool.js';
 
 /**

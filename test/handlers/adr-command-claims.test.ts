@@ -2,7 +2,7 @@
 // (another replica, a redelivery): requests are validated against GitHub's OpenAPI description.
 import type { Octokit } from '@octokit/rest';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtinChecklists } from '../../src/app/builtin-checklists.js';
+import { builtinChecklists } from '../../src/io/builtin-checklists.js';
 import { pullRequestMarker } from '../../src/core/commands/markers.js';
 import type { CommandEvent } from '../../src/handlers/adr-command-event.js';
 import { REDELIVERY_LOOKS, runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';

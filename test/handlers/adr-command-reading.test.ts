@@ -2,7 +2,7 @@
 // core pool (real worker threads): a text that cannot be read in time is no command for a stranger
 // and a short "could not read" reply for a writer. Against the GitHub double (OpenAPI-validated).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtinChecklists } from '../../src/app/builtin-checklists.js';
+import { builtinChecklists } from '../../src/io/builtin-checklists.js';
 import type { CommandEvent } from '../../src/handlers/adr-command-event.js';
 import { runAdrCommand, type AdrCommandDeps } from '../../src/handlers/adr-command.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';

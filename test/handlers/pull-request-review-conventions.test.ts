@@ -1,7 +1,8 @@
 // The review job against the GitHub double: a changed record's gap that is its folder's convention
 // is told in the summary, at the cost of reading the folder's other records in GraphQL batches.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reviewPullRequest, type JobLog, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import { reviewPullRequest, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import type { JobLog } from '../../src/shared/job-log.js';
 import { MAX_CONVENTION_RECORDS } from '../../src/handlers/pull-request-conventions.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import { reviewInPool } from '../../src/workers/review-in-pool.js';

@@ -2,7 +2,8 @@
 // a check run completes it (issue 13 item 6), and an attempt that fails for infrastructure reasons
 // leaves it in progress saying it will retry, for the next attempt to complete (issue 13 item 4).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reviewPullRequest, ReviewRetryError, type JobLog, type ReviewAttempt, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import { reviewPullRequest, ReviewRetryError, type ReviewAttempt, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';

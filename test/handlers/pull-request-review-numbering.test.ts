@@ -1,6 +1,7 @@
 // The review job against the GitHub double: ADR numbers claimed by other open pull requests.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { reviewPullRequest, type JobLog, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import { reviewPullRequest, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';

@@ -1,7 +1,8 @@
 // The review job against the GitHub double: fork pull requests, a failing base listing, checklists read at the base.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reviewTargets } from '../../src/handlers/enqueue-review.js';
-import { reviewPullRequest, type JobLog, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import { reviewPullRequest, type ReviewJobDeps } from '../../src/handlers/pull-request-review.js';
+import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';

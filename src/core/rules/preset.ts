@@ -7,6 +7,9 @@ import { repositoryRules } from './repository-rules.js';
 /** Every check the review knows, in documentation order. */
 export const allRules: ReviewRule[] = [...adrRules, ...designDocRules, ...repositoryRules];
 
+/** Every rule id, for the config's `rules` keys (the config layer is below the rules and takes them as a parameter). */
+export const RULE_IDS: readonly string[] = allRules.map((r) => r.meta.id);
+
 /** A rule and the setting it runs with (severity, or `[severity, options]`). */
 export interface ActiveRule {
   rule: ReviewRule;

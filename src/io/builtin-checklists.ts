@@ -1,6 +1,6 @@
 import { parseChecklistFiles, type ChecklistFile } from '../core/checklists/load-checklists.js';
 import type { Checklists } from '../core/checklists/types.js';
-import { readBuiltinChecklistFiles } from '../io/read-checklists.js';
+import { readBuiltinChecklistFiles } from './read-checklists.js';
 
 /**
  * The built-in checklists, read and validated once per process: every

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPackageRoot } from '../io/package-root.js';
+import { findPackageRoot } from './package-root.js';
 
 let cached: string | undefined;
 
