@@ -143,6 +143,7 @@ function collect(blocks: Block[], spans: SectionSpan[], key: 'options' | 'pros-c
       if (node.type === 'heading' && isOptionHeading(blocks[b]!.text)) optionDepth = node.depth;
     }
     let listDone = false;
+    let headingSeen = false;
     const before = out.length;
     for (let b = span.start + 1; b < span.end; b += 1) {
       const block = blocks[b]!;
@@ -150,10 +151,12 @@ function collect(blocks: Block[], spans: SectionSpan[], key: 'options' | 'pros-c
       if (node.type === 'heading') {
         if (node.depth === optionDepth && isOptionHeading(block.text)) add(block.text, block.line, block.column);
         listDone = true;
-      } else if (node.type === 'list' && optionDepth === undefined && (!listDone || out.length - before === 1)) {
-        // A later list counts only when the first named one option: an unindented diagram or code block
-        // under an option ends the list, and the next options go on in lists of their own, among labels
-        // such as "Pros:" and "Diagram:".
+        headingSeen = true;
+      } else if (node.type === 'list' && optionDepth === undefined && (!listDone || (!headingSeen && out.length - before === 1))) {
+        // A later list counts only when the first named one option and no sub-heading came between: an
+        // unindented diagram or code block under an option ends the list, and the next options go on in
+        // lists of their own, among labels such as "Pros:" and "Diagram:". Under a sub-heading ("Pros and
+        // cons") a list is about the option, not another one.
         const later = listDone;
         for (const item of (node as List).children) {
           const first = item.children[0];
