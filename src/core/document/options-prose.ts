@@ -80,13 +80,14 @@ const CUES: RegExp[] = [
   /\b(?:(?:the other|another|one other|a second|the second)\s+(?:option|approach|solution|alternative)|(?:an|the|one|a usual|a common|the obvious)\s+alternative(?:\s+(?:option|approach|solution|design))?)\s+(?:would be|would have been|was|is|could be|here is|to (?:this|these|that)\b|(?:was |were )?(?:suggested|proposed|discussed)\b)/i,
   // "There is the opportunity to define only ed25519, but this would …", "there was the possibility to …, but".
   /\bthere (?:is|was|would be) (?:also )?(?:the|an|one) (?:opportunity|possibility|option) to [^.\n]{1,200}?\bbut\b/i,
-  // "OSGi and its peers are overkill for us", "a service mesh would be too heavyweight": a candidate turned down.
-  /\b(?:is|are|was|were|would be|seems?|seemed) (?:an? |clearly |simply )?(?:overkill|too (?:heavyweight|heavy-weight|heavy|complex|complicated))\b/i,
+  // "OSGi and its peers are overkill for us", "a service mesh would be too heavyweight": a candidate turned
+  // down. Not "too complex": that is how a Context describes the status quo's pain, which is no option.
+  /\b(?:is|are|was|were|would be|seems?|seemed) (?:an? |clearly |simply )?(?:overkill|too (?:heavyweight|heavy-weight|heavy))\b/i,
   // "Type inheritance does not provide benefits proportional to the cost", "not worth the complexity",
   // "the gains do not justify …": the status quo or a candidate weighed and found wanting.
   /\b(?:benefits?|gains?|advantages?)\s+proportional to\b|\bnot worth (?:the|its) (?:cost|effort|complexity|trouble)\b|\b(?:benefits?|gains?|advantages?|costs?|drawbacks?|downsides?)\s+(?:(?:do|does|did) not\s+|far\s+|clearly\s+)?(?:outweighs?|justify|justifies)\b/i,
   // "We could provide a copy, but callers read it afterwards": an alternative named and turned down at once.
-  /\bwe could [^.,\n]{1,100}, but\b/i,
+  /\bwe could (?!not\b)[^.,\n]{1,100}, but\b/i,
   // "Most projects use Prow. However, we will not use it, since it must be self-hosted."
   /\bhowever,? (?:we|the team) (?:will not|won't|do not|don't|did not|didn't|chose not to|decided not to) (?:use|adopt|build on|go with)\b/i,
   // "While gogoproto is nice, it creates an extra dependency": a candidate granted its merit, then turned down.

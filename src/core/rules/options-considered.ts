@@ -22,11 +22,17 @@ export interface OptionsConsidered {
   unreadable: boolean;
 }
 
-// "Must an app run its own server?" (a yes/no question), "Use configuration as code, not by convention",
-// "Prefer composition rather than inheritance", "REST vs gRPC": a title that names the choice names both
-// sides. ", not" counts only after a choice verb: "the finalizer is a safety net, not the mechanism" frames.
-const TWO_SIDED_TITLE =
-  /\?\s*$|^(?:(?:adr|rfc)?[\s-]?\d+[.:)]?\s+)?(?:use|prefer|adopt|choose|pick|favou?r|keep|go with|move to|switch to)\b[^,\n]{1,80}, not\s+\S|\b(?:instead of|rather than|versus|vs\.?)\s+\S/i;
+// "Must an app run its own server?" (a yes/no question: "Which broker?" is not, and may list nothing),
+// "Use configuration as code, not by convention", "Prefer composition rather than inheritance", "REST vs
+// gRPC": a title that names the choice names both sides. ", not" counts only after a choice verb: "the
+// finalizer is a safety net, not the mechanism" frames.
+const NUMBER_PREFIX = '^(?:(?:adr|rfc)?[\\s-]?\\d+[.:)]?\\s+)?';
+const TWO_SIDED_TITLE = new RegExp(
+  `${NUMBER_PREFIX}(?:should|must|do|does|can|could|is|are|will|shall)\\b[^?\\n]{1,120}\\?\\s*$` +
+    `|${NUMBER_PREFIX}(?:use|prefer|adopt|choose|pick|favou?r|keep|go with|move to|switch to)\\b[^,\\n]{1,80}, not\\s+\\S` +
+    '|\\b(?:instead of|rather than|versus|vs\\.?)\\s+\\S',
+  'i',
+);
 const REJECTED: ReadonlySet<string> = new Set(['rejected', 'declined']);
 const ALTERNATIVES_HEADING = /\b(?:alternatives?|other options|rejected)\b/i;
 
