@@ -15,6 +15,12 @@ export interface DateText {
   iso?: string;
   /** True for `04/09/2020`-style dates that read differently in the US and elsewhere. */
   ambiguous: boolean;
+  /**
+   * The calendar days an ambiguous date can mean, day first before month
+   * first: `04/09/2020` gives 2020-09-04 and 2020-04-09, `27/06/24` also
+   * 2027-06-24 (year first). Absent when the date is not ambiguous.
+   */
+  readings?: string[];
   /** The matched substring, as written. */
   raw: string;
   /**
@@ -69,7 +75,10 @@ const FORMS: DateForm[] = [
   // Slashes only: `1.10.12` and `2-3-24` are versions and ranges far more often than dates.
   {
     re: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/.-])/g,
-    read: (m) => (twoDigitYearReadings(+m[1]!, +m[2]!, +m[3]!).length > 0 ? { raw: m[0], ambiguous: true } : null),
+    read: (m) => {
+      const readings = twoDigitYearReadings(+m[1]!, +m[2]!, +m[3]!);
+      return readings.length > 0 ? { raw: m[0], ambiguous: true, readings } : null;
+    },
   },
   // September 2, 2015 · Sept. 2, 2015 · March 16th, 2021 · Sep 2 2015
   {
@@ -138,7 +147,8 @@ function dayMonthOrMonthDay(raw: string, a: number, b: number, year: number): Da
   if (a > 12) return exact(raw, year, b, a);
   if (b > 12) return exact(raw, year, a, b);
   if (a === b) return exact(raw, year, a, a);
-  return { raw, ambiguous: true };
+  // Both parts are 12 or less, so both readings are real days.
+  return { raw, ambiguous: true, readings: [toIso(year, b, a)!, toIso(year, a, b)!] };
 }
 
 /** Which part of a numeric date a writer puts first: the day (`16-08-2018`) or the month (`09/13/2020`). */
@@ -205,18 +215,9 @@ export function settledReading(raw: string, orders: ReadonlyMap<string, DateOrde
   return undefined;
 }
 
-/**
- * The calendar days an ambiguous numeric date can mean, in no preferred
- * order: `04/09/2020` day first or month first, `27/06/24` also year first.
- * Empty when the text holds no such date.
- */
-export function ambiguousReadings(raw: string): string[] {
-  const short = NUMERIC_SHORT.exec(raw);
-  if (short) return twoDigitYearReadings(Number(short[1]), Number(short[2]), Number(short[3]));
-  const full = NUMERIC_FULL.exec(raw);
-  if (!full) return [];
-  const [a, b, year] = [Number(full[1]), Number(full[3]), Number(full[4])];
-  return [...new Set([toIso(year, b, a), toIso(year, a, b)].filter((r): r is string => r !== undefined))];
+/** True when the text holds a slash date with a two-digit year (`27/06/24`), whose year is open too. */
+export function hasTwoDigitYear(raw: string): boolean {
+  return NUMERIC_SHORT.test(raw);
 }
 
 /**

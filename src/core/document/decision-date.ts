@@ -7,7 +7,7 @@
  * section 8) unless the record's other dates settle the order.
  */
 import type { DateField, ParseProblem } from './model.js';
-import { ambiguousReadings, dateFromFileName, numericDateOrders, parseDateText, settledReading } from './dates.js';
+import { dateFromFileName, numericDateOrders, parseDateText, settledReading } from './dates.js';
 import type { FieldLine } from './field-lines.js';
 import { stripInlineMarkdown } from './markdown-inline.js';
 
@@ -16,10 +16,7 @@ export function dateFieldFrom(raw: string, line: number, column: number, source:
   const found = parseDateText(raw);
   const field: DateField = { raw: raw.trim(), ambiguous: found?.ambiguous ?? false, source, line, column };
   if (found?.iso) field.iso = found.iso;
-  if (found?.ambiguous) {
-    const readings = ambiguousReadings(found.raw);
-    if (readings.length > 0) field.readings = readings;
-  }
+  if (found?.readings) field.readings = found.readings;
   return field;
 }
 

@@ -11,31 +11,17 @@
  * (`27/06/24` read in 2026) that is the date. Future dates are fine
  * (a proposed decision may name the day it takes effect).
  */
-import { decisionDay, twoDigitYearReadings } from '../document/dates.js';
+import { decisionDay, hasTwoDigitYear } from '../document/dates.js';
 import { titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
 
-/** The two ISO readings of a `dd/mm/yyyy`-or-`mm/dd/yyyy` date, day-first reading first. */
-export function readings(raw: string): [string, string] | null {
-  const m = /\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b/.exec(raw);
-  if (!m) return null;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  const iso = (month: number, day: number): string =>
-    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return [iso(b, a), iso(a, b)];
-}
-
-/** Why an ambiguous date cannot be read, with the days it may mean. */
-function ambiguityOf(raw: string): string {
-  const short = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{2})(?!\d)/.exec(raw);
-  if (short) {
-    const days = twoDigitYearReadings(Number(short[1]), Number(short[2]), Number(short[3]));
+/** Why an ambiguous date cannot be read, with the days it may mean (as the parser read them). */
+function ambiguityOf(raw: string, days: readonly string[]): string {
+  if (days.length === 0) return 'write it as YYYY-MM-DD';
+  if (hasTwoDigitYear(raw)) {
     return `the year has two digits, so the order of day, month and year is open (${days.join(' or ')}): write it as YYYY-MM-DD`;
   }
-  const r = readings(raw);
-  return r ? `write ${r[0]} or ${r[1]}` : 'write it as YYYY-MM-DD';
+  return `write ${days.join(' or ')}`;
 }
 
 export default defineRule(
@@ -70,7 +56,7 @@ export default defineRule(
     const place = { line: date.line, column: date.column };
     const raw = date.raw.trim();
     if (date.ambiguous) {
-      report(`Ambiguous date \`${raw}\`: ${ambiguityOf(raw)}`, place);
+      report(`Ambiguous date \`${raw}\`: ${ambiguityOf(raw, date.readings ?? [])}`, place);
       return;
     }
     if (/^[[{<].*[\]}>]$|^(?:y{2,4}|d{1,2}|m{1,2})[-/.]/i.test(raw)) {

@@ -3,7 +3,6 @@ import {
   addDays,
   addDuration,
   addMonths,
-  ambiguousReadings,
   compareIso,
   dateFromFileName,
   decisionDay,
@@ -37,7 +36,7 @@ describe('parseDateText', () => {
   });
 
   it('flags 04/09/2020 as ambiguous and does not guess an ISO date', () => {
-    expect(parseDateText('Date: 04/09/2020')).toEqual({ raw: '04/09/2020', ambiguous: true });
+    expect(parseDateText('Date: 04/09/2020')).toEqual({ raw: '04/09/2020', ambiguous: true, readings: ['2020-09-04', '2020-04-09'] });
   });
 
   it('reads day/month or month/day when one part is over 12', () => {
@@ -246,13 +245,13 @@ describe('numericDateOrders and settledReading (a record settles its own date or
   });
 });
 
-describe('ambiguousReadings and decisionDay (the day of the review rules out readings still to come)', () => {
+describe('the readings of an ambiguous date, and decisionDay (the day of the review rules out readings still to come)', () => {
   it('lists every calendar day an ambiguous date can mean', () => {
-    expect(ambiguousReadings('27/06/24').sort()).toEqual(['2024-06-27', '2027-06-24']);
-    expect(ambiguousReadings('23/05/24').sort()).toEqual(['2023-05-24', '2024-05-23']);
-    expect(ambiguousReadings('04/09/2020').sort()).toEqual(['2020-04-09', '2020-09-04']);
-    expect(ambiguousReadings('2020-04-09')).toEqual([]);
-    expect(ambiguousReadings('no date here')).toEqual([]);
+    expect(parseDateText('27/06/24')?.readings?.sort()).toEqual(['2024-06-27', '2027-06-24']);
+    expect(parseDateText('23/05/24')?.readings?.sort()).toEqual(['2023-05-24', '2024-05-23']);
+    expect(parseDateText('04/09/2020')?.readings?.sort()).toEqual(['2020-04-09', '2020-09-04']);
+    expect(parseDateText('2020-04-09')?.readings).toBeUndefined();
+    expect(parseDateText('no date here')?.readings).toBeUndefined();
   });
 
   it('takes the one reading that is not after today', () => {

@@ -27,7 +27,7 @@ describe('dates in the shapes records use', () => {
   });
 
   it('reads a two-digit-year date as ambiguous, never as a day', () => {
-    expect(parseDateText('Last updated: 27/06/24')).toEqual({ raw: '27/06/24', ambiguous: true });
+    expect(parseDateText('Last updated: 27/06/24')).toEqual({ raw: '27/06/24', ambiguous: true, readings: ['2024-06-27', '2027-06-24'] });
     expect(twoDigitYearReadings(27, 6, 24)).toEqual(['2024-06-27', '2027-06-24']);
     expect(twoDigitYearReadings(12, 9, 25)).toEqual(['2025-09-12', '2025-12-09', '2012-09-25']);
   });
