@@ -44,6 +44,23 @@ function takenBy(duplicates: IndexEntry[], added: ReadonlySet<string>, claims: r
   return parts.join(' and ');
 }
 
+/**
+ * The records of a folder that must move to a number of their own, in path
+ * order: every record that shares its number with one whose path sorts first.
+ * The k-th is told the k-th free number, so no two are told the same one.
+ */
+function recordsToMove(entries: readonly IndexEntry[]): string[] {
+  const kept = new Set<number>();
+  const moving: string[] = [];
+  for (const e of [...entries].sort((a, b) => compareStrings(a.path, b.path))) {
+    const n = recordNumber(e);
+    if (n === undefined) continue;
+    if (kept.has(n)) moving.push(e.path);
+    else kept.add(n);
+  }
+  return moving;
+}
+
 export default defineRule(
   {
     id: 'adr-number',
@@ -89,17 +106,19 @@ export default defineRule(
       return;
     }
     // No change to blame (the CLI, or records a pull request only edits): the record whose path sorts first
-    // keeps the number and each other one is told to move, to a number of its own, so a group of duplicates
-    // is reported once per record that must change, not once per record.
+    // keeps the number and each other one is told to move, to a number of its own across the whole folder,
+    // so a group of duplicates is reported once per record that must change, not once per record.
     const group = [doc.path, ...duplicates.map((e) => e.path)].sort(compareStrings);
     const rank = group.indexOf(doc.path);
+    const folderRecords = [self, ...siblings.filter((e) => !numbering?.added.has(e.path))];
+    const freeFor = (path: string): string => padded(max + 1 + recordsToMove(folderRecords).indexOf(path));
     if (rank === 0) {
       // The records that must move are not reviewed here (`check` on named files judges them against the
       // folder): they cannot carry the finding, so the named record says it, likely the one just written.
       const unreviewed = group.slice(1).filter((p) => reviewed !== undefined && !reviewed.has(p));
       if (unreviewed.length === 0 || unreviewed.length !== group.length - 1) return;
       report(
-        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${padded(max + 1)} (the next free number)`,
+        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${freeFor(unreviewed[0]!)} (the next free number)`,
         place,
       );
       return;
@@ -107,7 +126,7 @@ export default defineRule(
     const alsoUsing = group.slice(1).filter((p) => p !== doc.path);
     const also = alsoUsing.length > 0 ? `, and ${alsoUsing.map((p) => `\`${p}\``).join(', ')} also ${alsoUsing.length === 1 ? 'has' : 'have'} it` : '';
     report(
-      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${padded(max + rank)} (the next free number)`,
+      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${freeFor(doc.path)} (the next free number)`,
       place,
     );
   },
