@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Says once per run when the redis-server suites are skipped (redis-server missing, no CI).
+    globalSetup: ['test/helpers/redis-global-setup.ts'],
     // The CLI tests spawn the built binary; two cores, so keep the pool small.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2 } },

@@ -3,10 +3,10 @@
 // replicas; the sweep is the injected dependency and records what it was asked. Before the re-sync,
 // FLUSHALL or an empty restart left no job scheduler, and no sweep ever ran again.
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { bullmqReminderScheduler, jobPeriod, reminderSchedulerId, type BullmqReminderScheduler } from '../../src/app/bullmq-reminder-scheduler.js';
 import { waitFor } from '../e2e/app-process.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { recordingLogger } from './recording-logger.js';
 
 let server: RedisServer;
@@ -114,7 +114,7 @@ function expectOneSweepPerPeriod(sweeps: Sweep[]): void {
   expect(new Set(keys).size).toBe(keys.length);
 }
 
-describe('BullMQ reminder scheduler when Redis loses its data', () => {
+describeWithRedis('BullMQ reminder scheduler when Redis loses its data', () => {
   it('FLUSHALL: the re-sync timer brings the schedulers back within REMINDER_RESYNC_MS, and each period is swept once across two replicas', { timeout: 60_000 }, async () => {
     const resyncMs = 2000;
     const { schedulers, queue, sweeps, log, installations, schedulerKeys } = replicas(2, { resyncMs });

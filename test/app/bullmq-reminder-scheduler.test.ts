@@ -1,11 +1,11 @@
 // The BullMQ reminder scheduler over a real redis-server: two instances stand for two replicas.
 // The sweep function is the scheduler's injected dependency; here it records what it was asked.
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { bullmqReminderScheduler, jobPeriod, reminderSchedulerId, type BullmqReminderScheduler } from '../../src/app/bullmq-reminder-scheduler.js';
 import type { InstallationSweepResult } from '../../src/app/installation-sweep.js';
 import { waitFor } from '../e2e/app-process.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { recordingLogger } from './recording-logger.js';
 
 let server: RedisServer;
@@ -62,7 +62,7 @@ function replicas(count: number, options: { schedule?: string; outcome?: (id: nu
   return { schedulers: made, sweeps, log, maxRunning: () => maxRunning };
 }
 
-describe('BullMQ reminder scheduler', () => {
+describeWithRedis('BullMQ reminder scheduler', () => {
   it('keeps one scheduler per installation however many replicas upsert it, and sweeps each period once', { timeout: 20_000 }, async () => {
     const { schedulers, sweeps } = replicas(2);
     const [one, two] = schedulers as [BullmqReminderScheduler, BullmqReminderScheduler];

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySweepCache } from '../../src/github/sweep-cache.js';
 import { redisSweepCache } from '../../src/app/sweep-cache-redis.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 
 describe('in-memory sweep cache', () => {
   it('serves a value until its time to live is over', async () => {
@@ -28,7 +28,7 @@ describe('in-memory sweep cache', () => {
   });
 });
 
-describe('Redis sweep cache', () => {
+describeWithRedis('Redis sweep cache', () => {
   let server: RedisServer;
   let one: Redis;
   let two: Redis;

@@ -5,9 +5,9 @@
 // inline comment. Before the fix, every review after the flush failed with
 // `ERR SETTINGS_KEY_NOT_FOUND` (Bottleneck never rebuilt its limiters) and left no check run, or
 // one in progress, and the delivery sent while Redis was down was answered 500.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 import { isFor } from './review-harness.js';
 import { KAFKA_FLAWED } from './review-fixtures.js';
@@ -81,7 +81,7 @@ afterAll(async () => {
   expect(codes).toEqual([0, 0]);
 }, 30_000);
 
-describe('Redis loses its data under two replicas', () => {
+describeWithRedis('Redis loses its data under two replicas', () => {
   it('reviews every delivery sent before, during and after FLUSHALL and an empty restart, each exactly once', { timeout: 240_000 }, async () => {
     const [one, two] = replicas as [AppProcess, AppProcess];
     const admin = new Redis(redis.url);

@@ -6,10 +6,10 @@
 // too) opens no second reminder issue.
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REMINDER_QUEUE_NAME } from '../../src/app/bullmq-reminder-scheduler.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, type AppProcess } from './app-process.js';
 import { dueAdr, issueCreations, logLines, notDueAdr } from './reminder-fixtures.js';
 
@@ -79,7 +79,7 @@ afterAll(async () => {
   expect(codes).toEqual([0, 0]);
 }, 30_000);
 
-describe('reminders when Redis loses its data', () => {
+describeWithRedis('reminders when Redis loses its data', () => {
   it('FLUSHALL: the replicas recreate the scheduler within REMINDER_RESYNC_MS and the sweeps go on, once per period', { timeout: 60_000 }, async () => {
     await waitFor('two sweeps before the loss', () => finishedSweeps().filter((s) => s.installation === 42).length >= 2);
     const client = new Redis(redis.url);

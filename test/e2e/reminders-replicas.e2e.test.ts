@@ -2,10 +2,10 @@
 // schedulers, one per installation, created at startup and by installation events; however many
 // replicas there are, each installation is swept once per period and gets one reminder issue.
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REMINDER_QUEUE_NAME } from '../../src/app/bullmq-reminder-scheduler.js';
 import { buildDelivery, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 import { dueAdr, issueCreations, logLines, notDueAdr } from './reminder-fixtures.js';
 
@@ -52,7 +52,7 @@ afterAll(async () => {
   expect(codes).toEqual([0, 0]);
 }, 30_000);
 
-describe('reminders on two replicas sharing Redis', () => {
+describeWithRedis('reminders on two replicas sharing Redis', () => {
   it('sweep each installation once per period and open exactly one reminder issue', { timeout: 60_000 }, async () => {
     for (const replica of replicas) await waitFor('the schedulers to be synced', () => replica.output().includes('"reminders":"bullmq"'));
     await waitFor('the reminder issue', () => issueCreations(github.requests, 'acme/decisions').length > 0);

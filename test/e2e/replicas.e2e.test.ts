@@ -1,9 +1,9 @@
 // End to end: two App processes (two replicas) sharing one real redis-server through REDIS_URL,
 // driven by signed deliveries against the GitHub double. The BullMQ queue must make a redelivery
 // to the other replica a duplicate, and review every pull request exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDelivery, pullRequestPatch, sendDelivery, startGitHubDouble, type GitHubDouble, type WebhookDelivery } from '../github-double/index.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 import { KAFKA_FLAWED as FLAWED_ADR, POSTGRES_CLEAN as CLEAN_ADR } from './review-fixtures.js';
 
@@ -63,7 +63,7 @@ afterAll(async () => {
   expect(codes).toEqual([0, 0]);
 }, 30_000);
 
-describe('two replicas sharing Redis', () => {
+describeWithRedis('two replicas sharing Redis', () => {
   it('start with REDIS_URL on the local ioredis (no npx) and say which queue they use', () => {
     for (const replica of replicas) {
       expect(replica.output()).toContain('"queue":"bullmq"');

@@ -3,9 +3,9 @@
 // timeout the abandoned jobs are named. With BullMQ, queued jobs stay in Redis for another replica.
 // A secondary rate limit (retry-after) on the pull request's files keeps the review busy meanwhile.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
+import { afterAll, beforeAll, it, type ExpectStatic } from 'vitest';
 import { buildDelivery, pullRequestPatch, secondaryRateLimit, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';
 
 const INSTALLATION = 42;
@@ -98,7 +98,7 @@ async function deliver(expect: ExpectStatic, app: AppProcess, repo: string, numb
 
 // Concurrent: every scenario runs App processes of its own, on repositories of its own (the
 // faults match only those), so one scenario's signals and reviews do not reach another's.
-describe.concurrent('graceful shutdown', () => {
+describeWithRedis.concurrent('graceful shutdown', () => {
   // SIGINT too: Probot's run() has its own SIGINT handler that exits once the server stops,
   // which would cut the review off; ours replaces it.
   it.for(['SIGTERM', 'SIGINT'] as const)('in-process: %s right after the 200 refuses new connections, finishes the review and exits 0', async (signal, { expect }) => {

@@ -4,9 +4,9 @@
 // IORedisConnection, shared by @octokit/plugin-throttling's Groups), against a real redis-server.
 import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { recoverLostLimiterState } from '../../src/github/throttle-redis-recovery.js';
-import { startRedisServer, type RedisServer } from '../queue/redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 
 // The Bottleneck Probot itself loads (its dependency, not ours), typed as far as this test uses it.
 interface Limiter {
@@ -52,7 +52,7 @@ function throttle(patch: boolean): { connection: Connection; group: { key(id: st
 
 const request = (group: { key(id: string): Limiter }, installation: string) => group.key(installation).schedule(async () => 'sent');
 
-describe('recoverLostLimiterState', () => {
+describeWithRedis('recoverLostLimiterState', () => {
   it('is needed: an unpatched Bottleneck 2.19.5 limiter fails every request after FLUSHALL (if this fails, Bottleneck handles it: drop the patch)', async () => {
     const { group } = throttle(false);
     expect(await request(group, '42')).toBe('sent');

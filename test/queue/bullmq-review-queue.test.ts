@@ -1,13 +1,13 @@
 // The BullMQ backend against a real redis-server: two queue instances stand for two replicas.
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { bullmqReviewQueue, type BullmqReviewQueueOptions } from '../../src/queue/bullmq-review-queue.js';
 import { inProcessReviewQueue } from '../../src/queue/in-process-review-queue.js';
 import { RetryLater, type ReviewJob, type ReviewQueue, type ReviewRunner } from '../../src/queue/review-queue.js';
 import type { RetryPolicy } from '../../src/queue/retry-policy.js';
 import { freePort, waitFor } from '../e2e/app-process.js';
-import { startRedisServer, type RedisServer } from './redis-server.js';
+import { describeWithRedis, startRedisServer, type RedisServer } from './redis-server.js';
 
 let redis: RedisServer;
 let queues: ReviewQueue[] = [];
@@ -86,7 +86,7 @@ async function counts(name: string): Promise<Record<string, number>> {
   }
 }
 
-describe('BullMQ review queue', () => {
+describeWithRedis('BullMQ review queue', () => {
   it('treats a redelivery to another replica as a duplicate, before and after the job ran', async () => {
     const name = queueName();
     const runs: string[] = [];
@@ -255,7 +255,7 @@ describe('BullMQ review queue', () => {
 });
 
 // Attempts, backoff and the retry hand-over, against the real redis-server; and what survives Redis losing its data.
-describe('BullMQ review queue retries', () => {
+describeWithRedis('BullMQ review queue retries', () => {
   const fast: RetryPolicy = { attempts: 3, delayMs: 50 };
 
   it('retries a RetryLater with exponential backoff, handing the next attempt what the failed one left', async () => {

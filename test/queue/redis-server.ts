@@ -1,8 +1,19 @@
 // A real redis-server of the test's own, on a free port, without persistence; killed by stop().
-// A missing binary fails the test with a message naming it (.ci/run installs it): never a skip.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Every file that needs one wraps its suites in describeWithRedis: without redis-server they are
+// skipped (the run's global setup says so in one line), unless CI or REQUIRE_REDIS=1 is set, in
+// which case startRedisServer() fails with that line (.ci/run installs it and sets REQUIRE_REDIS=1).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
+import { describe } from 'vitest';
 import { freePort, waitFor } from '../e2e/app-process.js';
+import { machineRedisDecision } from '../helpers/redis-requirement.js';
+
+/**
+ * `describe` for suites that start a real redis-server: `describe.skip` when redis-server is
+ * missing and neither CI nor REQUIRE_REDIS=1 is set. When every suite of a file is skipped,
+ * vitest skips the file's own beforeAll too, so a file-level startRedisServer() is not reached.
+ */
+export const describeWithRedis: typeof describe = machineRedisDecision().action === 'skip' ? (describe.skip as typeof describe) : describe;
 
 /** A running redis-server. */
 export interface RedisServer {
@@ -18,12 +29,8 @@ export interface RedisServer {
 
 /** Starts `redis-server --port N --save '' --appendonly no` and waits for PING. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (probe.error !== undefined || probe.status !== 0) {
-    throw new Error(
-      'redis-server is not on PATH: the BullMQ tests need a real one. Install it (Debian/Ubuntu: `apt-get install redis-server`; .ci/run does this) and run the tests again.',
-    );
-  }
+  const decision = machineRedisDecision();
+  if (decision.action !== 'run') throw new Error(decision.message);
   const port = await freePort();
   let output = '';
   let child = await spawnRedis(port, (text) => (output += text), () => output);
