@@ -1,7 +1,9 @@
 import { ProbotOctokit, run } from 'probot';
 import { createApp } from './index.js';
 import { shutdownHandler, withoutNewListeners } from './app/graceful-shutdown.js';
+import { setupModeRoutes } from './app/http-routes.js';
 import { readQueueSettings } from './app/queue-settings.js';
+import { withFallbackRoute } from './app/server-fallback-routes.js';
 import { throttleOptions } from './github/retry-options.js';
 import { recoverLostLimiterState } from './github/throttle-redis-recovery.js';
 
@@ -40,7 +42,12 @@ const DesignReviewOctokit = ProbotOctokit.defaults(
 const settings = readQueueSettings(process.env);
 const designReview = createApp(settings);
 // run() adds a SIGINT handler that exits as soon as the server stops; ours replaces it.
-const server = await withoutNewListeners('SIGINT', () => run(designReview.app, { Octokit: DesignReviewOctokit }));
+// Without APP_ID / PRIVATE_KEY run() serves only Probot's setup page: the fallback
+// route keeps /healthz and /metrics answering there (saying the App is not registered).
+const notRegisteredRoutes = setupModeRoutes(() => designReview.log() !== undefined);
+const server = await withoutNewListeners('SIGINT', () =>
+  withFallbackRoute(notRegisteredRoutes, () => run(designReview.app, { Octokit: DesignReviewOctokit })),
+);
 const onSignal = shutdownHandler({
   server,
   queue: designReview.queue,
