@@ -8,12 +8,13 @@ import type { List, ListItem, Table } from 'mdast';
 import type { RevisitTrigger } from './model.js';
 import type { DocWalk } from './doc-walk.js';
 import type { FieldLine } from './field-lines.js';
-import { findInlineTriggers, mayHoldInlineTrigger, parseTrigger, triggersFromFrontMatter } from './revisit-triggers.js';
+import { findInlineTriggers, mayHoldInlineTrigger, parseTriggers, triggersFromFrontMatter } from './revisit-triggers.js';
 import type { TriggerContext } from './revisit-triggers.js';
 import { plainText } from './plain-text.js';
 import type { Block, SectionSpan } from './sections.js';
 import { startsWithPlaceholder } from './placeholders.js';
 import { linesBefore, sentences } from './text-place.js';
+import { sourceLocator } from './trigger-place.js';
 
 /** Where to look for triggers. */
 export interface TriggerSources {
@@ -23,11 +24,14 @@ export interface TriggerSources {
   fields: FieldLine[];
   frontMatter: Record<string, unknown> | null;
   frontMatterLine?: number;
+  /** The source lines, so a phrase inside a trigger (a vague wish, a second condition) is placed where it is written. */
+  lines?: readonly string[];
 }
 
 /** Every revisit trigger of the document: section, then inline and field lines, then front matter. */
-export function collectTriggers(src: TriggerSources, ctx: TriggerContext): RevisitTrigger[] {
+export function collectTriggers(src: TriggerSources, context: TriggerContext): RevisitTrigger[] {
   const { blocks, spans, walk } = src;
+  const ctx: TriggerContext = src.lines && !context.locate ? { ...context, locate: sourceLocator(src.lines) } : context;
   const out: RevisitTrigger[] = [];
   const inRevisit = new Uint8Array(blocks.length);
   for (const span of spans) {
@@ -53,7 +57,7 @@ export function collectTriggers(src: TriggerSources, ctx: TriggerContext): Revis
   for (const f of src.fields) {
     if (f.field !== 'revisit' || startsWithPlaceholder(f.value)) continue;
     if (out.some((t) => t.line === f.line)) continue;
-    out.push(parseTrigger(f.value, { line: f.line, column: f.column }, 'inline', ctx));
+    out.push(...parseTriggers(f.value, { line: f.line, column: f.column }, 'inline', ctx));
   }
   if (src.frontMatter) out.push(...triggersFromFrontMatter(src.frontMatter, src.frontMatterLine ?? 1, ctx));
   return out;
@@ -71,7 +75,7 @@ function fromItem(item: ListItem, ctx: TriggerContext, out: RevisitTrigger[]): v
   // "Scale:" heading a nested list is a group label, not a trigger.
   const isLabel = nested.length > 0 && (text === '' || /:$/.test(text));
   // "TODO: …" and "Scale: TODO: …" are template leftovers (adr-placeholders reports them), not triggers.
-  if (text !== '' && !isLabel && !startsWithPlaceholder(text)) out.push(parseTrigger(text, place, 'section', ctx));
+  if (text !== '' && !isLabel && !startsWithPlaceholder(text)) out.push(...parseTriggers(text, place, 'section', ctx));
   for (const list of nested) fromList(list, ctx, out);
 }
 
@@ -80,7 +84,7 @@ function fromTable(table: Table, ctx: TriggerContext, out: RevisitTrigger[]): vo
   for (const row of table.children.slice(1)) {
     const text = row.children.map((c) => plainText(c).trim()).filter((t) => t !== '').join(' | ');
     if (text === '' || startsWithPlaceholder(text)) continue;
-    out.push(parseTrigger(text, { line: row.position?.start.line ?? 1, column: row.position?.start.column ?? 1 }, 'section', ctx));
+    out.push(...parseTriggers(text, { line: row.position?.start.line ?? 1, column: row.position?.start.column ?? 1 }, 'section', ctx));
   }
 }
 
@@ -93,6 +97,6 @@ function fromText(block: Block, ctx: TriggerContext, out: RevisitTrigger[]): voi
     const offset = linesBefore(text, s.index);
     // The block's line map skips the blank lines between a quote's paragraphs.
     const line = textLines[offset] ?? block.line + offset;
-    out.push(parseTrigger(s.text, { line, column: offset === 0 ? block.column + s.index : 1 }, 'section', ctx));
+    out.push(...parseTriggers(s.text, { line, column: offset === 0 ? block.column + s.index : 1 }, 'section', ctx));
   }
 }

@@ -179,6 +179,10 @@ export interface RevisitTrigger extends Place {
    * trigger at all (it may be concrete in words the parser does not know).
    */
   vaguePhrase?: string;
+  /** Where the vague phrase is written, so a finding points at it rather than at the trigger's start. */
+  vagueAt?: Place;
+  /** A revisit date that is no calendar day (`2027-02-30`, `2026-13-45`), as written and where: it can never fire. */
+  impossibleDate?: Located<string>;
   /** A Prometheus query named in front matter (`revisit: - when: '...'`). */
   query?: string;
   source: 'section' | 'inline' | 'front-matter';

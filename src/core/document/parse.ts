@@ -127,7 +127,7 @@ export function buildDecisionDoc(
   if (decisionType) doc.decisionType = decisionType;
 
   const decisionDate = date?.iso ?? status?.date;
-  const triggerSources = { blocks, spans, walk, fields, frontMatter: fm.data };
+  const triggerSources = { blocks, spans, walk, fields, frontMatter: fm.data, lines };
   // Front matter triggers point at their key (`revisit:`), not the fence.
   const revisitLine = frontMatterKeyLine(fm, ['revisit', 'review-by', 'review_by', 'revisit-by', 'revisit_by', 'review-date']);
   doc.triggers = collectTriggers(fm.line !== undefined ? { ...triggerSources, frontMatterLine: revisitLine } : triggerSources, {

@@ -12,8 +12,10 @@ import type { TriggerCategoryDef } from '../checklists/types.js';
 import { addDuration, addMonths, compareIso, parseDateText } from './dates.js';
 import type { Place, RevisitTrigger, TriggerCategory, TriggerKind } from './model.js';
 import { startsWithPlaceholder } from './placeholders.js';
-import { findDuration, findRecurrence, findTriggerDate, parsePeriod } from './trigger-calendar.js';
+import { findDuration, findRecurrence, findTriggerDate, parsePeriod, type TriggerDate } from './trigger-calendar.js';
 import { categoryFromCues, findCue, normalizeForCues } from './trigger-category.js';
+import type { Locate } from './trigger-place.js';
+import { clauses } from './trigger-split.js';
 import { findConcrete, findNamedEvent, hasComparison } from './trigger-thresholds.js';
 
 /** What trigger parsing needs from the document and the checklists. */
@@ -24,6 +26,8 @@ export interface TriggerContext {
   categories: TriggerCategoryDef[];
   /** Phrases that make a trigger vague ("when we grow"), lower-case. */
   vaguePhrases: string[];
+  /** Finds a phrase of a trigger in the source, so places point at it; without it they point at the trigger's start. */
+  locate?: Locate;
 }
 
 // A trigger is one sentence or list item; past this length it is prose that
@@ -39,6 +43,8 @@ interface Classified {
   due?: string;
   everyMonths?: number;
   vaguePhrase?: string;
+  /** A written date that is no calendar day (`2027-02-30`), as written. */
+  impossible?: string;
   /** Category implied by what made the trigger concrete, used when no cue matched. */
   implied?: TriggerCategory;
 }
@@ -60,12 +66,13 @@ function classify(scan: string, ctx: TriggerContext, namedEvents = true): Classi
   const comparison = hasComparison(scan);
   const everyMonths = findRecurrence(scan, !comparison);
   if (everyMonths !== null) {
-    const start = findTriggerDate(scan)?.due;
+    const written = findTriggerDate(scan);
+    const start = written?.due;
     const due = start ?? (ctx.decisionDate ? addMonths(ctx.decisionDate, everyMonths) : undefined);
-    return { kind: 'recurring', everyMonths, ...(due ? { due } : {}) };
+    return { kind: 'recurring', everyMonths, ...(due ? { due } : {}), ...impossibleDate(written) };
   }
   const date = findTriggerDate(scan);
-  if (date) return { kind: 'date', ...(date.due ? { due: date.due } : {}) };
+  if (date) return { kind: 'date', ...(date.due ? { due: date.due } : {}), ...impossibleDate(date) };
   const duration = findDuration(scan);
   if (duration) {
     return { kind: 'duration', ...(ctx.decisionDate ? { due: addDuration(ctx.decisionDate, duration) } : {}) };
@@ -77,6 +84,11 @@ function classify(scan: string, ctx: TriggerContext, namedEvents = true): Classi
   const event = namedEvents ? findNamedEvent(scan) : null;
   if (event) return { kind: 'threshold', ...(event.category ? { implied: event.category } : {}) };
   return { kind: 'vague' };
+}
+
+/** A written date with no day behind it and no second reading: `2027-02-30`, `2026-13-45`. */
+function impossibleDate(date: TriggerDate | null): { impossible?: string } {
+  return date && date.due === undefined && !date.ambiguous ? { impossible: date.raw } : {};
 }
 
 /** The earliest (then longest) known vague phrase in the text, or undefined when none of them is there. */
@@ -129,8 +141,53 @@ function build(
   };
   if (classified.due !== undefined) trigger.due = classified.due;
   if (classified.everyMonths !== undefined) trigger.everyMonths = classified.everyMonths;
-  if (classified.vaguePhrase !== undefined) trigger.vaguePhrase = classified.vaguePhrase;
+  if (classified.vaguePhrase !== undefined) {
+    trigger.vaguePhrase = classified.vaguePhrase;
+    const at = ctx.locate?.(place, classified.vaguePhrase);
+    if (at) trigger.vagueAt = at;
+  }
+  if (classified.impossible !== undefined) {
+    trigger.impossibleDate = { value: classified.impossible, ...(ctx.locate?.(place, classified.impossible) ?? place) };
+  }
   return trigger;
+}
+
+/**
+ * Builds the triggers of one collapsed item or sentence: one per condition
+ * when it holds two joined by a clause boundary ("> 2,000 writes/s, or after
+ * 12 months"), each placed where its own text starts.
+ */
+function buildAll(text: string, place: Place, source: RevisitTrigger['source'], ctx: TriggerContext): RevisitTrigger[] {
+  const parts = conditions(text, ctx);
+  if (parts.length === 1) return [build(text, place, source, ctx)];
+  const out: RevisitTrigger[] = [];
+  let from = place;
+  for (const [i, part] of parts.entries()) {
+    // Past the previous part's start, so a repeated word is found in its own clause.
+    const at = i === 0 ? place : (ctx.locate?.({ line: from.line, column: from.column + 1 }, part) ?? from);
+    out.push(build(part, at, source, ctx));
+    from = at;
+  }
+  return out;
+}
+
+/** True when a clause reads as a condition of its own: a date, duration, period or threshold (not a loose event or wish). */
+function isCondition(text: string, ctx: TriggerContext): boolean {
+  return classify(text.slice(0, TRIGGER_SCAN_LIMIT), ctx, false).kind !== 'vague';
+}
+
+/** The conditions of a text: its clauses, each kept apart only when it and the one before are both conditions. */
+function conditions(text: string, ctx: TriggerContext): string[] {
+  const parts = clauses(text);
+  if (parts.length === 1) return [text];
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out.length - 1;
+    if (last >= 0 && !(isCondition(out[last]!, ctx) && isCondition(part.text, ctx))) out[last] = out[last]! + part.boundary + part.text;
+    else out.push(part.text);
+  }
+  // A clause ends at its boundary's comma: "…sustained," reads "…sustained".
+  return out.map((t) => t.replace(/[,;]$/, '').trim());
 }
 
 /** Parses one list item or sentence of a revisit-triggers section into a classified trigger. */
@@ -141,6 +198,16 @@ export function parseTrigger(
   ctx: TriggerContext,
 ): RevisitTrigger {
   return build(collapse(text), place, source, ctx);
+}
+
+/** Parses one list item or sentence into its triggers: two conditions joined by ", or" give two triggers. */
+export function parseTriggers(
+  text: string,
+  place: Place,
+  source: RevisitTrigger['source'],
+  ctx: TriggerContext,
+): RevisitTrigger[] {
+  return buildAll(collapse(text), place, source, ctx);
 }
 
 function collapse(text: string): string {
@@ -243,11 +310,12 @@ export function findInlineTriggers(text: string, place: Place, ctx: TriggerConte
         }
       }
       const column = lineStart === -1 ? place.column + at : at - lineStart;
-      const trigger = build(sentence, { line, column }, 'inline', ctx);
-      // Prose that mentions revisiting in passing ("so that we revisit decisions
-      // when their assumptions stop holding") is no trigger; a checkable
-      // condition is, and so is a known vague promise ("we'll revisit later").
-      if (trigger.kind !== 'vague' || trigger.vaguePhrase !== undefined) found.push(trigger);
+      for (const trigger of buildAll(sentence, { line, column }, 'inline', ctx)) {
+        // Prose that mentions revisiting in passing ("so that we revisit decisions
+        // when their assumptions stop holding") is no trigger; a checkable
+        // condition is, and so is a known vague promise ("we'll revisit later").
+        if (trigger.kind !== 'vague' || trigger.vaguePhrase !== undefined) found.push(trigger);
+      }
     }
   }
   return found;
@@ -315,7 +383,7 @@ function collect(value: unknown, place: Place, ctx: TriggerContext, out: Revisit
   if (typeof value === 'string' || typeof value === 'number') {
     const text = collapse(String(value));
     // `revisit: TODO` is a template leftover, not a trigger.
-    if (text !== '' && !startsWithPlaceholder(text)) out.push(build(text, place, 'front-matter', ctx));
+    if (text !== '' && !startsWithPlaceholder(text)) out.push(...buildAll(text, place, 'front-matter', ctx));
     return;
   }
   if (Array.isArray(value)) {

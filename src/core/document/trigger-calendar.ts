@@ -259,3 +259,24 @@ export function findTriggerDate(text: string): TriggerDate | null {
   if (year) return { raw: year[0], ambiguous: false, due: `${year[1]}-01-01` };
   return frenchTriggerDate(text);
 }
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+];
+// Year first, as a revisit date is best written: the only form whose parts the advice can name.
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/**
+ * Why a written revisit date is no calendar day, and what to write instead:
+ * `2027-02-30` → February 2027 has 28 days, such as 2027-02-28.
+ */
+export function impossibleDateAdvice(raw: string): string {
+  const m = YEAR_FIRST.exec(raw.trim());
+  const fix = 'write a day that exists, as YYYY-MM-DD';
+  if (!m) return `\`${raw}\` is not a day of the calendar, so no reminder can fall on it: ${fix}`;
+  const [year, month, day] = [+m[1]!, +m[2]!, +m[3]!];
+  if (month < 1 || month > 12) return `\`${raw}\` does not exist (there is no month ${month}): ${fix}, with the month from 01 to 12`;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const suggestion = toIso(year, month, Math.min(Math.max(day, 1), last))!;
+  return `\`${raw}\` does not exist (${MONTH_NAMES[month - 1]} ${year} has ${last} days): ${fix}, such as ${suggestion}`;
+}

@@ -1,14 +1,16 @@
 import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, TriggerCategory, TriggerKind } from '../document/model.js';
+import { triggerTiming, type TriggerTiming } from '../reminders/trigger-due.js';
 import { createStyle } from './ansi.js';
 
 /**
  * The `triggers` report: every revisit trigger of the reviewed documents,
- * with its due date judged against the injected `today`; due ones first.
+ * judged against the injected `today` by `triggerTiming`, the same function
+ * the reminder sweep and the health issue use; due ones first.
  */
 
 /** Where a trigger stands on `today`. */
-export type TriggerState = 'overdue' | 'due' | 'upcoming' | 'undated';
+export type TriggerState = 'overdue' | 'due' | 'invalid' | 'upcoming' | 'undated' | 'inactive';
 
 /** One row of the report. */
 export interface TriggerRow {
@@ -18,20 +20,26 @@ export interface TriggerRow {
   category: TriggerCategory | null;
   kind: TriggerKind;
   text: string;
+  /** The date the state speaks of: a date or duration's due day; a recurring trigger's latest occurrence, else its next. */
   due?: string;
+  /** Recurring triggers: the latest occurrence on or before today. */
+  last?: string;
+  /** Recurring triggers: the first occurrence after today. */
+  next?: string;
   state: TriggerState;
+  /** Why a trigger is inactive or invalid, or why a calendar trigger has no date. */
+  reason?: string;
 }
 
-const stateOrder: Record<TriggerState, number> = { overdue: 0, due: 1, upcoming: 2, undated: 3 };
+const stateOrder: Record<TriggerState, number> = { overdue: 0, due: 1, invalid: 2, upcoming: 3, undated: 4, inactive: 5 };
 
-/** List the triggers of the documents: overdue and due first (oldest first), then upcoming, then undated. */
+/** List the triggers of the documents: overdue and due first (oldest first), then invalid, upcoming, undated and inactive. */
 export function listTriggers(docs: DecisionDoc[], today: string): TriggerRow[] {
   const rows: TriggerRow[] = [];
   for (const doc of docs) {
     for (const t of doc.triggers) {
-      const state: TriggerState = !t.due ? 'undated' : t.due < today ? 'overdue' : t.due === today ? 'due' : 'upcoming';
-      const row: TriggerRow = { file: doc.path, line: t.line, column: t.column, category: t.category, kind: t.kind, text: t.text, state };
-      if (t.due) row.due = t.due;
+      const row: TriggerRow = { file: doc.path, line: t.line, column: t.column, category: t.category, kind: t.kind, text: t.text, state: 'undated' };
+      Object.assign(row, rowTiming(triggerTiming(t, doc, today), today));
       rows.push(row);
     }
   }
@@ -45,6 +53,19 @@ export function listTriggers(docs: DecisionDoc[], today: string): TriggerRow[] {
   );
 }
 
+/** The state and dates of a row from the trigger's timing. */
+function rowTiming(timing: TriggerTiming, today: string): Pick<TriggerRow, 'state' | 'due' | 'last' | 'next' | 'reason'> {
+  const reason = timing.reason !== undefined ? { reason: timing.reason } : {};
+  if (timing.state !== 'active') return { state: timing.state, ...reason };
+  const dates = { ...(timing.last ? { last: timing.last } : {}), ...(timing.next ? { next: timing.next } : {}) };
+  const due = timing.last ?? timing.due ?? timing.next;
+  if (!due) return { state: 'undated', ...reason };
+  const state: TriggerState = due < today ? 'overdue' : due === today ? 'due' : 'upcoming';
+  return { state, due, ...dates };
+}
+
+const MARKERS: Record<TriggerState, string> = { overdue: 'OVERDUE', due: 'DUE', invalid: 'INVALID', upcoming: '', undated: '', inactive: 'INACTIVE' };
+
 /** Text report: `file:line  category  kind  due  MARKER  text`, one trigger a line, then a count. */
 export function renderTriggersText(rows: TriggerRow[], options: { today: string; color: boolean }): string {
   const style = createStyle(options.color);
@@ -53,16 +74,19 @@ export function renderTriggersText(rows: TriggerRow[], options: { today: string;
     place: `${r.file}:${r.line}`,
     category: r.category ?? 'uncategorized',
     kind: r.kind,
-    due: r.due ?? '-',
-    marker: r.state === 'overdue' ? 'OVERDUE' : r.state === 'due' ? 'DUE' : '',
+    // A recurring trigger shows its latest occurrence and the next one: "2026-07-15, next 2027-01-15".
+    due: r.last && r.next ? `${r.last}, next ${r.next}` : (r.due ?? '-'),
+    marker: MARKERS[r.state],
     text: r.text.replace(/\s+/g, ' ').trim(),
     state: r.state,
+    reason: r.reason,
   }));
   const w = (key: 'place' | 'category' | 'kind' | 'due' | 'marker') => Math.max(...cells.map((c) => c[key].length));
   const widths = { place: w('place'), category: w('category'), kind: w('kind'), due: w('due'), marker: w('marker') };
   const lines = cells.map((c) => {
     const marker = c.marker.padEnd(widths.marker);
-    const paintedMarker = c.state === 'overdue' ? style.red(marker) : c.state === 'due' ? style.yellow(marker) : marker;
+    const paintedMarker =
+      c.state === 'overdue' || c.state === 'invalid' ? style.red(marker) : c.state === 'due' ? style.yellow(marker) : c.state === 'inactive' ? style.dim(marker) : marker;
     const parts = [
       c.place.padEnd(widths.place),
       style.dim(c.category.padEnd(widths.category)),
@@ -71,10 +95,15 @@ export function renderTriggersText(rows: TriggerRow[], options: { today: string;
     ];
     if (widths.marker > 0) parts.push(paintedMarker);
     parts.push(c.text);
-    return parts.join('  ').trimEnd();
+    const line = parts.join('  ').trimEnd();
+    // Why it can never fire, under the row: the fix is in the record.
+    return c.state === 'invalid' && c.reason ? `${line}\n  ${style.dim(c.reason)}` : line;
   });
   const due = rows.filter((r) => r.state === 'due' || r.state === 'overdue').length;
-  const summary = `${rows.length} trigger${rows.length === 1 ? '' : 's'}, ${due} due (today ${options.today})`;
+  const inactive = rows.filter((r) => r.state === 'inactive').length;
+  const invalid = rows.filter((r) => r.state === 'invalid').length;
+  const extra = `${inactive > 0 ? `, ${inactive} inactive` : ''}${invalid > 0 ? `, ${invalid} invalid` : ''}`;
+  const summary = `${rows.length} trigger${rows.length === 1 ? '' : 's'}, ${due} due${extra} (today ${options.today})`;
   lines.push('', due > 0 ? style.bold(summary) : summary);
   return `${lines.join('\n')}\n`;
 }
@@ -91,7 +120,10 @@ export function renderTriggersJson(rows: TriggerRow[], options: { today: string;
       text: r.text,
     };
     if (r.due) out.due = r.due;
+    if (r.last) out.last = r.last;
+    if (r.next) out.next = r.next;
     out.state = r.state;
+    if (r.reason) out.reason = r.reason;
     return out;
   });
   return `${JSON.stringify({ version: options.version, today: options.today, triggers }, null, 2)}\n`;

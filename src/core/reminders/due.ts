@@ -8,14 +8,15 @@
  * anything unreadable is skipped with a reason naming the file and line, never
  * guessed.
  */
-import { addDays, addDuration, addMonths, compareIso, decisionDay, type Duration } from '../document/dates.js';
+import { addDays, addDuration, compareIso, decisionDay, type Duration } from '../document/dates.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { nextDue } from '../document/revisit-triggers.js';
 import { formatCondition, isBreach, parsePrometheusCondition, type PrometheusCondition } from './prometheus-trigger.js';
+import { inactiveReason } from './inactive.js';
+import { missingDecisionDate, triggerTiming } from './trigger-due.js';
 import type { Occurrence, OccurrenceReason, SkipLog } from './types.js';
 
-/** Statuses of decisions that no longer stand: never reminded. */
-export const INACTIVE_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'withdrawn', 'reverted']);
+export { INACTIVE_STATUSES, inactiveReason } from './inactive.js';
 
 // Statuses of a decision in force. No status at all also counts: most MADR
 // records keep it in the pull request, and the ADR is on the default branch.
@@ -76,37 +77,6 @@ interface CalendarReading {
   next?: string;
   /** True when the date is one of the reading's occurrences (any, past or future). */
   occursOn: (date: string) => boolean;
-}
-
-/** Why an ADR is never due, or undefined when it may be. */
-export function inactiveReason(doc: DecisionDoc): string | undefined {
-  const status = doc.status?.normalized;
-  if (status && INACTIVE_STATUSES.has(status)) return `status ${status}`;
-  const target = statusSupersededBy(doc);
-  if (target) return `superseded by ${target}`;
-  return undefined;
-}
-
-/**
- * The target of a "Superseded by" that speaks for this ADR's status: front
- * matter `superseded-by:`, or a link on the status line or in the Status
- * section (a status left at "Accepted" with the link added below it).
- * `doc.supersededBy` also holds links read from body prose ("ADR-3 was
- * superseded by ADR-5" in the Context), which describe other records and must
- * not silence this one's reminders; DocLink does not say where it was read, so
- * its line decides.
- */
-function statusSupersededBy(doc: DecisionDoc): string | undefined {
-  for (const [key, value] of Object.entries(doc.frontMatter ?? {})) {
-    if (!/^superseded[-_\s]?by$/i.test(key)) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    if ((typeof first === 'string' || typeof first === 'number') && String(first).trim() !== '') return String(first).trim();
-  }
-  const section = doc.sections.find((s) => s.key === 'status');
-  const link = doc.supersededBy.find(
-    (l) => l.line === doc.status?.line || (section !== undefined && l.line >= section.line && l.line <= section.endLine),
-  );
-  return link?.target;
 }
 
 /** Assess one ADR: never due, due now (and why), or its next revisit date, with what could not be read. */
@@ -196,30 +166,20 @@ function calendarReadings(doc: DecisionDoc, options: DueOptions): { readings: Ca
   return { readings, skipped };
 }
 
-/** A calendar trigger's occurrences, or why it cannot be read. */
+/** A calendar trigger's occurrences (as `triggerTiming` decides them), or why it cannot be read. */
 function readCalendarTrigger(trigger: RevisitTrigger, doc: DecisionDoc, today: string): CalendarReading | string {
+  const timing = triggerTiming(trigger, doc, today);
+  if (timing.state !== 'active' || (timing.due === undefined && timing.next === undefined && timing.last === undefined)) {
+    return timing.reason ?? `revisit trigger "${trigger.text}" skipped: it has no date`;
+  }
+  if (trigger.kind !== 'recurring') return onceOn(timing.due!, trigger.text, trigger.line, today);
   const decisionDate = decisionDay(doc.date, today);
-  const quoted = `"${trigger.text.length > 80 ? `${trigger.text.slice(0, 79)}…` : trigger.text}"`;
-  if (trigger.kind === 'recurring') {
-    const first = nextDue(trigger, decisionDate, '0000-01-01');
-    if (!first || !trigger.everyMonths) return `recurring trigger ${quoted} skipped: ${missingDecisionDate(doc)}`;
-    const period = trigger.everyMonths;
-    const occursOn = (date: string) => compareIso(date, first) >= 0 && nextDue(trigger, decisionDate, addDays(date, -1)) === date;
-    const reading: CalendarReading = { reasonText: trigger.text, line: trigger.line, occursOn };
-    const next = nextDue(trigger, decisionDate, today);
-    if (next) reading.next = next;
-    const latest = latestOnOrBefore(trigger, decisionDate, period, today);
-    if (latest) reading.latest = latest;
-    return reading;
-  }
-  const due = nextDue(trigger, decisionDate, today);
-  if (!due) {
-    if (trigger.kind === 'duration') return `duration trigger ${quoted} skipped: ${missingDecisionDate(doc)}`;
-    return `revisit date in ${quoted} skipped: it is not a readable calendar day${
-      /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/.test(trigger.text) ? ' (day and month could be either way round)' : ''
-    }; write it as YYYY-MM-DD`;
-  }
-  return onceOn(due, trigger.text, trigger.line, today);
+  const first = nextDue(trigger, decisionDate, '0000-01-01');
+  const occursOn = (date: string) => first !== undefined && compareIso(date, first) >= 0 && nextDue(trigger, decisionDate, addDays(date, -1)) === date;
+  const reading: CalendarReading = { reasonText: trigger.text, line: trigger.line, occursOn };
+  if (timing.next) reading.next = timing.next;
+  if (timing.last) reading.latest = timing.last;
+  return reading;
 }
 
 /** The default reminder of a Type 1 decision in force without any calendar trigger; a string says why it cannot be dated. */
@@ -243,22 +203,4 @@ function onceOn(due: string, text: string, line: number | undefined, today: stri
   if (compareIso(due, today) <= 0) reading.latest = due;
   else reading.next = due;
   return reading;
-}
-
-/** The latest occurrence of a recurring trigger on or before `today`, found from one period back: a few steps whatever the gap. */
-function latestOnOrBefore(trigger: RevisitTrigger, decisionDate: string | undefined, period: number, today: string): string | undefined {
-  // One month of slack: month-end clamping makes some gaps a few days longer than the period.
-  let candidate = nextDue(trigger, decisionDate, addMonths(today, -(period + 1)));
-  if (!candidate || compareIso(candidate, today) > 0) return undefined;
-  for (;;) {
-    const following = nextDue(trigger, decisionDate, candidate);
-    if (!following || compareIso(following, today) > 0) return candidate;
-    candidate = following;
-  }
-}
-
-function missingDecisionDate(doc: DecisionDoc): string {
-  if (doc.date?.ambiguous) return `it counts from the decision date, and "${doc.date.raw}" is ambiguous (line ${doc.date.line}); write it as YYYY-MM-DD`;
-  if (doc.date) return `it counts from the decision date, and "${doc.date.raw}" is not a readable date (line ${doc.date.line}); write it as YYYY-MM-DD`;
-  return 'it counts from the decision date, which the ADR does not give; add `Date: YYYY-MM-DD`';
 }

@@ -3,7 +3,9 @@
  * issue starts with `<!-- design-review:reminder adr=<path> occurrence=<date> -->`
  * and the health issue with `<!-- design-review:decision-health -->`. The
  * sweep finds its issues through them, so the format is strict: a marker that
- * is not exactly what `reminderMarker` writes is ignored, never guessed at.
+ * is not exactly what `reminderMarker` writes is ignored, never guessed at,
+ * and a marker counts only in an issue the sweep's own account wrote
+ * (`isOwnIssue`).
  */
 import { toIso } from '../document/dates.js';
 import type { OccurrenceCause } from './types.js';
@@ -81,4 +83,28 @@ function isRepositoryPath(path: string): boolean {
 /** True when a body carries the health issue's marker. */
 export function hasHealthMarker(body: string): boolean {
   return body.includes(HEALTH_MARKER);
+}
+
+/** Who wrote an issue, as GitHub lists it (`user.login`, `user.type`). */
+export interface IssueAuthor {
+  login: string;
+  /** `User`, `Bot` or `Organization`; empty when GitHub gave none. */
+  type: string;
+}
+
+/**
+ * Whose markers count: the rule that keeps a marker anyone can type from
+ * standing for a reminder. A marker is the sweep's own only in an issue
+ * opened by the account the sweep writes as, whoever's token that is:
+ * `<slug>[bot]` for the App (its slug from GET /app), and for `remind` with a
+ * token the token's own account as GitHub names it (`github-actions[bot]` for
+ * a workflow's GITHUB_TOKEN, `<slug>[bot]` for an App's installation token,
+ * the user for a personal token). When that account cannot be learned, only
+ * an issue by a bot account (`type: Bot`, which no person can sign in as)
+ * counts. So a marker pasted by a person into an issue never makes the sweep
+ * believe a reminder exists, and the sweep never edits or closes that issue.
+ */
+export function isOwnIssue(author: IssueAuthor, ownLogin: string | undefined): boolean {
+  if (ownLogin !== undefined) return author.login !== '' && author.login.toLowerCase() === ownLogin.toLowerCase();
+  return author.type === 'Bot';
 }

@@ -4,9 +4,11 @@
  * records almost never do, so the check asks once per record, with a
  * ready-to-paste section, and never asks a closed decision (rejected,
  * superseded, deprecated, withdrawn, reverted). Each vague trigger ("when we
- * grow") is reported with its phrase.
+ * grow") is reported with its phrase, and a revisit date no calendar holds
+ * (`2027-02-30`) is reported where it is written: it would never fire.
  */
 import { decisionDay } from '../document/dates.js';
+import { impossibleDateAdvice } from '../document/trigger-calendar.js';
 import type { TriggerCategory } from '../document/model.js';
 import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
 import { defineRule } from './define-rule.js';
@@ -54,6 +56,12 @@ export default defineRule(
     // A `TBD` trigger is a template leftover, reported by `adr-placeholders`.
     const placeholderLines = new Set(doc.placeholders.map((p) => p.line));
     for (const t of doc.triggers) {
+      if (t.impossibleDate) {
+        // A date no calendar holds can never fire: the reminder would silently never come.
+        const { value, line, column } = t.impossibleDate;
+        report(`Revisit date ${impossibleDateAdvice(value)}; until then no reminder falls due`, { line, column });
+        continue;
+      }
       // Only a known vague phrase is judged: a trigger the parser could not read may be concrete.
       if (!isKnownVague(t) || placeholderLines.has(t.line)) continue;
       const phrase = t.vaguePhrase.trim();
@@ -61,7 +69,7 @@ export default defineRule(
       const alternative = t.category === 'calendar' ? 'a date such as 2027-05-01' : 'a date';
       report(
         `Vague revisit trigger \`${phrase}\`: write a checkable condition such as \`${example}\` or ${alternative}`,
-        { line: t.line, column: t.column },
+        t.vagueAt ?? { line: t.line, column: t.column },
       );
     }
     if (doc.triggers.length > 0 || doc.language === 'unknown') return;

@@ -48,7 +48,7 @@ describe('planReminders', () => {
       {
         path: 'docs/adr/0009-unreadable-date.md',
         line: 19,
-        message: 'revisit date in "Revisit by 2026-02-30" skipped: it is not a readable calendar day; write it as YYYY-MM-DD',
+        message: 'revisit date in "Revisit by 2026-02-30" skipped: `2026-02-30` does not exist (February 2026 has 28 days): write a day that exists, as YYYY-MM-DD, such as 2026-02-28',
       },
     ]);
   });
