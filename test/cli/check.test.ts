@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/core/output/json.js';
 import type { SarifLog } from '../../src/core/output/sarif.js';
 import { allRules } from '../../src/core/rules/preset.js';
-import { makeRepo, removeRepo, runCli } from './cli-harness.js';
+import { makeRepo, removeRepo, removeUnprivilegedCopy, runCli, runCliUnprivileged } from './cli-harness.js';
 import { ADR_WITH_FINDINGS, BAD_FRONT_MATTER_ADR, BINARY, CLEAN_ADR, DESIGN_DOC, INVALID_UTF8 } from './fixtures.js';
 
 const TODAY = ['--today', '2026-11-21'];
@@ -143,19 +143,20 @@ describe('design-review check', () => {
   it('reports a file without read permission and reviews the others', async () => {
     const { chmod } = await import('node:fs/promises');
     const locked = await makeRepo({ 'docs/adr/0001-a.md': CLEAN_ADR, 'docs/adr/0002-locked.md': CLEAN_ADR });
-    // Root reads any file, so as root (CI) the CLI runs as `nobody`, for whom mode 000 means no access.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
     try {
       for (const dir of [locked, join(locked, 'docs'), join(locked, 'docs/adr'), join(locked, '.git')]) await chmod(dir, 0o755);
       await chmod(join(locked, 'docs/adr/0001-a.md'), 0o644);
       await chmod(join(locked, 'docs/adr/0002-locked.md'), 0o000);
-      const result = await runCli(['check', ...TODAY], locked, {}, asNobody);
+      // As root (CI) the CLI runs as `nobody`, from a copy of the package nobody can reach.
+      const result = await runCliUnprivileged(['check', ...TODAY], locked);
+      expect(result.stderr).toBe('');
       expect(result.stdout).toContain('Cannot read docs/adr/0002-locked.md: permission denied');
       expect(result.stdout).toMatch(/1 file reviewed\n$/);
       expect(result.code).toBe(1);
     } finally {
       await chmod(join(locked, 'docs/adr/0002-locked.md'), 0o644);
       await removeRepo(locked);
+      await removeUnprivilegedCopy();
     }
   });
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, link, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ export function runCli(
   args: string[],
   cwd: string,
   env: Record<string, string | undefined> = {},
-  user?: { uid: number; gid: number },
+  user?: { uid: number; gid: number; node: string; bin: string },
 ): Promise<CliResult> {
   assertBuilt();
   const baseEnv: Record<string, string | undefined> = { ...process.env };
@@ -36,15 +36,73 @@ export function runCli(
   for (const key of ['NO_COLOR', 'FORCE_COLOR', 'DEBUG', 'NODE_OPTIONS']) delete baseEnv[key];
   return new Promise((resolvePromise) => {
     execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000, ...user },
+      user?.node ?? process.execPath,
+      [user?.bin ?? BIN, ...args],
+      { cwd, env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000, ...(user && { uid: user.uid, gid: user.gid }) },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolvePromise({ code, stdout, stderr });
       },
     );
   });
+}
+
+const NOBODY = 65534;
+let unprivilegedCopy: Promise<{ node: string; bin: string; dir: string }> | undefined;
+
+/**
+ * Run the CLI as a user for whom mode 000 means no access: this user, or `nobody` when the tests
+ * run as root (root reads any file). `nobody` may not be able to reach this checkout (a clone
+ * under /root or a `chmod 700` temporary folder), so it runs a copy of the package (node, bin,
+ * dist, templates, checklists, node_modules: hard links where the file system allows, else
+ * copies) made once per test process in a fresh world-traversable folder of the system's temp dir.
+ */
+export async function runCliUnprivileged(args: string[], cwd: string): Promise<CliResult> {
+  if (process.getuid?.() !== 0) return runCli(args, cwd);
+  unprivilegedCopy ??= copyPackageForNobody();
+  const copy = await unprivilegedCopy;
+  return runCli(args, cwd, {}, { uid: NOBODY, gid: NOBODY, node: copy.node, bin: copy.bin });
+}
+
+/** Removes the package copy runCliUnprivileged made, if any. */
+export async function removeUnprivilegedCopy(): Promise<void> {
+  if (unprivilegedCopy === undefined) return;
+  const { dir } = await unprivilegedCopy;
+  unprivilegedCopy = undefined;
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function copyPackageForNobody(): Promise<{ node: string; bin: string; dir: string }> {
+  assertBuilt();
+  const dir = await mkdtemp(join(tmpdir(), 'design-review-nobody-'));
+  await chmod(dir, 0o755);
+  const root = join(dir, 'package');
+  await mkdir(root, { mode: 0o755 });
+  for (const entry of ['package.json', 'bin', 'dist', 'templates', 'checklists', 'node_modules']) {
+    await linkTree(join(PACKAGE_ROOT, entry), join(root, entry));
+  }
+  // The copied folders are new (only files are linked): let nobody enter them whatever the umask.
+  await run('find', [root, '-type', 'd', '-exec', 'chmod', 'a+rx', '{}', '+']);
+  const node = join(dir, 'node');
+  await linkOrCopy(process.execPath, node);
+  return { node, bin: join(root, 'bin/design-review.js'), dir };
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => execFile(command, args, (error) => (error ? reject(error) : resolvePromise())));
+}
+
+// `cp -al` (hard links, fast) falls back to `cp -a` across file systems.
+async function linkTree(from: string, to: string): Promise<void> {
+  await run('cp', ['-al', from, to]).catch(async () => {
+    await rm(to, { recursive: true, force: true });
+    await run('cp', ['-a', from, to]);
+  });
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to));
+  await chmod(to, 0o755);
 }
 
 /** A temporary repository (with a `.git` folder, so it is the root) holding the given files. */
