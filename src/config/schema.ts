@@ -85,7 +85,10 @@ export const DEFAULT_STATUSES = [
   'amended',
 ];
 
-const severityLabel = z.enum(['off', 'warn', 'error']);
+/** The severities a `rules` entry may set, as remark-lint spells them. */
+export const SEVERITIES = ['off', 'warn', 'error'] as const;
+
+const severityLabel = z.enum(SEVERITIES);
 
 /** A rule setting: a severity, or `[severity, options]` as in remark-lint. */
 export const ruleSetting = z.union([severityLabel, z.tuple([severityLabel, z.record(z.string(), z.unknown())])]);
@@ -138,7 +141,7 @@ export const configSchema = z.strictObject({
       /** Template used by `new` when none is named. */
       default: z.string().min(1).max(100).default('adr'),
       /** Extra named templates: name -> path of a .hbs file in the repository. */
-      extra: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1).max(500)).default({}),
+      extra: z.record(z.string().regex(/^[a-z0-9-]+$/, 'template names are lower-case kebab-case, e.g. `rfc` or `team-adr`'), z.string().min(1).max(500)).default({}),
     })
     .prefault({}),
   review: z
