@@ -1,4 +1,5 @@
 import { CONFIG_PATH } from '../config/load.js';
+import { NO_WARNING_LIMIT, warningLimitExceeded } from '../config/warning-limit.js';
 import { compareFindings } from '../core/finding.js';
 import { describeRecordSearch } from '../core/document/record-search.js';
 import { renderJson } from '../core/output/json.js';
@@ -31,6 +32,8 @@ export interface CheckFlags {
   cache?: boolean;
   /** The cache file, or a folder for it (default: `.design-review-cache` in the working directory). */
   cacheLocation?: string;
+  /** Exit 1 when the warnings outnumber this (ESLint's `--max-warnings`); -1 or absent: no limit. */
+  maxWarnings?: number;
 }
 
 /** Where the command reads and writes (injected for tests). */
@@ -46,7 +49,8 @@ export interface CommandIo {
  * 2. expand and read the paths, classify the files;
  * 3. review (phase 1 in workers when large, phase 2 here);
  * 4. add unreadable paths and notes, fold the gaps a folder's records share
- *    into one finding each, render, return the exit code.
+ *    into one finding each, render, return the exit code (1 on an error
+ *    finding or more warnings than `--max-warnings`, said on stderr).
  */
 export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo): Promise<number> {
   const { review, conventions, noRecords } = await checkPaths(paths, flags, io);
@@ -60,7 +64,12 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo
         ? renderSarif(review, { version, rules: allRules.map((r) => r.meta), conventions, noRecords })
         : renderTerminal(review, { color: useColor(flags.color, io.stdout), conventions, noRecords });
   io.stdout.write(output);
-  return review.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  // Counted after folding, so the limit judges the warnings the report shows.
+  const warnings = review.findings.filter((f) => f.severity === 'warning').length;
+  const tooMany = warningLimitExceeded(warnings, flags.maxWarnings ?? NO_WARNING_LIMIT, '--max-warnings');
+  // stderr, whatever the format: stdout stays a valid JSON or SARIF document.
+  if (tooMany !== undefined) io.stderr.write(`design-review: ${tooMany}\n`);
+  return tooMany !== undefined || review.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Steps 1 to 4 but rendering: the review with folder conventions folded, unless `review.folderConventions` is false. */

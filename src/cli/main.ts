@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { NO_WARNING_LIMIT, parseWarningLimit, WARNING_LIMIT_HINT } from '../config/warning-limit.js';
 import { ChecklistError } from '../core/checklists/load-checklists.js';
 import { TemplateError } from '../core/render/templates.js';
 import { CACHE_FILE_NAME, CACHE_STRATEGIES } from './check-cache.js';
@@ -53,7 +54,12 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--cache', 'reuse the results of unchanged files from the last run (ESLint-style)', false)
     .option('--cache-location <path>', `the cache file, or a folder for it (default: ${CACHE_FILE_NAME} in the working directory)`)
     .addOption(new Option('--cache-strategy <strategy>', 'how a changed file is told: by its content hash').choices(CACHE_STRATEGIES).default('content'))
-    .action(async (paths: string[], flags: CommonFlags & { format: CheckFormat; cache: boolean; cacheLocation?: string }) => {
+    .addOption(
+      new Option('--max-warnings <count>', 'exit 1 when there are more warnings than this (ESLint-style; -1: no limit)')
+        .argParser(parseMaxWarningsOption)
+        .default(NO_WARNING_LIMIT),
+    )
+    .action(async (paths: string[], flags: CommonFlags & { format: CheckFormat; cache: boolean; cacheLocation?: string; maxWarnings: number }) => {
       setExit(
         await runCheck(
           paths,
@@ -63,6 +69,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
             today: flags.today ?? currentUtcDate(),
             color: flags.color,
             cache: flags.cache,
+            maxWarnings: flags.maxWarnings,
             ...pick(flags, ['cacheLocation']),
           },
           io,
@@ -122,6 +129,13 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+/** Commander argument parser for `--max-warnings`: a bad count is a usage error that says what to pass. */
+function parseMaxWarningsOption(value: string): number {
+  const limit = parseWarningLimit(value);
+  if (limit === undefined) throw new InvalidArgumentError(`expected ${WARNING_LIMIT_HINT}, e.g. --max-warnings 10.`);
+  return limit;
 }
 
 function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Partial<Pick<T, K>> {
