@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheFile, runKey } from '../../src/cli/check-cache.js';
 import { reviewOptions } from '../helpers/review-options.js';
-import { makeRepo, removeRepo, runCli } from './cli-harness.js';
+import { makeRepo, removeRepo, runCli, runCliInProcess } from './cli-harness.js';
 import { ADR_WITH_FINDINGS, CLEAN_ADR } from './fixtures.js';
 
 const TODAY = ['--today', '2026-11-21'];
@@ -44,10 +44,10 @@ describe('design-review check --cache', () => {
   it('gives the same output with and without a cache, cold and warm, in every format, and writes the cache file', async () => {
     repo = await twoRecords();
     for (const format of ['text', 'json', 'sarif']) {
-      const plain = await runCli(['check', '--format', format, ...TODAY], repo);
-      const cold = await runCli(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
+      const plain = await runCliInProcess(['check', '--format', format, ...TODAY], repo);
+      const cold = await runCliInProcess(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
       expect(existsSync(join(repo, `${format}.cache`))).toBe(true);
-      const warm = await runCli(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
+      const warm = await runCliInProcess(['check', '--format', format, '--cache', '--cache-location', `${format}.cache`, ...TODAY], repo);
       expect(cold.stdout).toBe(plain.stdout);
       expect(warm.stdout).toBe(plain.stdout);
       expect([cold.code, warm.code]).toEqual([plain.code, plain.code]);
@@ -77,52 +77,52 @@ describe('design-review check --cache', () => {
 
   it('reuses an unchanged file and reviews a changed one again', async () => {
     repo = await twoRecords();
-    await runCli(['check', '--cache', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', ...TODAY], repo);
     await plant(join(repo, CACHE), 'docs/adr/0002-use-kafka.md', 'PLANTED IN THE CACHE');
-    const reused = await runCli(['check', '--cache', ...TODAY], repo);
+    const reused = await runCliInProcess(['check', '--cache', ...TODAY], repo);
     expect(reused.stdout).toContain('PLANTED IN THE CACHE');
 
     await writeFile(join(repo, 'docs/adr/0002-use-kafka.md'), `${ADR_WITH_FINDINGS}\nOne more line.\n`);
-    const changed = await runCli(['check', '--cache', ...TODAY], repo);
+    const changed = await runCliInProcess(['check', '--cache', ...TODAY], repo);
     expect(changed.stdout).not.toContain('PLANTED IN THE CACHE');
     expect(changed.stdout).toContain('adr-status');
   });
 
   it('reuses nothing when the run key changes: another --today, another config', async () => {
     repo = await twoRecords();
-    await runCli(['check', '--cache', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', ...TODAY], repo);
     await plant(join(repo, CACHE), 'docs/adr/0002-use-kafka.md', 'PLANTED IN THE CACHE');
-    const otherDay = await runCli(['check', '--cache', '--today', '2026-11-22'], repo);
+    const otherDay = await runCliInProcess(['check', '--cache', '--today', '2026-11-22'], repo);
     expect(otherDay.stdout).not.toContain('PLANTED IN THE CACHE');
 
-    await runCli(['check', '--cache', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', ...TODAY], repo);
     await plant(join(repo, CACHE), 'docs/adr/0002-use-kafka.md', 'PLANTED IN THE CACHE');
     await mkdir(join(repo, '.github'), { recursive: true });
     await writeFile(join(repo, '.github/design-review.yml'), 'rules:\n  adr-options: off\n');
-    const otherConfig = await runCli(['check', '--cache', ...TODAY], repo);
+    const otherConfig = await runCliInProcess(['check', '--cache', ...TODAY], repo);
     expect(otherConfig.stdout).not.toContain('PLANTED IN THE CACHE');
     expect(otherConfig.stdout).not.toContain('adr-options');
   });
 
   it('recomputes cross-file findings: a cached record gets the duplicate number a new one brings', async () => {
     repo = await twoRecords();
-    await runCli(['check', '--cache', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', ...TODAY], repo);
     await writeFile(join(repo, 'docs/adr/0001-use-mysql.md'), CLEAN_ADR.replace('PostgreSQL', 'MySQL'));
-    const warm = await runCli(['check', '--format', 'json', '--cache', ...TODAY], repo);
-    const plain = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const warm = await runCliInProcess(['check', '--format', 'json', '--cache', ...TODAY], repo);
+    const plain = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
     expect(warm.stdout).toBe(plain.stdout);
     expect(warm.stdout).toContain('Duplicate ADR number 1');
   });
 
   it('ignores a corrupt or foreign cache file with a warning, gives the right output, and rewrites it', async () => {
     repo = await twoRecords();
-    const plain = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const plain = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
     for (const junk of [Buffer.from('not a cache at all'), serialize({ magic: 'something-else' }), serialize({ magic: 'design-review-cache', format: 999 })]) {
       await writeFile(join(repo, CACHE), junk);
-      const run = await runCli(['check', '--format', 'json', '--cache', ...TODAY], repo);
+      const run = await runCliInProcess(['check', '--format', 'json', '--cache', ...TODAY], repo);
       expect(run.stdout).toBe(plain.stdout);
       expect(run.stderr).toMatch(/^design-review: ignoring the cache file .*\.design-review-cache: .+; it will be rewritten\n$/);
-      const again = await runCli(['check', '--format', 'json', '--cache', ...TODAY], repo);
+      const again = await runCliInProcess(['check', '--format', 'json', '--cache', ...TODAY], repo);
       expect(again.stderr).toBe('');
       expect(again.stdout).toBe(plain.stdout);
     }
@@ -130,12 +130,12 @@ describe('design-review check --cache', () => {
 
   it('puts the cache where --cache-location says: a file, or a folder for it', async () => {
     repo = await twoRecords();
-    await runCli(['check', '--cache', '--cache-location', 'tmp/review.cache', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', '--cache-location', 'tmp/review.cache', ...TODAY], repo);
     expect(existsSync(join(repo, 'tmp/review.cache'))).toBe(true);
-    await runCli(['check', '--cache', '--cache-location', 'cache-dir/', ...TODAY], repo);
+    await runCliInProcess(['check', '--cache', '--cache-location', 'cache-dir/', ...TODAY], repo);
     expect(existsSync(join(repo, 'cache-dir', CACHE))).toBe(true);
     expect(existsSync(join(repo, CACHE))).toBe(false);
-    const bad = await runCli(['check', '--cache', '--cache-strategy', 'metadata', ...TODAY], repo);
+    const bad = await runCliInProcess(['check', '--cache', '--cache-strategy', 'metadata', ...TODAY], repo);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Allowed choices are content");
   });
@@ -143,8 +143,8 @@ describe('design-review check --cache', () => {
   it('warns and still reports when the cache cannot be written', async () => {
     repo = await twoRecords();
     await writeFile(join(repo, 'blocker'), 'a file where the cache folder would go');
-    const plain = await runCli(['check', '--format', 'json', ...TODAY], repo);
-    const run = await runCli(['check', '--format', 'json', '--cache', '--cache-location', 'blocker/sub/cache', ...TODAY], repo);
+    const plain = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
+    const run = await runCliInProcess(['check', '--format', 'json', '--cache', '--cache-location', 'blocker/sub/cache', ...TODAY], repo);
     expect(run.stdout).toBe(plain.stdout);
     expect(run.stderr).toMatch(/^design-review: cannot write the cache file .*blocker\/sub\/cache \(\w+\); the next run reviews every file again\n$/);
   });

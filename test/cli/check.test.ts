@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/core/output/json.js';
 import type { SarifLog } from '../../src/core/output/sarif.js';
 import { allRules } from '../../src/core/rules/preset.js';
-import { makeRepo, removeRepo, removeUnprivilegedCopy, runCli, runCliUnprivileged } from './cli-harness.js';
+import { makeRepo, removeRepo, removeUnprivilegedCopy, runCli, runCliInProcess, runCliUnprivileged } from './cli-harness.js';
 import { ADR_WITH_FINDINGS, BAD_FRONT_MATTER_ADR, BINARY, CLEAN_ADR, DESIGN_DOC, INVALID_UTF8 } from './fixtures.js';
 
 const TODAY = ['--today', '2026-11-21'];
@@ -40,7 +40,7 @@ describe('design-review check', () => {
   });
 
   it('prints a block per file with aligned finding rows and a summary', async () => {
-    const result = await runCli(['check', 'docs/adr/0002-use-kafka.md', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/0002-use-kafka.md', ...TODAY], repo);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('docs/adr/0002-use-kafka.md');
     const rows = lines.slice(1).filter((l) => /^ {2}\d+:\d+/.test(l));
@@ -54,7 +54,7 @@ describe('design-review check', () => {
   });
 
   it('reviews the repository by default: decisions only, no README, template or stray notes', async () => {
-    const result = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     const files = new Set([...report.findings.map((f) => f.file), ...report.coverage.map((c) => c.path)]);
     expect(files).toContain('docs/adr/0002-use-kafka.md');
@@ -67,20 +67,20 @@ describe('design-review check', () => {
   });
 
   it('is the default command: `design-review <path>` checks it', async () => {
-    const result = await runCli(['docs/adr/0001-use-postgresql.md', ...TODAY], repo);
+    const result = await runCliInProcess(['docs/adr/0001-use-postgresql.md', ...TODAY], repo);
     expect(result.stdout).toBe('✔ no problems in 1 file reviewed\n');
     expect(result.code).toBe(0);
   });
 
   it('reviews files of an explicitly named folder outside the globs, but not its README', async () => {
-    const result = await runCli(['check', 'notes', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'notes', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.coverage.map((c) => c.path)).toEqual(['notes/idea.md']);
     expect(report.findings.every((f) => f.file === 'notes/idea.md')).toBe(true);
   });
 
   it('skips an explicitly named README or template with a note', async () => {
-    const result = await runCli(['check', 'docs/adr/README.md', 'docs/adr/template.md', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/README.md', 'docs/adr/template.md', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.findings).toEqual([]);
     expect(report.skipped.map((s) => s.path)).toEqual(['docs/adr/README.md', 'docs/adr/template.md']);
@@ -89,7 +89,7 @@ describe('design-review check', () => {
   });
 
   it('reports binary and invalid UTF-8 files without stopping, and exits 1', async () => {
-    const result = await runCli(
+    const result = await runCliInProcess(
       ['check', 'docs/adr/0001-use-postgresql.md', 'docs/adr/0004-invalid-utf8.md', 'docs/adr/0005-diagram.md', ...TODAY],
       repo,
     );
@@ -106,7 +106,7 @@ describe('design-review check', () => {
       'docs/adr/0001-use-postgresql.md': CLEAN_ADR,
     });
     try {
-      const result = await runCli(['check', '--format', 'json', ...TODAY], sized);
+      const result = await runCliInProcess(['check', '--format', 'json', ...TODAY], sized);
       const report = JSON.parse(result.stdout) as JsonReport;
       expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'document-skipped', severity: 'warning', file: 'docs/adr/0001-use-postgresql.md' })]);
       expect(report.skipped[0]?.reason).toMatch(/^is \d+ kB, over the 1 kB limit \(review\.maxFileBytes\)/);
@@ -117,7 +117,7 @@ describe('design-review check', () => {
   });
 
   it('reports invalid front matter as a finding', async () => {
-    const result = await runCli(['check', 'docs/adr/0003-broken-front-matter.md', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/0003-broken-front-matter.md', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     const finding = report.findings.find((f) => /front matter/i.test(f.message));
     expect(finding).toMatchObject({ file: 'docs/adr/0003-broken-front-matter.md' });
@@ -125,14 +125,14 @@ describe('design-review check', () => {
   });
 
   it('reports a missing path as an error row naming it, still reviews the rest, and exits 1', async () => {
-    const result = await runCli(['check', 'docs/adr/0001-use-postgresql.md', 'docs/adr/0099-missing.md', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/0001-use-postgresql.md', 'docs/adr/0099-missing.md', ...TODAY], repo);
     expect(result.stdout).toContain('docs/adr/0099-missing.md\n  0:0  error  Cannot read docs/adr/0099-missing.md: no such file or folder  read-error\n');
     expect(result.stdout).toMatch(/1 file reviewed\n$/);
     expect(result.code).toBe(1);
   });
 
   it('reports a path under a file (ENOTDIR) as unreadable', async () => {
-    const result = await runCli(['check', 'docs/adr/0001-use-postgresql.md/child.md', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/0001-use-postgresql.md/child.md', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.findings).toEqual([
       expect.objectContaining({ ruleId: 'read-error', severity: 'error', file: 'docs/adr/0001-use-postgresql.md/child.md' }),
@@ -161,7 +161,7 @@ describe('design-review check', () => {
   });
 
   it('expands globs relative to the working directory and reports a glob that matches nothing', async () => {
-    const result = await runCli(['check', 'docs/adr/000[12]-*.md', 'nothing/**/*.md', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', 'docs/adr/000[12]-*.md', 'nothing/**/*.md', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(new Set(report.coverage.map((c) => c.path))).toEqual(new Set(['docs/adr/0001-use-postgresql.md', 'docs/adr/0002-use-kafka.md']));
     expect(report.findings).toContainEqual(
@@ -171,7 +171,7 @@ describe('design-review check', () => {
   });
 
   it('reports paths relative to the repository root when run from a subfolder', async () => {
-    const result = await runCli(['check', 'adr/0002-use-kafka.md', '--format', 'json', ...TODAY], join(repo, 'docs'));
+    const result = await runCliInProcess(['check', 'adr/0002-use-kafka.md', '--format', 'json', ...TODAY], join(repo, 'docs'));
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.coverage.map((c) => c.path)).toEqual(['docs/adr/0002-use-kafka.md']);
     expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['docs/adr/0002-use-kafka.md']));
@@ -184,7 +184,7 @@ describe('design-review check', () => {
       'docs/adr/0002-second.md': CLEAN_ADR.replace('# 1.', '# 2.'),
     });
     try {
-      const result = await runCli(['check', 'docs/adr/0002-first.md', '--format', 'json', ...TODAY], dup);
+      const result = await runCliInProcess(['check', 'docs/adr/0002-first.md', '--format', 'json', ...TODAY], dup);
       const report = JSON.parse(result.stdout) as JsonReport;
       expect(report.coverage.map((c) => c.path)).toEqual(['docs/adr/0002-first.md']);
       expect(report.findings).toContainEqual(
@@ -197,7 +197,7 @@ describe('design-review check', () => {
 
   it('writes stable, sorted JSON', async () => {
     const args = ['check', '--format', 'json', ...TODAY];
-    const [a, b] = await Promise.all([runCli(args, repo), runCli(args, repo)]);
+    const [a, b] = await Promise.all([runCliInProcess(args, repo), runCliInProcess(args, repo)]);
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout) as JsonReport;
     expect(Object.keys(report)).toEqual(['version', 'findings', 'conventions', 'coverage', 'skipped']);
@@ -213,7 +213,7 @@ describe('design-review check', () => {
   });
 
   it('writes SARIF 2.1.0 that GitHub code scanning accepts', async () => {
-    const result = await runCli(['check', '--format', 'sarif', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--format', 'sarif', ...TODAY], repo);
     const log = JSON.parse(result.stdout) as SarifLog;
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
@@ -246,10 +246,10 @@ describe('design-review check', () => {
 
   it('colours only when asked and allowed', async () => {
     const args = ['check', 'docs/adr/0002-use-kafka.md', ...TODAY];
-    const piped = await runCli(args, repo);
-    const forced = await runCli(args, repo, { FORCE_COLOR: '1' });
-    const refused = await runCli([...args, '--no-color'], repo, { FORCE_COLOR: '1' });
-    const noColor = await runCli(args, repo, { FORCE_COLOR: '1', NO_COLOR: '1' });
+    const piped = await runCliInProcess(args, repo);
+    const forced = await runCliInProcess(args, repo, { FORCE_COLOR: '1' });
+    const refused = await runCliInProcess([...args, '--no-color'], repo, { FORCE_COLOR: '1' });
+    const noColor = await runCliInProcess(args, repo, { FORCE_COLOR: '1', NO_COLOR: '1' });
     expect(piped.stdout).not.toContain('\u001b[');
     expect(forced.stdout).toContain('\u001b[');
     expect(refused.stdout).toBe(piped.stdout);
@@ -295,7 +295,7 @@ describe('design-review check: a scan that finds no record', () => {
   });
 
   it('says on stderr what it looked for and which settings point elsewhere, instead of "no problems"', async () => {
-    const result = await runCli(['check', ...TODAY], repo);
+    const result = await runCliInProcess(['check', ...TODAY], repo);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('no problems');
     expect(result.stdout).toContain('⚠ No ADR or design doc found: nothing was reviewed.');
@@ -310,7 +310,7 @@ describe('design-review check: a scan that finds no record', () => {
   });
 
   it('puts the notice in the JSON report and a SARIF tool notification', async () => {
-    const json = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const json = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.findings).toEqual([]);
     expect(report.noRecords?.settings).toEqual(['paths.adr', 'paths.designDoc']);
@@ -319,7 +319,7 @@ describe('design-review check: a scan that finds no record', () => {
     expect(report.noRecords?.lookedFor.designDoc.length).toBeGreaterThan(0);
     expect(json.stderr).toContain('No ADR or design doc found');
 
-    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', ...TODAY], repo)).stdout) as SarifLog;
+    const sarif = JSON.parse((await runCliInProcess(['check', '--format', 'sarif', ...TODAY], repo)).stdout) as SarifLog;
     const notes = sarif.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? [];
     expect(notes.map((n) => n.level)).toContain('warning');
     expect(notes.some((n) => n.message.text.startsWith('No ADR or design doc found'))).toBe(true);
@@ -331,7 +331,7 @@ describe('design-review check: a scan that finds no record', () => {
       '.github/design-review.yml': "paths:\n  adr: ['architecture/records/**']\n",
     });
     try {
-      const result = await runCli(['check', '--format', 'json', ...TODAY], configured);
+      const result = await runCliInProcess(['check', '--format', 'json', ...TODAY], configured);
       const report = JSON.parse(result.stdout) as JsonReport;
       expect(report.noRecords).toBeUndefined();
       expect(result.stderr).toBe('');
@@ -355,7 +355,7 @@ describe('design-review check: usage and config errors', () => {
   });
 
   it('exits 2 with one line naming a malformed config file, no stack trace', async () => {
-    const result = await runCli(['check', '--config', 'bad/design-review.yml', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--config', 'bad/design-review.yml', ...TODAY], repo);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
@@ -365,7 +365,7 @@ describe('design-review check: usage and config errors', () => {
   });
 
   it('exits 2 naming an unknown config key', async () => {
-    const result = await runCli(['check', '--config', 'unknown-key.yml', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--config', 'unknown-key.yml', ...TODAY], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown-key\.yml.*rulez/);
   });
@@ -376,7 +376,7 @@ describe('design-review check: usage and config errors', () => {
       'docs/adr/0001-use-postgresql.md': CLEAN_ADR,
     });
     try {
-      const result = await runCli(['check', ...TODAY], join(configured, 'docs'));
+      const result = await runCliInProcess(['check', ...TODAY], join(configured, 'docs'));
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/design-review\.yml.*maxFileBytes/);
     } finally {
@@ -385,7 +385,7 @@ describe('design-review check: usage and config errors', () => {
   });
 
   it('exits 2 for a --config file that does not exist', async () => {
-    const result = await runCli(['check', '--config', 'nope.yml', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--config', 'nope.yml', ...TODAY], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^design-review: .*nope\.yml/);
   });
@@ -398,7 +398,7 @@ describe('design-review check: usage and config errors', () => {
     [['frobnicate', '--now'], /unknown command 'frobnicate'/],
     [['chekc'], /unknown command 'chekc'; expected one of check, new, triggers/],
   ])('exits 2 on usage error %j', async (args, message) => {
-    const result = await runCli(args, repo);
+    const result = await runCliInProcess(args, repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);

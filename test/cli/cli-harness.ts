@@ -47,6 +47,38 @@ export function runCli(
   });
 }
 
+/**
+ * Run `design-review ...args` in this process, through the same `main()` the binary calls, with
+ * `cwd` and captured output; `env` overrides process.env for the run. For the tests where
+ * starting a process is not what is tested (about 0.8 s of CPU each): the exit code, stdout and
+ * stderr are the binary's. Not for runs large enough to review in worker threads (those load
+ * dist/cli/review-worker.js), nor for anything about the process itself (signals, pipes, users).
+ */
+export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const overrides: Record<string, string | undefined> = { NO_COLOR: undefined, FORCE_COLOR: undefined, DEBUG: undefined, ...env };
+  const saved = Object.fromEntries(Object.keys(overrides).map((key) => [key, process.env[key]]));
+  const savedExitCode = process.exitCode;
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  let stdout = '';
+  let stderr = '';
+  const stream = (append: (text: string) => void) =>
+    ({ isTTY: false, write: (chunk: string | Uint8Array) => (append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true) }) as unknown as NodeJS.WriteStream;
+  setEnv(overrides);
+  try {
+    const code = await main(['node', BIN, ...args], { cwd, stdout: stream((t) => (stdout += t)), stderr: stream((t) => (stderr += t)) });
+    return { code, stdout, stderr };
+  } finally {
+    setEnv(saved);
+    process.exitCode = savedExitCode;
+  }
+}
+
 const NOBODY = 65534;
 let unprivilegedCopy: Promise<{ node: string; bin: string; dir: string }> | undefined;
 

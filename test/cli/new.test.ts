@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRepo, removeRepo, runCli } from './cli-harness.js';
+import { makeRepo, removeRepo, runCli, runCliInProcess } from './cli-harness.js';
 
 const repos: string[] = [];
 async function repo(files: Record<string, string>): Promise<string> {
@@ -28,7 +28,7 @@ describe('design-review new', () => {
 
   it('numbers after the highest existing ADR, gaps left alone (0001, 0003 -> 0004)', async () => {
     const dir = await repo({ 'docs/decisions/0001-a.md': '# 1. A\n', 'docs/decisions/0003-c.md': '# 3. C\n', 'docs/decisions/README.md': '# Index\n' });
-    const result = await runCli(['new', 'Adopt', 'event', 'sourcing', '--today', '2026-01-10'], dir);
+    const result = await runCliInProcess(['new', 'Adopt', 'event', 'sourcing', '--today', '2026-01-10'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('docs/decisions/0004-adopt-event-sourcing.md\n');
     expect((await readdir(join(dir, 'docs/decisions'))).sort()).toEqual(['0001-a.md', '0003-c.md', '0004-adopt-event-sourcing.md', 'README.md']);
@@ -36,30 +36,30 @@ describe('design-review new', () => {
 
   it('uses the folder named in .adr-dir, and --dir over everything', async () => {
     const dir = await repo({ '.adr-dir': 'architecture/adr\n', 'architecture/adr/0009-x.md': '# 9. X\n', 'doc/adr/0001-y.md': '# 1. Y\n' });
-    const fromAdrDir = await runCli(['new', 'Pick a CDN', '--today', '2026-01-10'], dir);
+    const fromAdrDir = await runCliInProcess(['new', 'Pick a CDN', '--today', '2026-01-10'], dir);
     expect(fromAdrDir.stdout).toBe('architecture/adr/0010-pick-a-cdn.md\n');
-    const fromFlag = await runCli(['new', 'Pick a CDN', '--dir', 'doc/adr', '--today', '2026-01-10'], dir);
+    const fromFlag = await runCliInProcess(['new', 'Pick a CDN', '--dir', 'doc/adr', '--today', '2026-01-10'], dir);
     expect(fromFlag.stdout).toBe('doc/adr/0002-pick-a-cdn.md\n');
   });
 
   it('turns hostile titles into safe slugs inside the ADR folder', async () => {
     const dir = await repo({ 'doc/adr/0001-a.md': '# 1. A\n' });
-    const traversal = await runCli(['new', '../../etc/passwd', '--today', '2026-01-10'], dir);
+    const traversal = await runCliInProcess(['new', '../../etc/passwd', '--today', '2026-01-10'], dir);
     expect(traversal.code).toBe(0);
     expect(traversal.stdout).toBe('doc/adr/0002-etc-passwd.md\n');
-    const template = await runCli(['new', '{{constructor}}', '--today', '2026-01-10'], dir);
+    const template = await runCliInProcess(['new', '{{constructor}}', '--today', '2026-01-10'], dir);
     expect(template.code).toBe(0);
     expect(template.stdout).toBe('doc/adr/0003-constructor.md\n');
     const text = await readFile(join(dir, 'doc/adr/0003-constructor.md'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# 3\. .*constructor/);
     expect(text).not.toMatch(/function|\[native code\]/);
-    const symbols = await runCli(['new', '***', '--today', '2026-01-10'], dir);
+    const symbols = await runCliInProcess(['new', '***', '--today', '2026-01-10'], dir);
     expect(symbols.stdout).toBe('doc/adr/0004-untitled.md\n');
   });
 
   it('renders the trade-off analysis template and honours --status and --date', async () => {
     const dir = await repo({});
-    const result = await runCli(
+    const result = await runCliInProcess(
       ['new', 'Choose a queue', '--template', 'trade-off-analysis', '--status', 'Accepted', '--date', '2025-12-01', '--today', '2026-01-10'],
       dir,
     );
@@ -75,7 +75,7 @@ describe('design-review new', () => {
       '.github/design-review.yml': 'templates:\n  extra:\n    short: .github/templates/short.hbs\n',
       '.github/templates/short.hbs': '# {{number}}. {{mdLine title}}\n\nStatus: {{statusLabel}}\n',
     });
-    const result = await runCli(['new', 'Short one', '--template', 'short', '--today', '2026-01-10'], dir);
+    const result = await runCliInProcess(['new', 'Short one', '--template', 'short', '--today', '2026-01-10'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await readFile(join(dir, result.stdout.trim()), 'utf8')).toBe('# 1. Short one\n\nStatus: Proposed\n');
@@ -89,7 +89,7 @@ describe('design-review new', () => {
     [['new', 'X', '--date', '2026-13-01'], /--date/],
   ])('exits 2 on %j', async (args, message) => {
     const dir = await repo({});
-    const result = await runCli(args, dir);
+    const result = await runCliInProcess(args, dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('design-review new', () => {
 
   it('refuses a template path outside the repository (exit 2)', async () => {
     const dir = await repo({ '.github/design-review.yml': 'templates:\n  extra:\n    evil: ../../etc/passwd\n' });
-    const result = await runCli(['new', 'X', '--template', 'evil'], dir);
+    const result = await runCliInProcess(['new', 'X', '--template', 'evil'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/outside the repository/);
   });
