@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SETUP_MODE_HEALTH } from '../../src/app/http-routes.js';
 import { main } from '../../src/cli/main.js';
 import { configSchema, DEFAULT_ADR_GLOBS } from '../../src/config/schema.js';
 import { allRules } from '../../src/core/rules/preset.js';
@@ -169,6 +170,10 @@ describe('README: facts the code decides', () => {
     expect(pins).toContain(`\`overrides\` pins ${words[names.length] ?? names.length} transitive dependencies`);
     for (const name of names) expect(pins).toMatch(new RegExp(`^- \`${name}\` `, 'm'));
     expect(pins.match(/^- `[^`]+` /gm)).toHaveLength(names.length);
+  });
+
+  it('quotes what /healthz answers in setup mode', () => {
+    expect(section('### Setup mode and local development (`WEBHOOK_PROXY_URL`)')).toContain(`\`${SETUP_MODE_HEALTH}\``);
   });
 
   it("states the order in which `new` looks for the ADR folder, the schema's default order", () => {
