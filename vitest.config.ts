@@ -8,7 +8,10 @@ export default defineConfig({
     // The CLI tests spawn the built binary; two cores, so keep the pool small.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2 } },
-    testTimeout: 30_000,
+    // Tests wait on events, each with a cap (60 s in the shared waits) that only ends a test that
+    // will never pass; a test or hook may hold two such waits, and a loaded machine is no failure.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Concurrent tests (describe.concurrent / it.concurrent) running at once per file. The e2e
     // scenarios mostly wait on the App's per-installation write spacing (1 s, 3 s for comments),
     // not on the CPU, so more of them than vitest's default 5 may wait side by side; 8 is as fast

@@ -37,7 +37,7 @@ describeWithRedis('Redis sweep cache', () => {
     server = await startRedisServer();
     one = new Redis(server.url);
     two = new Redis(server.url);
-  }, 20_000);
+  }, 120_000);
 
   afterAll(async () => {
     one?.disconnect();

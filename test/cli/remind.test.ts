@@ -94,7 +94,7 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
     expect(resumed.code).toBe(0);
     const paths = issuesOf(double).map((i) => parseReminderMarker(i.body ?? '')!.path).sort();
     expect(paths).toEqual([DUE_ADR, 'docs/adr/0005-e.md']);
-  }, 60_000);
+  }, 120_000);
 
   it('prints the plan on --dry-run and writes nothing', async () => {
     const run = await runCli(['remind', '--today', TODAY, '--dry-run'], dir, tokenEnv());

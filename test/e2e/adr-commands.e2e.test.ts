@@ -44,7 +44,7 @@ We need the order and its payment written atomically before the peak season in M
 let github: GitHubDouble;
 let app: AppProcess;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   return waitForApp(what, probe, timeoutMs, () => app.output());
 }
 
@@ -138,7 +138,7 @@ async function settle(ms = 400): Promise<void> {
 beforeAll(async () => {
   github = await startGitHubDouble();
   app = await startApp(github, { COMMAND_CONCURRENCY });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await app?.stop(3000);
@@ -339,7 +339,7 @@ describe.concurrent('races and retries', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('retries with the next number when the branch is taken ("Reference already exists")', { timeout: 90_000 }, async ({ expect }) => {
+  it('retries with the next number when the branch is taken ("Reference already exists")', { timeout: 120_000 }, async ({ expect }) => {
     addRepo('taken', { 'doc/adr/0001-first.md': '# 1. First\n' });
     github.state.setPermission(fullName('taken'), 'carol', 'write');
     // A branch for 0002 that another process created a moment ago, before its pull request.
@@ -417,7 +417,7 @@ describe.concurrent('hostile and odd titles', () => {
     expect(branches).toContain('adr/0002-etc-passwd');
     expect(branches.some((b) => /^adr\/\d{4}-untitled$/.test(b))).toBe(true);
     expect(github.violations).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('answers an empty title and a title over 300 characters with a usage reply', async ({ expect }) => {
     const cases = [
@@ -442,7 +442,7 @@ describe.concurrent('hostile and odd titles', () => {
       expect(reactionsOn(`issue-comment:${comment.id}`)).toContain('confused');
       expect(adrBranches(repo)).toEqual([]);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe.concurrent('other commands and conditions', () => {

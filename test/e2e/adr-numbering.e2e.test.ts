@@ -80,7 +80,7 @@ beforeAll(async () => {
   addNumberingRepo(REPO);
   addNumberingRepo(QUIET_REPO);
   app = await startApp(github);
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await app?.stop(3000);

@@ -44,8 +44,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls `probe` every 50 ms until it returns something other than undefined or false. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000, context: () => string = () => ''): Promise<T> {
+/**
+ * Polls `probe` every 50 ms until it returns something other than undefined or false. The cap is
+ * only there to end a test that will never pass: generous, so a loaded machine is not a failure.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000, context: () => string = () => ''): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -108,7 +111,7 @@ export async function startApp(github: GitHubDouble, extraEnv: NodeJS.ProcessEnv
       const res = await fetch(`${url}/healthz`);
       return res.status === 200 && (await res.text()) === 'ok' ? true : undefined;
     },
-    30_000,
+    60_000,
     () => output,
   );
   return app;

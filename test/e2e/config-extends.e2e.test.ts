@@ -12,7 +12,7 @@ let harness: ReviewHarness;
 
 beforeAll(async () => {
   harness = await startReviewHarness({ extraEnv: { CONFIG_EXTENDS_ALLOW: 'allowed-org/policies' } });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await harness?.close();

@@ -44,7 +44,7 @@ let h: ReviewHarness;
 
 beforeAll(async () => {
   h = await startReviewHarness({ extraEnv: { REVIEW_CONCURRENCY: '4' } });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await h?.close();
@@ -58,7 +58,7 @@ async function reviewAfter(repo: string, action: string) {
   return { seq, summary: await h.requestAfter(seq, (r) => isSummaryWrite(repo, r)) };
 }
 
-describe.concurrent('document text echoed by the App', { timeout: 60_000 }, () => {
+describe.concurrent('document text echoed by the App', { timeout: 120_000 }, () => {
   it('a fork\'s hostile revisit trigger: no live mention or reference in the summary comment, check run or review comments', async ({ expect }) => {
     const { owner } = h.installation('mentions');
     const repo = `${owner}/mentions`;

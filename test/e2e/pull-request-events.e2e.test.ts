@@ -12,7 +12,7 @@ let h: ReviewHarness;
 beforeAll(async () => {
   // Eight scenarios at once, each on an installation of its own: let the App run as many reviews.
   h = await startReviewHarness({ extraEnv: { REVIEW_CONCURRENCY: '8' } });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await h?.close();
@@ -56,7 +56,7 @@ function findingRule(body: string): string | undefined {
 // Concurrent: every scenario seeds a repository on an installation of its own, and the App spaces
 // writes (1 s, 3 s for comments and reviews) per installation, so scenarios do not queue behind each
 // other. Every "nothing more happened" check is scoped to the scenario's repository and installation.
-describe.concurrent('pull request events, end to end', { timeout: 60_000 }, () => {
+describe.concurrent('pull request events, end to end', { timeout: 120_000 }, () => {
   it('re-reviews on check_run and check_suite re-requests, ignores another app\'s check, keeps one summary', async ({ expect }) => {
     const { repo, pull, installationId } = seed('rerequest', { [ADR_PATH]: KAFKA_FLAWED });
     await reviewAfter(repo, 'opened');

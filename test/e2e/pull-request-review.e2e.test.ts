@@ -12,7 +12,7 @@ let github: GitHubDouble;
 let app: AppProcess;
 let appUrl: string;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   return waitForApp(what, probe, timeoutMs, () => app.output());
 }
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   github = await startGitHubDouble();
   app = await startApp(github);
   appUrl = app.url;
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await app?.stop(3000);

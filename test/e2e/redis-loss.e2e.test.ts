@@ -71,7 +71,7 @@ beforeAll(async () => {
   // A short first retry delay keeps the test quick; the default is 2 s.
   const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', REVIEW_RETRY_DELAY_MS: '500', LOG_LEVEL: 'info', REMINDERS: 'off' };
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   const codes = await Promise.all(replicas.map((r) => r.stop(10_000)));
@@ -79,7 +79,7 @@ afterAll(async () => {
   await github?.close();
   await redis?.stop();
   expect(codes).toEqual([0, 0]);
-}, 30_000);
+}, 120_000);
 
 describeWithRedis('Redis loses its data under two replicas', () => {
   it('reviews every delivery sent before, during and after FLUSHALL and an empty restart, each exactly once', { timeout: 240_000 }, async () => {
@@ -97,7 +97,7 @@ describeWithRedis('Redis loses its data under two replicas', () => {
     statuses['beta#1'] = await deliver(one, running[0]!);
     statuses['gamma#1'] = await deliver(two, running[1]!);
     for (const s of running) {
-      await github.waitForRequest((r) => r.seq > seq && r.operationId === 'checks/create' && isFor(s.repo, r) && r.status === 201, 30_000);
+      await github.waitForRequest((r) => r.seq > seq && r.operationId === 'checks/create' && isFor(s.repo, r) && r.status === 201, 60_000);
     }
     expect(running.every((s) => !reviewed(s))).toBe(true);
     await admin.flushall();

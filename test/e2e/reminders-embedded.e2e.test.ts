@@ -13,7 +13,7 @@ const apps: AppProcess[] = [];
 beforeAll(async () => {
   github = await startGitHubDouble();
   github.state.addInstallation({ id: 42, account: 'acme' });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop(5000)));
@@ -27,7 +27,7 @@ async function launch(env: NodeJS.ProcessEnv): Promise<AppProcess> {
 }
 
 describe('embedded reminder scheduler', () => {
-  it('opens exactly one reminder issue for a due ADR, and a second tick opens none', { timeout: 60_000 }, async () => {
+  it('opens exactly one reminder issue for a due ADR, and a second tick opens none', { timeout: 120_000 }, async () => {
     github.state.addRepo({
       owner: 'acme',
       name: 'decisions',
@@ -62,7 +62,7 @@ describe('embedded reminder scheduler', () => {
     expect(await app.stop(10_000)).toBe(0);
   });
 
-  it('SIGTERM while a sweep runs lets it finish, then exits 0', { timeout: 60_000 }, async () => {
+  it('SIGTERM while a sweep runs lets it finish, then exits 0', { timeout: 120_000 }, async () => {
     github.state.addInstallation({ id: 43, account: 'globex' });
     github.state.addRepo({ owner: 'globex', name: 'adrs', installationId: 43, files: { 'docs/adr/0001-use-postgresql.md': dueAdr(1) } });
     // Only installation 43 here: the other one's repository is already reminded, but sweeping it

@@ -20,7 +20,7 @@ let redis: RedisServer;
 let queue: Queue;
 let replicas: AppProcess[] = [];
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   return waitForApp(what, probe, timeoutMs, () => replicas.map((r, i) => `--- replica ${i + 1}\n${r.output().slice(-3000)}`).join('\n'));
 }
 
@@ -68,7 +68,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
   for (const replica of replicas) await waitFor('the schedulers to be synced', () => replica.output().includes('"reminders":"bullmq"'));
   await waitFor('the reminder issue', () => issueCreations(github.requests, 'acme/decisions').length > 0);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   const codes = await Promise.all(replicas.map((r) => r.stop(10_000)));
@@ -77,10 +77,10 @@ afterAll(async () => {
   await github?.close();
   await redis?.stop();
   expect(codes).toEqual([0, 0]);
-}, 30_000);
+}, 120_000);
 
 describeWithRedis('reminders when Redis loses its data', () => {
-  it('FLUSHALL: the replicas recreate the scheduler within REMINDER_RESYNC_MS and the sweeps go on, once per period', { timeout: 60_000 }, async () => {
+  it('FLUSHALL: the replicas recreate the scheduler within REMINDER_RESYNC_MS and the sweeps go on, once per period', { timeout: 120_000 }, async () => {
     await waitFor('two sweeps before the loss', () => finishedSweeps().filter((s) => s.installation === 42).length >= 2);
     const client = new Redis(redis.url);
     await client.flushall();
@@ -97,7 +97,7 @@ describeWithRedis('reminders when Redis loses its data', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('a restart without persistence: the reconnect recreates the scheduler and the sweeps go on, once per period', { timeout: 90_000 }, async () => {
+  it('a restart without persistence: the reconnect recreates the scheduler and the sweeps go on, once per period', { timeout: 120_000 }, async () => {
     const repairedBefore = replicas.flatMap((r) => logLines(r.output(), 're-synced them')).length;
     await redis.stop();
     await redis.startAgain();

@@ -14,7 +14,7 @@ let redis: RedisServer;
 let queue: Queue;
 let replicas: AppProcess[] = [];
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   return waitForApp(what, probe, timeoutMs, () => replicas.map((r, i) => `--- replica ${i + 1}\n${r.output().slice(-3000)}`).join('\n'));
 }
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
   queue = new Queue(REMINDER_QUEUE_NAME, { connection: { url: redis.url } });
   const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REMINDER_SCHEDULE: '*/2 * * * * *', LOG_LEVEL: 'info' };
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   const codes = await Promise.all(replicas.map((r) => r.stop(10_000)));
@@ -50,10 +50,10 @@ afterAll(async () => {
   await github?.close();
   await redis?.stop();
   expect(codes).toEqual([0, 0]);
-}, 30_000);
+}, 120_000);
 
 describeWithRedis('reminders on two replicas sharing Redis', () => {
-  it('sweep each installation once per period and open exactly one reminder issue', { timeout: 60_000 }, async () => {
+  it('sweep each installation once per period and open exactly one reminder issue', { timeout: 120_000 }, async () => {
     for (const replica of replicas) await waitFor('the schedulers to be synced', () => replica.output().includes('"reminders":"bullmq"'));
     await waitFor('the reminder issue', () => issueCreations(github.requests, 'acme/decisions').length > 0);
     await waitFor('four sweeps of installation 42', () => finishedSweeps().filter((s) => s.installation === 42).length >= 4);
@@ -76,7 +76,7 @@ describeWithRedis('reminders on two replicas sharing Redis', () => {
     console.info(`reminders: ${sweeps.length} sweeps of installation 42 split ${replicas.map((_, i) => sweeps.filter((s) => s.replica === i).length).join(' + ')} across the replicas`);
   });
 
-  it('installation.created adds a scheduler and installation.deleted removes it', { timeout: 30_000 }, async () => {
+  it('installation.created adds a scheduler and installation.deleted removes it', { timeout: 120_000 }, async () => {
     github.state.addInstallation({ id: 77, account: 'Codertocat' });
     const created = await sendDelivery(replicas[0]!.webhookUrl, installationDelivery('created', 77, 'Codertocat'), SECRET);
     expect(created.status).toBe(200);
@@ -90,7 +90,7 @@ describeWithRedis('reminders on two replicas sharing Redis', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('removes the scheduler of an installation that is gone (404 on its token) without a deleted event', { timeout: 30_000 }, async () => {
+  it('removes the scheduler of an installation that is gone (404 on its token) without a deleted event', { timeout: 120_000 }, async () => {
     // GitHub never heard of 88: the delivery is "lost" the other way round, the token request says 404.
     const created = await sendDelivery(replicas[0]!.webhookUrl, installationDelivery('created', 88, 'ghost'), SECRET);
     expect(created.status).toBe(200);

@@ -18,7 +18,7 @@ let github: GitHubDouble;
 let redis: RedisServer;
 let replicas: AppProcess[] = [];
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   return waitForApp(what, probe, timeoutMs, () => replicas.map((r, i) => `--- replica ${i + 1}\n${r.output().slice(-2000)}`).join('\n'));
 }
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
   github.state.addInstallation({ id: REDELIVERY_INSTALLATION, account: 'beta' });
   // One after the other: the first start loads everything from disk, the second finds it cached.
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', LOG_LEVEL: 'info' }));
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   const codes = await Promise.all(replicas.map((r) => r.stop(10_000)));
@@ -61,7 +61,7 @@ afterAll(async () => {
   await github?.close();
   await redis?.stop();
   expect(codes).toEqual([0, 0]);
-}, 30_000);
+}, 120_000);
 
 describeWithRedis('two replicas sharing Redis', () => {
   it('start with REDIS_URL on the local ioredis (no npx) and say which queue they use', () => {
@@ -74,7 +74,7 @@ describeWithRedis('two replicas sharing Redis', () => {
 
   // The two review scenarios run at once, on different installations (separate write spacing);
   // each looks only at its own repository.
-  it.concurrent('reviews a delivery once when it is redelivered to the other replica, early or late', { timeout: 60_000 }, async ({ expect }) => {
+  it.concurrent('reviews a delivery once when it is redelivered to the other replica, early or late', { timeout: 120_000 }, async ({ expect }) => {
     const [one, two] = replicas as [AppProcess, AppProcess];
     github.state.addRepo({ owner: 'beta', name: 'redelivered', installationId: REDELIVERY_INSTALLATION, files: { 'README.md': '# Redelivered\n' } });
     const pull = github.state.seedPullRequest('beta/redelivered', { number: 1, branch: 'adr-2', changes: { 'docs/adr/0002-use-kafka.md': FLAWED_ADR } });
@@ -102,7 +102,7 @@ describeWithRedis('two replicas sharing Redis', () => {
     console.info(`replicas: delivery acknowledged in ${ackMs.toFixed(1)} ms with the BullMQ queue`);
   });
 
-  it.concurrent('reviews each of four pull requests exactly once when their deliveries are split across replicas', { timeout: 90_000 }, async ({ expect }) => {
+  it.concurrent('reviews each of four pull requests exactly once when their deliveries are split across replicas', { timeout: 120_000 }, async ({ expect }) => {
     github.state.addRepo({ owner: 'acme', name: 'split', installationId: INSTALLATION, files: { 'README.md': '# Split\n' } });
     const pulls = [1, 2, 3, 4].map((number) =>
       github.state.seedPullRequest('acme/split', { number, branch: `adr-${number}`, changes: { [`docs/adr/000${number}-use-postgresql.md`]: CLEAN_ADR.replace('# 1.', `# ${number}.`) } }),

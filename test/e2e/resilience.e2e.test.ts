@@ -10,7 +10,7 @@ let h: ReviewHarness;
 
 beforeAll(async () => {
   h = await startReviewHarness();
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await h?.close();
@@ -32,7 +32,7 @@ describe.concurrent('resilience, end to end', () => {
     h.github.failNext({ method: 'POST', path: `/repos/${repo}/check-runs`, status: 502 });
     const seq = h.lastSeq();
     expect((await h.deliverPullRequest(repo, 1, 'opened')).status).toBe(200);
-    await h.requestAfter(seq, (r) => isSummaryWrite(repo, r), 30_000);
+    await h.requestAfter(seq, (r) => isSummaryWrite(repo, r), 60_000);
 
     expect(h.github.pendingFaults()).toEqual([]);
     const mine = h.github.requests.filter((r) => r.seq > seq && isFor(repo, r));
@@ -51,7 +51,7 @@ describe.concurrent('resilience, end to end', () => {
     h.github.failNext(secondaryRateLimit({ method: 'POST', path: `/repos/${repo}/issues/1/comments`, retryAfterSeconds: 1 }));
     const seq = h.lastSeq();
     expect((await h.deliverPullRequest(repo, 1, 'opened')).status).toBe(200);
-    const created = await h.requestAfter(seq, (r) => isSummaryWrite(repo, r), 30_000);
+    const created = await h.requestAfter(seq, (r) => isSummaryWrite(repo, r), 60_000);
 
     const attempts = h.github.requests.filter((r) => r.seq > seq && r.operationId === 'issues/create-comment' && isFor(repo, r));
     expect(attempts.map((r) => r.status)).toEqual([403, 201]);

@@ -78,7 +78,7 @@ export async function startReviewHarness(options: { extraEnv?: NodeJS.ProcessEnv
   const harness: ReviewHarness = {
     github,
     app,
-    waitFor: (what, probe, timeoutMs = 20_000) => waitForApp(what, probe, timeoutMs, () => app.output()),
+    waitFor: (what, probe, timeoutMs = 60_000) => waitForApp(what, probe, timeoutMs, () => app.output()),
     deliverPullRequest: (repo, number, action) => {
       const patch = pullRequestPatch(github.state, github.url, repo, number);
       // Not every action has an example with an installation; every action shares the payload shape.
@@ -110,7 +110,7 @@ export async function startReviewHarness(options: { extraEnv?: NodeJS.ProcessEnv
     summaryComments: (repo, number) => github.state.commentsOn(repo, number).filter((c) => c.body.includes(SUMMARY_MARKER)),
     reviewComments: (repo, number) =>
       [...github.state.reviewComments.values()].filter((c) => same(c.repo, repo) && c.pullNumber === number).sort((a, b) => a.id - b.id),
-    requestAfter: (afterSeq, match, timeoutMs = 20_000) =>
+    requestAfter: (afterSeq, match, timeoutMs = 60_000) =>
       github.waitForRequest((r) => r.seq > afterSeq && match(r), timeoutMs).catch((error: unknown) => {
         const recent = github.requests.slice(-15).map((r) => `${r.seq} ${r.method} ${r.path} ${r.status}`);
         throw new Error(`${String(error)}\nlast requests:\n${recent.join('\n')}\napp output:\n${app.output().slice(-3000)}`);

@@ -13,7 +13,7 @@ let h: ReviewHarness;
 
 beforeAll(async () => {
   h = await startReviewHarness({ extraEnv: { REVIEW_ATTEMPTS: '2', REVIEW_RETRY_DELAY_MS: '300' } });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await h?.close();
@@ -27,7 +27,7 @@ function seed(name: string) {
 }
 
 describe.concurrent('review retries, end to end (in-process queue)', () => {
-  it('retries a review GitHub failed with 502s, keeping one check run in progress that says so, then completes it', { timeout: 90_000 }, async ({ expect }) => {
+  it('retries a review GitHub failed with 502s, keeping one check run in progress that says so, then completes it', { timeout: 120_000 }, async ({ expect }) => {
     const { repo, pull } = seed('retried');
     h.github.failNext({ method: 'GET', path: `/repos/${repo}/pulls/1/files`, status: 502, times: FAILURES_PER_ATTEMPT });
     const seq = h.lastSeq();
@@ -52,7 +52,7 @@ describe.concurrent('review retries, end to end (in-process queue)', () => {
     expect(h.github.violations).toEqual([]);
   });
 
-  it('fails the check run with the reason when the last attempt fails too', { timeout: 90_000 }, async ({ expect }) => {
+  it('fails the check run with the reason when the last attempt fails too', { timeout: 120_000 }, async ({ expect }) => {
     const { repo, pull } = seed('exhausted');
     h.github.failNext({ method: 'GET', path: `/repos/${repo}/pulls/1/files`, status: 502, times: 2 * FAILURES_PER_ATTEMPT });
     expect((await h.deliverPullRequest(repo, 1, 'opened')).status).toBe(200);

@@ -65,5 +65,5 @@ describe('setup mode', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ const apps: AppProcess[] = [];
 beforeAll(async () => {
   [github, redis] = await Promise.all([startGitHubDouble(), startRedisServer()]);
   github.state.addInstallation({ id: INSTALLATION, account: 'acme' });
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop(2000)));
@@ -163,5 +163,5 @@ describeWithRedis.concurrent('graceful shutdown', () => {
     const staying = await launch(env);
     await waitFor('the other replica to review the queued pull request', () => checkRun('acme/handover', queued.head.sha)?.status === 'completed', 30_000, staying.output);
     expect(github.violations).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

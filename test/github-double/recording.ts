@@ -54,7 +54,7 @@ export class RequestLog {
   }
 
   /** Resolves with the first request (already recorded or future) matching; rejects after `timeoutMs`. */
-  waitFor(match: string | ((r: RecordedRequest) => boolean), timeoutMs = 5000): Promise<RecordedRequest> {
+  waitFor(match: string | ((r: RecordedRequest) => boolean), timeoutMs = 60_000): Promise<RecordedRequest> {
     const predicate = typeof match === 'string' ? (r: RecordedRequest) => r.operationId === match : match;
     const seen = this.requests.find(predicate);
     if (seen) return Promise.resolve(seen);

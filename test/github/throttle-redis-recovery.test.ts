@@ -81,7 +81,7 @@ describeWithRedis('recoverLostLimiterState', () => {
     expect(await request(group, '42')).toBe('sent');
     admin.disconnect();
     admin = new Redis(redis.url);
-  }, 30_000);
+  }, 120_000);
 
   it('patches a connection once, and leaves alone what is not a Bottleneck connection', () => {
     const { connection } = throttle(true);

@@ -322,7 +322,7 @@ describeWithRedis('BullMQ review queue retries', () => {
     await waitFor('the job to wait for its retry', async () => (await delayedCount(name)) === 1);
     expect(await queue.enqueue(job('push-1'))).toBe('duplicate');
     expect(await queue.enqueue(job('push-2'))).toBe('replaced');
-    await waitFor('the retry', async () => (await counts(name))['completed'] === 1, 10_000);
+    await waitFor('the retry', async () => (await counts(name))['completed'] === 1, 60_000);
     // One review of the pull request, the retry, which reads the head as it is then.
     expect(seen).toEqual(['push-1 1', 'push-1 2']);
   });
@@ -404,7 +404,7 @@ describeWithRedis('BullMQ review queue retries', () => {
       );
       const inspector = new Queue(name, { connection: { url: own.url } });
       try {
-        await waitFor('the worker to run it from the new Redis', async () => (await inspector.getJobCounts('completed'))['completed'] === 1, 15_000);
+        await waitFor('the worker to run it from the new Redis', async () => (await inspector.getJobCounts('completed'))['completed'] === 1, 60_000);
       } finally {
         await inspector.close();
       }
@@ -414,7 +414,7 @@ describeWithRedis('BullMQ review queue retries', () => {
       await Promise.race([queue.close(), new Promise((r) => setTimeout(r, 1000))]);
       await own.stop();
     }
-  }, 30_000);
+  }, 120_000);
 });
 
 async function delayedCount(name: string): Promise<number> {

@@ -72,7 +72,7 @@ async function spawnRedis(port: number, record: (text: string) => void, output: 
         client.disconnect();
       }
     },
-    10_000,
+    60_000,
     output,
   );
   return child;
