@@ -2,6 +2,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../action/action-octokit.js';
 import { readRepoConfig } from '../github/repo-config.js';
+import { readTokenLogin } from '../github/token-login.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
 import type { JobLog } from '../shared/job-log.js';
@@ -21,6 +22,10 @@ import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/me
  * installation (or `--repo`), for an external cron. Steps: read credentials
  * (exit 2 naming what is missing), build the clients, sweep, print one line
  * per repository, exit 1 when a repository failed and 0 otherwise.
+ * Its reminders are the issues its own account opened (`isOwnIssue`): with
+ * App credentials `<slug>[bot]`, with a token whatever account GitHub says
+ * the token is (GITHUB_TOKEN, an App's installation token, a personal token),
+ * so any of them finds the reminders it opened on the runs before.
  */
 
 /** Output formats of `remind`. */
@@ -51,7 +56,7 @@ export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Pr
 
   const results =
     credentials.mode === 'token'
-      ? await sweepWithToken(credentials, target, common, extendsAllow, env, io)
+      ? await sweepWithToken(credentials, target, common, extendsAllow, io)
       : await sweepAsApp(credentials, target, common, extendsAllow, io);
 
   if (fileCache && !flags.dryRun) await fileCache.save();
@@ -61,12 +66,14 @@ export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Pr
 
 type CommonDeps = Pick<SweepDeps, 'log' | 'today' | 'cache' | 'dryRun' | 'prometheus'>;
 
-async function sweepWithToken(credentials: TokenCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, extendsAllow: ExtendsAllowList, env: Env, io: CommandIo) {
+async function sweepWithToken(credentials: TokenCredentials, target: { owner: string; repo: string } | undefined, common: CommonDeps, extendsAllow: ExtendsAllowList, io: CommandIo) {
   const gh = client(credentials.token, credentials.baseUrl, io);
   const repo = target ?? { owner: credentials.owner, repo: credentials.repo };
-  // In a workflow, GITHUB_TOKEN writes as github-actions[bot]: that is whose health issue counts.
-  const slug = env.GITHUB_ACTIONS === 'true' ? 'github-actions' : undefined;
-  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ...(slug ? { appSlug: async () => slug } : {}) };
+  // Which account the token writes as is asked from GitHub, not guessed from GITHUB_ACTIONS: a
+  // workflow may hold an App's installation token (<slug>[bot]) as well as its own GITHUB_TOKEN
+  // (github-actions[bot]). Asked only when the sweep lists issues, so an unchanged repository
+  // still costs one request.
+  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ownLogin: once(() => readTokenLogin(gh)) };
   const result = await sweepRepository(deps, repo);
   if (result.status === 401) throw new UsageError(`GitHub refused GITHUB_TOKEN for ${result.repo} (401): check the token and GITHUB_API_URL`);
   return [result];
@@ -131,6 +138,18 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
     results.push(...(await sweepInstallation(deps)));
   }
   return results;
+}
+
+// One answer per run, shared by the repositories swept; a failure is asked again next time.
+function once<T>(ask: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= ask().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
 }
 
 function client(token: string, baseUrl: string, io: CommandIo): ActionClient {

@@ -1,3 +1,4 @@
+import { isOwnIssue } from '../core/reminders/marker.js';
 import type { ExistingIssue } from '../core/reminders/types.js';
 import { httpStatus, type GitHub, type RepoRef } from './github-client.js';
 
@@ -11,6 +12,20 @@ import { httpStatus, type GitHub, type RepoRef } from './github-client.js';
 export interface ListedIssue extends ExistingIssue {
   title: string;
   author: string;
+  /** The author's account type: `User`, `Bot` or `Organization` (empty when GitHub gave none). */
+  authorType: string;
+}
+
+/**
+ * The sweep's own reminder and health issues, open and closed: those
+ * `ownLogin` opened, whatever their labels, or, when the sweep's account is
+ * unknown, the labelled ones a bot account opened. See `isOwnIssue` for why;
+ * an issue a person opened is never listed, whatever marker it carries.
+ */
+export async function listOwnIssues(gh: GitHub, target: RepoRef, ownLogin: string | undefined, labels: readonly string[]): Promise<ListedIssue[]> {
+  if (ownLogin !== undefined) return listIssuesBy(gh, target, ownLogin);
+  const labelled = await listLabelledIssues(gh, target, labels);
+  return labelled.filter((i) => isOwnIssue({ login: i.author, type: i.authorType }, undefined));
 }
 
 /** Issues carrying any of `labels`, open and closed, pull requests left out; one listing per label, merged by number. */
@@ -35,7 +50,7 @@ export async function listIssuesBy(gh: GitHub, target: RepoRef, creator: string)
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, creator, state: 'all', per_page: 100 });
   addListed(byNumber, issues);
   // GitHub filters by creator already; checked again so a listing that ignored the filter cannot let others' issues in.
-  return [...byNumber.values()].filter((i) => i.author.toLowerCase() === creator.toLowerCase()).sort((a, b) => a.number - b.number);
+  return [...byNumber.values()].filter((i) => isOwnIssue({ login: i.author, type: i.authorType }, creator)).sort((a, b) => a.number - b.number);
 }
 
 type ListedRest = Awaited<ReturnType<GitHub['rest']['issues']['listForRepo']>>['data'];
@@ -51,6 +66,7 @@ function addListed(byNumber: Map<number, ListedIssue>, issues: ListedRest): void
       title: issue.title,
       labels: issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
       author: issue.user?.login ?? '',
+      authorType: issue.user?.type ?? '',
     });
   }
 }

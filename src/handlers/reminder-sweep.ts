@@ -7,14 +7,14 @@ import type { DecisionDoc } from '../core/document/model.js';
 import { parseDecisionDoc } from '../core/document/parse.js';
 import { parseCodeowners, type Codeowners } from '../core/reminders/codeowners.js';
 import { renderHealthIssue } from '../core/reminders/decision-health.js';
-import { hasHealthMarker } from '../core/reminders/marker.js';
+import { hasHealthMarker, isOwnIssue } from '../core/reminders/marker.js';
 import { lastRemindersFromIssues, planReminders } from '../core/reminders/plan-reminders.js';
 import type { ExistingIssue, ReminderAction, ReminderAdr, SkipLog } from '../core/reminders/types.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
 import type { GitHub, RepoRef } from '../github/github-client.js';
-import { closeWithComment, editIssue, listIssuesBy, listLabelledIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
+import { closeWithComment, editIssue, listOwnIssues, openIssue, type ListedIssue } from '../github/reminder-issues.js';
 import type { SweepCache } from '../github/sweep-cache.js';
 import type { JobLog } from '../shared/job-log.js';
 import { readMetrics, metricsBreached, type MetricsSession } from './sweep-metrics.js';
@@ -36,8 +36,9 @@ import { RULE_IDS } from '../core/rules/preset.js';
  *   3. otherwise read the repository (archived? issues on?), the config
  *      (`reminders.enabled: false` stops here), the ADRs and CODEOWNERS
  *      (tree + GraphQL batches of 50), unless the remembered files still hold;
- *   4. list the reminder issues, open and closed: the bot's own whatever their
- *      labels (the configured labels when the bot's login is unknown);
+ *   4. list the reminder issues, open and closed: those the sweep's own account
+ *      opened, whatever their labels (see `isOwnIssue`: when that account is
+ *      unknown, the labelled ones a bot account opened; never a person's);
  *   5. evaluate metric triggers against Prometheus when configured;
  *   6. plan (pure core), then create, close with a comment, and write the
  *      "Decision health" issue in place when configured;
@@ -59,8 +60,14 @@ export interface SweepDeps {
   today: () => string;
   /** The raw config of a repository (Probot's `context.config` semantics); null when it has none. */
   readConfig: (target: { owner: string; repo: string }) => Promise<unknown>;
-  /** The App's slug: the health issue is the one `<slug>[bot]` wrote. Without it, any issue with the marker and label counts. */
+  /** The App's slug: the App's issues are written as `<slug>[bot]`, and only those are its reminders. */
   appSlug?: () => Promise<string>;
+  /**
+   * The login the client writes as, when it is not an App's own (a token given to `remind`: see
+   * `readTokenLogin`); it wins over `appSlug`. With neither, or when both fail, only issues by a
+   * bot account count (`isOwnIssue`).
+   */
+  ownLogin?: () => Promise<string>;
   /** Remembered state per repository, for cheap sweeps when nothing changed. */
   cache?: SweepCache;
   /** Prometheus for metric (`when:`) triggers, and the operator's allow-list; without it they are listed, not evaluated. */
@@ -278,12 +285,12 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   const { adrs, skipped } = parseAdrs(inputs, name);
   const codeowners = readCodeowners(inputs, log, name);
 
-  // Step 4: the reminders GitHub holds. With the bot's login known, only its own issues count,
-  // labelled or not: a marker someone else wrote (a forged `occurrence=2099-01-01`) silences
-  // nothing, and a reminder whose label was removed or renamed is not opened again. The one
-  // creator listing replaces the per-label listings, so this costs no extra request.
-  const bot = await botLogin(deps, name);
-  const issues = bot ? await listIssuesBy(gh, target, bot) : await listLabelledIssues(gh, target, config.reminders.labels);
+  // Step 4: the reminders GitHub holds. Only the sweep's own issues count, labelled or not: a
+  // marker a person wrote (a forged `occurrence=2099-01-01`) silences nothing, and a reminder
+  // whose label was removed or renamed is not opened again. The one creator listing replaces the
+  // per-label listings, so this costs no extra request.
+  const own = await ownLogin(deps, name);
+  const issues = await listOwnIssues(gh, target, own, config.reminders.labels);
 
   // Step 5: metric readings, when Prometheus is configured.
   const metrics = deps.prometheus ? await readMetrics(deps.prometheus, adrs.map((a) => a.doc), log, name, deps.metricsSession) : { readings: [], conditions: [] };
@@ -339,7 +346,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
 
   if (config.reminders.healthIssue) {
     const afterActions = issues.map((i) => (progress.closed.includes(i.number) ? { ...i, state: 'closed' as const } : i));
-    const health = await writeHealthIssue(deps, target, { adrs, today, config, issues: [...afterActions, ...created], lastReminders: lastRemindersFromIssues([...afterActions, ...created]) }, afterActions);
+    const health = await writeHealthIssue(deps, target, { adrs, today, config, issues: [...afterActions, ...created], lastReminders: lastRemindersFromIssues([...afterActions, ...created]) }, afterActions, own);
     if (health.planned) planned.push(health.planned);
     if (health.number !== undefined) progress.health = health.number;
   }
@@ -379,17 +386,18 @@ async function quiet(deps: SweepDeps, state: SweepState, today: string): Promise
 const FULL_READ_DAYS = 7;
 
 /**
- * The login the sweep's issues are written as (`<slug>[bot]`), or undefined when no slug is
- * known (a personal token outside GitHub Actions) or it cannot be read: then any labelled issue
- * with a marker counts, as before, since whose issues are the bot's cannot be told.
+ * The login the sweep's issues are written as: the token's own (`ownLogin`), else the App's
+ * `<slug>[bot]`. Undefined when neither is given or GitHub did not answer: then only labelled
+ * issues by a bot account count (`isOwnIssue`), which no person can forge.
  */
-async function botLogin(deps: SweepDeps, repo: string): Promise<string | undefined> {
-  if (!deps.appSlug) return undefined;
+async function ownLogin(deps: SweepDeps, repo: string): Promise<string | undefined> {
   try {
+    if (deps.ownLogin) return await deps.ownLogin();
+    if (!deps.appSlug) return undefined;
     const slug = await deps.appSlug();
     return slug === '' ? undefined : `${slug}[bot]`;
   } catch (error) {
-    deps.log.warn({ repo }, `app slug unknown (${(error as Error).message}): any labelled issue with a reminder marker counts`);
+    deps.log.warn({ repo }, `the sweep's own login is unknown (${(error as Error).message}): only labelled issues by a bot account count as its reminders`);
     return undefined;
   }
 }
@@ -444,17 +452,11 @@ async function writeHealthIssue(
   target: RepoRef,
   input: Parameters<typeof renderHealthIssue>[0],
   listed: ListedIssue[],
+  own: string | undefined,
 ): Promise<{ number?: number; planned?: PlannedAction }> {
   const health = renderHealthIssue(input);
-  let author: string | undefined;
-  if (deps.appSlug) {
-    try {
-      author = `${await deps.appSlug()}[bot]`.toLowerCase();
-    } catch (error) {
-      deps.log.warn({ repo: `${target.owner}/${target.repo}` }, `app slug unknown (${(error as Error).message}): any issue with the health marker counts`);
-    }
-  }
-  const existing = listed.find((i) => hasHealthMarker(i.body) && (author === undefined || i.author.toLowerCase() === author));
+  // `listed` holds the sweep's own issues only; checked again because editing a person's issue is the harm.
+  const existing = listed.find((i) => hasHealthMarker(i.body) && isOwnIssue({ login: i.author, type: i.authorType }, own));
   if (existing && existing.title === health.title && sameHealthBody(existing.body, health.body)) return { number: existing.number };
   const labels = [...input.config.reminders.labels];
   if (deps.dryRun) {

@@ -44,8 +44,11 @@ export interface GitHubDouble {
   waitForRequest(match: string | ((r: RecordedRequest) => boolean), timeoutMs?: number): Promise<RecordedRequest>;
   /** Forgets recorded requests and violations. */
   clearRequests(): void;
-  /** Mints an installation token, for tests that call the double with fetch directly. */
-  issueToken(installationId: number): string;
+  /**
+   * Mints an installation token, for tests that call the double with fetch directly; `as` makes
+   * its writes (and GraphQL `viewer`) another account's, e.g. `github-actions[bot]` for a workflow's GITHUB_TOKEN.
+   */
+  issueToken(installationId: number, options?: { as?: string }): string;
   close(): Promise<void>;
 }
 
@@ -220,7 +223,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
     requestsFor: (operationId) => log.requestsFor(operationId),
     waitForRequest: (match, timeoutMs) => log.waitFor(match, timeoutMs),
     clearRequests: () => log.clear(),
-    issueToken: (installationId) => issueInstallationToken(state, installationId).token,
+    issueToken: (installationId, options) => issueInstallationToken(state, installationId, undefined, options?.as).token,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

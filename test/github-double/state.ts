@@ -163,6 +163,11 @@ export interface TokenRecord {
   expiresAt: string;
   /** Set when the token was requested for some repositories only. */
   repositoryIds: number[] | undefined;
+  /**
+   * The account the token writes as, when not the app's bot: a workflow's GITHUB_TOKEN acts as
+   * `github-actions[bot]`, another App's installation token as its `<slug>[bot]`, a personal token as its user.
+   */
+  actor?: Account;
 }
 
 export interface StateOptions {

@@ -8,13 +8,17 @@ import { pageOf } from './pagination.js';
 
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
-/** Mints an installation token (`ghs_...`, one hour) restricted to `repositoryIds` when given. */
-export function issueInstallationToken(state: GitHubState, installationId: number, repositoryIds?: number[]): TokenRecord {
+/**
+ * Mints an installation token (`ghs_...`, one hour) restricted to `repositoryIds` when given,
+ * writing as `actor` (a login; `x[bot]` is a Bot) instead of the app's bot when given.
+ */
+export function issueInstallationToken(state: GitHubState, installationId: number, repositoryIds?: number[], actor?: string): TokenRecord {
   const record: TokenRecord = {
     token: `ghs_${randomBytes(18).toString('hex')}`,
     installationId,
     expiresAt: timestamp(new Date(state.now().getTime() + TOKEN_LIFETIME_MS)),
     repositoryIds,
+    ...(actor === undefined ? {} : { actor: state.account(actor) }),
   };
   state.tokens.set(record.token, record);
   return record;

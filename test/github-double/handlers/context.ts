@@ -81,9 +81,9 @@ export function assertWritable(repo: RepoRecord): void {
   }
 }
 
-/** The account writes are attributed to: the app's bot, as with an installation token. */
+/** The account writes are attributed to: the token's own (see TokenRecord.actor), else the app's bot. */
 export function actor(ctx: HandlerContext): Account {
-  return ctx.state.app.bot;
+  return ctx.token?.actor ?? ctx.state.app.bot;
 }
 
 /** An integer path parameter. */

@@ -1,7 +1,7 @@
 // POST /graphql: the part of GitHub's GraphQL schema a bot uses to batch-read files,
 //   repository(owner, name) { a: object(expression: "<sha>:<path>") { ... on Blob { text byteSize isBinary oid } } }
 // plus trees, refs, pull requests (one, or the open ones with their changed files, paginated by
-// cursor) and rateLimit. Anything else is an error naming the field.
+// cursor), rateLimit and viewer (the account the token acts as). Anything else is an error naming the field.
 import {
   GraphQLSyntaxError,
   parseGraphQL,
@@ -192,6 +192,11 @@ function query(ctx: HandlerContext, errors: GqlError[]): GqlObject {
           return null;
         }
         return repository(ctx, repo, errors);
+      },
+      // GitHub answers `viewer` for installation tokens too (as `<slug>[bot]`), unlike REST GET /user.
+      viewer: () => {
+        const account = ctx.token?.actor ?? ctx.state.app.bot;
+        return { typename: 'User', implements: ['Node', 'Actor'], fields: { login: () => account.login, databaseId: () => account.id } };
       },
       rateLimit: () => ({
         typename: 'RateLimit',

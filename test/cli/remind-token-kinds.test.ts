@@ -1,0 +1,143 @@
+// `design-review remind` run three times in a row with each kind of token a workflow gives it,
+// against the GitHub double: every run must find the reminder and health issues the runs before it
+// opened, whoever's account wrote them, and no run may take a person's issue carrying a copied
+// marker for its own. The reported case runs the built binary; GITHUB_TOKEN runs runRemind, the
+// function the binary's `remind` hands its flags and environment to, in this process (a process
+// start costs about two seconds of CPU). Each kind has its own double and the two run side by side:
+// the client spaces GraphQL queries and writes a second apart, per process. The App's own sweep
+// and a personal token: test/app/installation-sweep-identity.test.ts.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRemind } from '../../src/cli/remind-command.js';
+import { HEALTH_MARKER, hasHealthMarker, parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
+import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
+import { adrText, baseFiles, DUE_ADR, INSTALLATION_ID, issuesOf, NAME, OWNER, REPO } from '../handlers/reminder-sweep-harness.js';
+import { runCli, type CliResult } from './cli-harness.js';
+
+const TODAY = '2026-06-15';
+const SECOND_DUE = 'docs/adr/0004-use-redis.md';
+/** The open reminders every run must leave: one per due trigger. */
+const DUE = [`${DUE_ADR} 2026-06-01`, `${SECOND_DUE} 2026-05-01`];
+const CLEAN_ENV = {
+  GITHUB_TOKEN: undefined,
+  GITHUB_REPOSITORY: undefined,
+  GITHUB_API_URL: undefined,
+  GITHUB_ACTIONS: undefined,
+  APP_ID: undefined,
+  PRIVATE_KEY: undefined,
+  PRIVATE_KEY_PATH: undefined,
+  PROMETHEUS_URL: undefined,
+  CONFIG_EXTENDS_ALLOW: undefined,
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'design-review-remind-kinds-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A double whose App is `appSlug`, installed on acme with acme/decisions: two ADRs due, the health issue on. */
+async function startDouble(appSlug: string): Promise<GitHubDouble> {
+  const double = await startGitHubDouble({ app: { slug: appSlug } });
+  double.state.addInstallation({ id: INSTALLATION_ID, account: OWNER });
+  double.state.addRepo({
+    owner: OWNER,
+    name: NAME,
+    files: {
+      ...baseFiles(),
+      [SECOND_DUE]: adrText('4. Use Redis', { triggers: ['Revisit by 2026-05-01'] }),
+      '.github/design-review.yml': 'reminders:\n  healthIssue: true\n',
+    },
+  });
+  double.state.setPermission(REPO, 'arch-alice', 'write');
+  return double;
+}
+
+/** After a run: exactly one open reminder per due trigger and one health issue, all written by `author`. */
+function expectOneOfEach(double: GitHubDouble, author: string, run: number): void {
+  const mine = issuesOf(double).filter((i) => i.user.login === author);
+  const open = mine.filter((i) => i.state === 'open');
+  const reminders = open.map((i) => parseReminderMarker(i.body ?? '')).filter((m) => m !== undefined);
+  expect(reminders.map((m) => `${m.path} ${m.occurrence}`).sort(), `open reminders after run ${run}`).toEqual(DUE);
+  expect(open.filter((i) => hasHealthMarker(i.body ?? '')).map((i) => i.title), `health issues after run ${run}`).toEqual(['Decision health']);
+  // Nothing was opened and closed again behind the count, and nobody else wrote the bot's issues.
+  expect(mine.filter((i) => i.state === 'closed'), `closed issues after run ${run}`).toEqual([]);
+  expect(issuesOf(double).filter((i) => i.user.login !== author && i.user.login !== 'mallory')).toEqual([]);
+}
+
+/** `design-review remind --today TODAY` with this environment, in this process. */
+async function remindInProcess(env: Record<string, string | undefined>): Promise<CliResult> {
+  const streams = { stdout: new PassThrough(), stderr: new PassThrough() };
+  const text = { stdout: '', stderr: '' };
+  streams.stdout.on('data', (chunk: Buffer) => (text.stdout += chunk.toString('utf8')));
+  streams.stderr.on('data', (chunk: Buffer) => (text.stderr += chunk.toString('utf8')));
+  const io = { cwd: dir, stdout: streams.stdout as unknown as NodeJS.WriteStream, stderr: streams.stderr as unknown as NodeJS.WriteStream };
+  const code = await runRemind({ today: TODAY, dryRun: false, format: 'text' }, env, io);
+  return { code, ...text };
+}
+
+async function threeRuns(double: GitHubDouble, env: Record<string, string | undefined>, author: string, how: 'binary' | 'in-process'): Promise<void> {
+  for (const run of [1, 2, 3]) {
+    const result = how === 'binary' ? await runCli(['remind', '--today', TODAY], dir, env) : await remindInProcess(env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(run === 1 ? /^acme\/decisions: swept \(opened #\d+, #\d+\)$/m : /^acme\/decisions: swept \(2 kept open\)$/m);
+    expectOneOfEach(double, author, run);
+  }
+  expect(double.violations).toEqual([]);
+  expect(double.unhandled).toEqual([]);
+}
+
+const tokenEnv = (double: GitHubDouble, token: string) => ({ ...CLEAN_ENV, GITHUB_ACTIONS: 'true', GITHUB_TOKEN: token, GITHUB_REPOSITORY: REPO, GITHUB_API_URL: double.url });
+
+/** Requests that asked GraphQL's viewer who the token is. */
+function viewerQueries(double: GitHubDouble) {
+  return double.requestsFor('graphql').filter((r) => String((r.body as { query?: unknown } | undefined)?.query).includes('viewer'));
+}
+
+describe.concurrent("design-review remind finds its own reminders, whoever's token runs it (three runs each)", () => {
+  const doubles: GitHubDouble[] = [];
+  afterAll(async () => {
+    await Promise.all(doubles.map((d) => d.close()));
+  });
+  async function double(appSlug: string): Promise<GitHubDouble> {
+    const started = await startDouble(appSlug);
+    doubles.push(started);
+    return started;
+  }
+
+  it("the workflow's GITHUB_TOKEN (writes as github-actions[bot]); whose token it is is asked once per run, by GraphQL viewer", async ({ expect }) => {
+    const github = await double('design-review');
+    const token = github.issueToken(INSTALLATION_ID, { as: 'github-actions[bot]' });
+    await threeRuns(github, tokenEnv(github, token), 'github-actions[bot]', 'in-process');
+    expect(viewerQueries(github)).toHaveLength(3);
+    // One listing per run, by creator: knowing whose issues are whose costs no listing by label.
+    expect(github.requestsFor('issues/list-for-repo').map((r) => r.query['creator'])).toEqual(Array(3).fill('github-actions[bot]'));
+  });
+
+  it("a GitHub App's installation token in a workflow (writes as my-app[bot], GITHUB_ACTIONS=true, the reported case), beside a person's issue with copied markers, which it neither believes nor touches", async ({ expect }) => {
+    const github = await double('my-app');
+    // mallory copies the markers into a labelled issue: the due ADR "already reminded" for 2099,
+    // the second ADR's real occurrence, and the health issue's marker.
+    const forged = github.state.addIssue(REPO, {
+      title: 'Decision health',
+      body: [
+        reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
+        reminderMarker({ path: SECOND_DUE, occurrence: '2026-05-01', cause: 'calendar' }),
+        HEALTH_MARKER,
+        'Nothing to see here.',
+      ].join('\n'),
+      user: 'mallory',
+      labels: ['adr-revisit'],
+    });
+    const original = { title: forged.title, body: forged.body, state: forged.state, labels: [...forged.labels] };
+    await threeRuns(github, tokenEnv(github, github.issueToken(INSTALLATION_ID)), 'my-app[bot]', 'binary');
+    expect({ title: forged.title, body: forged.body, state: forged.state, labels: forged.labels }).toEqual(original);
+    expect(github.state.commentsOn(REPO, forged.number)).toEqual([]);
+    expect(github.requests.filter((r) => r.method !== 'GET' && r.path.includes(`/issues/${forged.number}`))).toEqual([]);
+  });
+});
