@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { healthcheckCommand, readDockerfile } from '../deploy/dockerfile.js';
+import { appPrivateKey, freePort, waitFor } from '../e2e/app-process.js';
 import { consumerLockfile } from './consumer-lockfile.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -100,6 +102,42 @@ describe('the packed package, installed in another repository', () => {
     const report = JSON.parse(result.stdout) as { triggers: { file: string; category: string; due?: string }[] };
     expect(report.triggers).toEqual([expect.objectContaining({ file: 'docs/adr/0001-use-postgresql-for-orders.md', category: 'calendar', due: '2026-07-10' })]);
   });
+});
+
+describe('the App from the installed package (runtime dependencies only, as in the Docker image)', () => {
+  it('starts in production mode and passes the Dockerfile HEALTHCHECK', async () => {
+    const packageDir = join(repo, 'node_modules/design-review-bot');
+    const port = await freePort();
+    const appEnv = {
+      PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      APP_ID: '1',
+      PRIVATE_KEY: appPrivateKey(),
+      WEBHOOK_SECRET: 'pack-install',
+      // No GitHub here: the reminder schedule would list installations at startup.
+      REMINDERS: 'off',
+    };
+    let output = '';
+    const app = spawn(process.execPath, ['./dist/main.js'], { cwd: packageDir, env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    app.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    app.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => app.once('exit', resolve));
+    try {
+      await waitFor('GET /healthz from the installed App', async () => {
+        if (app.exitCode !== null) throw new Error(`exited with ${app.exitCode}`);
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        return res.status === 200 && (await res.text()) === 'ok';
+      }, 30_000, () => output);
+      const [command, ...args] = healthcheckCommand(readDockerfile(join(ROOT, 'Dockerfile')));
+      const check = spawn(command === 'node' ? process.execPath : command!, args, { env: { PATH, PORT: String(port) }, stdio: 'ignore' });
+      expect(await new Promise((resolve) => check.once('exit', resolve))).toBe(0);
+    } finally {
+      app.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
 });
 
 describe("the README's code-scanning step, with the installed CLI", () => {
