@@ -1,5 +1,6 @@
 import { CONFIG_PATH } from '../config/load.js';
 import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
+import { NO_WARNING_LIMIT, parseWarningLimit, WARNING_LIMIT_HINT } from '../config/warning-limit.js';
 
 /**
  * The Action's inputs and the runner's variables, read once and checked.
@@ -12,6 +13,8 @@ export const CHECK_CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 
 
 /** `fail-on` when the input is not given. */
 export const DEFAULT_FAIL_ON = 'failure,action_required';
+/** `max-warnings` when the input is not given: no limit. */
+export const DEFAULT_MAX_WARNINGS = String(NO_WARNING_LIMIT);
 /** `config` when the input is not given (the App's file). */
 /** The config file the App reads too. */
 export const DEFAULT_CONFIG_PATH = CONFIG_PATH;
@@ -40,6 +43,8 @@ export interface ReviewSettings {
   /** Repositories the config's `_extends` may name besides this one and its owner's `.github` (CONFIG_EXTENDS_ALLOW in the workflow's env). */
   extendsAllow: ExtendsAllowList;
   failOn: ReadonlySet<string>;
+  /** Fail the step when the review has more warnings than this (the CLI's `--max-warnings`); -1: no limit. */
+  maxWarnings: number;
   /** The slug of `<slug>[bot]`, the login the token's comments are written as. */
   botSlug: string;
   outputPath: string | undefined;
@@ -63,6 +68,7 @@ export function readReviewSettings(env: NodeJS.ProcessEnv): ReviewSettings {
     configPath: parseConfigPath(nonEmpty(env['INPUT_CONFIG']) ?? DEFAULT_CONFIG_PATH),
     extendsAllow: parseExtendsAllowVariable(env[EXTENDS_ALLOW_VARIABLE]),
     failOn: parseFailOn(env['INPUT_FAIL_ON'] ?? DEFAULT_FAIL_ON),
+    maxWarnings: parseMaxWarnings(nonEmpty(env['INPUT_MAX_WARNINGS']) ?? DEFAULT_MAX_WARNINGS),
     botSlug: parseBotLogin(nonEmpty(env['INPUT_BOT_LOGIN']) ?? GITHUB_ACTIONS_LOGIN),
     outputPath: nonEmpty(env['GITHUB_OUTPUT']),
     summaryPath: nonEmpty(env['GITHUB_STEP_SUMMARY']),
@@ -82,6 +88,13 @@ export function parseFailOn(input: string): ReadonlySet<string> {
     );
   }
   return new Set(words);
+}
+
+/** `max-warnings`: the CLI's `--max-warnings`, same values and meaning. */
+export function parseMaxWarnings(input: string): number {
+  const limit = parseWarningLimit(input);
+  if (limit === undefined) throw new ActionInputError(`The \`max-warnings\` input must be ${WARNING_LIMIT_HINT}, e.g. \`max-warnings: 10\`; got "${input}".`);
+  return limit;
 }
 
 /**

@@ -19,19 +19,32 @@ export interface CheckRunResult {
   url: string;
 }
 
-/** Notes the id of the check run written through `octokit`; call `id()` after the review. */
-export function trackCheckRun(octokit: { hook: { after(name: 'request', hook: (response: { data: unknown }, options: { method?: string; url?: string }) => void): void } }): {
+/**
+ * Notes the id of the check run written through `octokit`, and the warning
+ * annotations each accepted write added to it (GitHub appends them, so their
+ * sum is the run's count: `max-warnings` needs no request to list them);
+ * call `id()` and `warnings()` after the review.
+ */
+export function trackCheckRun(octokit: {
+  hook: { after(name: 'request', hook: (response: { data: unknown }, options: { method?: string; url?: string; output?: unknown }) => void): void };
+}): {
   id(): number | undefined;
+  warnings(): number;
 } {
   let id: number | undefined;
+  const warnings = new Map<number, number>();
   octokit.hook.after('request', (response, options) => {
     const method = String(options.method ?? '').toUpperCase();
     if ((method === 'POST' || method === 'PATCH') && /\/check-runs(\/[^/]+)?$/.test(options.url ?? '')) {
       const data = response.data as { id?: unknown } | undefined;
-      if (typeof data?.id === 'number') id = data.id;
+      if (typeof data?.id === 'number') {
+        id = data.id;
+        const annotations = (options.output as { annotations?: { annotation_level?: unknown }[] } | undefined)?.annotations ?? [];
+        warnings.set(id, (warnings.get(id) ?? 0) + annotations.filter((a) => a.annotation_level === 'warning').length);
+      }
     }
   });
-  return { id: () => id };
+  return { id: () => id, warnings: () => (id === undefined ? 0 : (warnings.get(id) ?? 0)) };
 }
 
 /** Reads the check run back in one request. */

@@ -8,6 +8,7 @@ import { decideEvent } from './pull-request-event.js';
 import { readRepoConfig } from '../github/repo-config.js';
 import { errorText, workflowLog } from './workflow-log.js';
 import { CorePool } from '../workers/core-pool.js';
+import { warningLimitExceeded } from '../config/warning-limit.js';
 import { readPoolSettings } from '../workers/pool-settings.js';
 import { reviewInPool } from '../workers/review-in-pool.js';
 import { plainLine, workflowCommand } from './workflow-commands.js';
@@ -21,9 +22,9 @@ import { plainLine, workflowCommand } from './workflow-commands.js';
  *   3. build the client (throttling, retry, config plugins) on GITHUB_API_URL;
  *   4. run reviewPullRequest, the App's job, unchanged;
  *   5. read the check run back (one request) for the outputs and the job summary;
- *   6. exit 1 when its conclusion is in `fail-on`, when the review could not
- *      run, or when GitHub refused the token (naming the permission to grant);
- *      0 otherwise.
+ *   6. exit 1 when its conclusion is in `fail-on`, when it has more warnings
+ *      than `max-warnings`, when the review could not run, or when GitHub
+ *      refused the token (naming the permission to grant); 0 otherwise.
  */
 
 /** The process's surroundings, injected so tests can run it in-process too. */
@@ -103,6 +104,11 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   if (outcome === 'failed') return 1;
   if (settings.failOn.has(result.conclusion)) {
     write(workflowCommand('error', `Design review concluded "${result.conclusion}" (fail-on: ${[...settings.failOn].join(',')}): ${result.title}`, TITLE));
+    return 1;
+  }
+  const tooMany = warningLimitExceeded(checkRun.warnings(), settings.maxWarnings, 'max-warnings');
+  if (tooMany !== undefined) {
+    write(workflowCommand('error', `Design review: ${tooMany} (the check run concluded "${result.conclusion}")`, TITLE));
     return 1;
   }
   return 0;

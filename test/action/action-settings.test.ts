@@ -1,6 +1,6 @@
 // The inputs as the entry reads them, and the permission a refused request names.
 import { describe, expect, it } from 'vitest';
-import { ActionInputError, parseBotLogin, parseFailOn, readReviewSettings } from '../../src/action/action-settings.js';
+import { ActionInputError, parseBotLogin, parseFailOn, parseMaxWarnings, readReviewSettings } from '../../src/action/action-settings.js';
 import { permissionFor, permissionHint } from '../../src/action/permission-hint.js';
 
 describe('inputs', () => {
@@ -8,6 +8,18 @@ describe('inputs', () => {
     expect([...parseFailOn('failure, action_required\nneutral')]).toEqual(['failure', 'action_required', 'neutral']);
     expect(parseFailOn('').size).toBe(0);
     expect(() => parseFailOn('failure,errors')).toThrow(/unknown conclusions: errors/);
+  });
+
+  it('reads max-warnings as the CLI reads --max-warnings, and says what to pass', () => {
+    expect(parseMaxWarnings('-1')).toBe(-1);
+    expect(parseMaxWarnings('0')).toBe(0);
+    expect(parseMaxWarnings(' 25 ')).toBe(25);
+    for (const bad of ['-2', '1.5', 'many', '']) {
+      expect(() => parseMaxWarnings(bad)).toThrow(ActionInputError);
+      expect(() => parseMaxWarnings(bad)).toThrow(
+        `The \`max-warnings\` input must be a whole number of -1 or more: the most warnings that still pass (0: any warning fails; -1, the default: no limit), e.g. \`max-warnings: 10\`; got "${bad}".`,
+      );
+    }
   });
 
   it('takes a bot login or a bare App slug, and refuses a user login with the reason', () => {
@@ -21,6 +33,9 @@ describe('inputs', () => {
     const settings = readReviewSettings({ INPUT_GITHUB_TOKEN: 't', GITHUB_API_URL: 'https://ghe.example.com/api/v3/', INPUT_CONFIG: './.github/review.yml' });
     expect(settings).toMatchObject({ apiUrl: 'https://ghe.example.com/api/v3', configPath: '.github/review.yml', botSlug: 'github-actions' });
     expect([...settings.failOn]).toEqual(['failure', 'action_required']);
+    expect(settings.maxWarnings).toBe(-1);
+    expect(readReviewSettings({ INPUT_GITHUB_TOKEN: 't', INPUT_MAX_WARNINGS: '10' }).maxWarnings).toBe(10);
+    expect(() => readReviewSettings({ INPUT_GITHUB_TOKEN: 't', INPUT_MAX_WARNINGS: '-5' })).toThrow(/`max-warnings` input must be a whole number of -1 or more/);
     expect(() => readReviewSettings({ INPUT_GITHUB_TOKEN: 't', INPUT_CONFIG: '../secrets.yml' })).toThrow(/inside the repository/);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG_PATH, DEFAULT_FAIL_ON, GITHUB_ACTIONS_LOGIN } from '../../src/action/action-settings.js';
+import { DEFAULT_CONFIG_PATH, DEFAULT_FAIL_ON, DEFAULT_MAX_WARNINGS, GITHUB_ACTIONS_LOGIN } from '../../src/action/action-settings.js';
 import { ENTRY, readManifest, ROOT } from './action-process.js';
 
 const manifest = readManifest();
@@ -16,10 +16,11 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs with the defaults the entry also assumes', () => {
-    expect(Object.keys(manifest.inputs).sort()).toEqual(['bot-login', 'config', 'fail-on', 'github-token']);
+    expect(Object.keys(manifest.inputs).sort()).toEqual(['bot-login', 'config', 'fail-on', 'github-token', 'max-warnings']);
     expect(manifest.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(manifest.inputs['config']!.default).toBe(DEFAULT_CONFIG_PATH);
     expect(manifest.inputs['fail-on']!.default).toBe(DEFAULT_FAIL_ON);
+    expect(manifest.inputs['max-warnings']!.default).toBe(DEFAULT_MAX_WARNINGS);
     expect(manifest.inputs['bot-login']!.default).toBe(GITHUB_ACTIONS_LOGIN);
     for (const input of Object.values(manifest.inputs)) expect(input.description).not.toBe('');
   });
@@ -43,6 +44,7 @@ describe('action.yml', () => {
       INPUT_GITHUB_TOKEN: '${{ inputs.github-token }}',
       INPUT_CONFIG: '${{ inputs.config }}',
       INPUT_FAIL_ON: '${{ inputs.fail-on }}',
+      INPUT_MAX_WARNINGS: '${{ inputs.max-warnings }}',
       INPUT_BOT_LOGIN: '${{ inputs.bot-login }}',
     });
   });

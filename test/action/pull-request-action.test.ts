@@ -45,6 +45,11 @@ async function run(name: string, options: Partial<RunOptions> = {}): Promise<Act
   return result;
 }
 
+/** An ADR complete enough for no error, with a few warnings (no options, no triggers, no trade-off). */
+function warningsOnlyAdr(n: number): string {
+  return `# ${n}. Use Redis for sessions ${n}\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nSessions are lost on every deploy.\n\n## Decision\n\nKeep sessions in Redis.\n\n## Consequences\n\nSessions survive deploys.\n`;
+}
+
 function checkRuns(name: string) {
   return [...github.state.checkRuns.values()].filter((r) => r.repo === `${OWNER}/${name}`);
 }
@@ -118,6 +123,25 @@ describe.concurrent('the GitHub Action, built, against the GitHub double', () =>
     expect(reviewComments('rerun').map((c) => c.id)).toEqual(commentsAfterFirst);
     expect(summaryComments('rerun')).toHaveLength(1);
     expect(github.requests.filter((r) => r.path.includes('/acme/rerun/')).every((r) => r.path.startsWith('/api/v3/'))).toBe(true);
+    expect(github.violations).toEqual([]);
+  });
+
+  it('fails the step on more warnings than `max-warnings`, counting every warning annotation it published', async () => {
+    // Warnings only, and more than one batch of 50 annotations: the count is summed over the writes.
+    const records = Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`docs/adr/${String(i + 1).padStart(4, '0')}-use-redis-${i + 1}.md`, warningsOnlyAdr(i + 1)]));
+    seed('many-warnings', {}, records);
+    seed('warnings-allowed', {}, records);
+    const [limited, allowed] = await Promise.all([run('many-warnings', { inputs: { 'max-warnings': '0' } }), run('warnings-allowed', { inputs: { 'max-warnings': '100000' } })]);
+
+    const warnings = checkRuns('many-warnings')[0]!.output.annotations.filter((a) => (a as { annotation_level: string }).annotation_level === 'warning').length;
+    expect(warnings).toBeGreaterThan(50);
+    // Neutral, which the default fail-on lets pass: the limit is what fails the step.
+    expect(limited.outputs).toMatchObject({ conclusion: 'neutral', findings: String(warnings), outcome: 'reviewed' });
+    expect(limited.code, limited.stdout + limited.stderr).toBe(1);
+    expect(commands(limited, 'error')).toEqual([`Design review: ${warnings} warnings, more than max-warnings 0 (the check run concluded "neutral")`]);
+    expect(allowed.outputs).toMatchObject({ conclusion: 'neutral', findings: String(warnings) });
+    expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+    expect(commands(allowed, 'error')).toEqual([]);
     expect(github.violations).toEqual([]);
   });
 
