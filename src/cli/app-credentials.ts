@@ -6,6 +6,9 @@ import { UsageError } from './cli-error.js';
  * a GitHub App (APP_ID + PRIVATE_KEY or PRIVATE_KEY_PATH, GHE_HOST and
  * GHE_PROTOCOL as Probot reads them) or a repository token in a GitHub
  * Actions workflow (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL).
+ * GITHUB_TOKEN may be the workflow's own token, a GitHub App's installation
+ * token or a personal token: which account it writes as is asked from GitHub
+ * when the sweep runs (`readTokenLogin`), never inferred from the variables.
  * Errors name the missing variable and never echo a secret.
  */
 
@@ -17,7 +20,7 @@ export interface AppCredentials {
   baseUrl: string;
 }
 
-/** Sweep one repository with a token. */
+/** Sweep one repository with a token (the workflow's GITHUB_TOKEN, an App's installation token or a personal token). */
 export interface TokenCredentials {
   mode: 'token';
   token: string;
