@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -14,7 +15,7 @@ import { healthcheckCommand, readDockerfile } from '../deploy/dockerfile.js';
 import { appPrivateKey, freePort, waitFor } from '../e2e/app-process.js';
 import { consumerLockfile } from './consumer-lockfile.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 // The bin's `#!/usr/bin/env node` must find this Node, whatever PATH the runner was given.
 const PATH = `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`;
