@@ -1,7 +1,9 @@
 import { listTriggers, renderTriggersJson, renderTriggersText } from '../core/output/triggers.js';
+import { parseDuration } from '../core/document/dates.js';
 import { EXIT_OK } from './cli-error.js';
 import { READ_ERROR_RULE_ID } from './collect-files.js';
 import { reviewPaths, type CommandIo } from './check-command.js';
+import { loadReviewContext } from './review-context.js';
 import { useColor } from './terminal-env.js';
 import { packageVersion } from '../io/package-version.js';
 
@@ -20,7 +22,12 @@ export interface TriggersFlags {
  */
 export async function runTriggers(paths: string[], flags: TriggersFlags, io: CommandIo): Promise<number> {
   const review = await reviewPaths(paths, flags, io);
-  const rows = listTriggers(review.documents, flags.today);
+  // The sweep's Type 1 default comes from the same config, so the list shows every reminder the sweep would open.
+  const { config } = await loadReviewContext(io.cwd, flags.config);
+  const rows = listTriggers(review.documents, flags.today, {
+    type1Default: parseDuration(config.revisit.type1Default),
+    type1DefaultText: config.revisit.type1Default.trim(),
+  });
   const output =
     flags.format === 'json'
       ? renderTriggersJson(rows, { today: flags.today, version: packageVersion() })

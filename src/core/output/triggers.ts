@@ -1,5 +1,6 @@
 import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, TriggerCategory, TriggerKind } from '../document/model.js';
+import { defaultRevisit, type DueOptions } from '../reminders/due.js';
 import { triggerTiming, type TriggerTiming } from '../reminders/trigger-due.js';
 import { createStyle } from './ansi.js';
 
@@ -18,7 +19,8 @@ export interface TriggerRow {
   line: number;
   column: number;
   category: TriggerCategory | null;
-  kind: TriggerKind;
+  /** `type-1-default`: no trigger is written, and the sweep reminds this Type 1 decision after the configured default. */
+  kind: TriggerKind | 'type-1-default';
   text: string;
   /** The date the state speaks of: a date or duration's due day; a recurring trigger's latest occurrence, else its next. */
   due?: string;
@@ -34,9 +36,15 @@ export interface TriggerRow {
 const stateOrder: Record<TriggerState, number> = { overdue: 0, due: 1, invalid: 2, upcoming: 3, undated: 4, inactive: 5 };
 
 /** List the triggers of the documents: overdue and due first (oldest first), then invalid, upcoming, undated and inactive. */
-export function listTriggers(docs: DecisionDoc[], today: string): TriggerRow[] {
+export function listTriggers(docs: DecisionDoc[], today: string, defaults?: TriggerDefaults): TriggerRow[] {
   const rows: TriggerRow[] = [];
   for (const doc of docs) {
+    const fallback = defaults && doc.kind === 'adr' ? defaultRevisit(doc, { today, ...defaults }) : undefined;
+    if (fallback) {
+      const row: TriggerRow = { file: doc.path, line: fallback.line, column: 1, category: 'calendar', kind: 'type-1-default', text: fallback.text, state: 'undated' };
+      Object.assign(row, rowTiming(fallback.due ? { state: 'active', due: fallback.due } : { state: 'active', reason: fallback.reason! }, today));
+      rows.push(row);
+    }
     for (const t of doc.triggers) {
       const row: TriggerRow = { file: doc.path, line: t.line, column: t.column, category: t.category, kind: t.kind, text: t.text, state: 'undated' };
       Object.assign(row, rowTiming(triggerTiming(t, doc, today), today));
@@ -52,6 +60,9 @@ export function listTriggers(docs: DecisionDoc[], today: string): TriggerRow[] {
       a.column - b.column,
   );
 }
+
+/** The config's Type 1 default (`revisit.type1Default`), so the report lists the reminder the sweep would open for a Type 1 decision without triggers. */
+export type TriggerDefaults = Pick<DueOptions, 'type1Default' | 'type1DefaultText'>;
 
 /** The state and dates of a row from the trigger's timing. */
 function rowTiming(timing: TriggerTiming, today: string): Pick<TriggerRow, 'state' | 'due' | 'last' | 'next' | 'reason'> {

@@ -182,6 +182,28 @@ function readCalendarTrigger(trigger: RevisitTrigger, doc: DecisionDoc, today: s
   return reading;
 }
 
+/** The Type 1 default of a record that stands and has no calendar trigger: what it says, where, and its day (or why it has none). */
+export interface DefaultRevisit {
+  text: string;
+  line: number;
+  due?: string;
+  /** Why it cannot be dated. */
+  reason?: string;
+}
+
+/**
+ * The configured Type 1 default as the sweep applies it, for `design-review
+ * triggers` to list beside the written triggers; undefined when it does not apply.
+ */
+export function defaultRevisit(doc: DecisionDoc, options: DueOptions): DefaultRevisit | undefined {
+  if (inactiveReason(doc) || doc.triggers.some((t) => t.kind === 'date' || t.kind === 'duration' || t.kind === 'recurring')) return undefined;
+  const reading = type1DefaultReading(doc, options);
+  if (reading === undefined) return undefined;
+  const line = doc.date?.line ?? doc.title?.line ?? 1;
+  if (typeof reading === 'string') return { text: `Type 1 decision: ${options.type1DefaultText} after acceptance, the configured default`, line, reason: reading };
+  return { text: reading.reasonText, line, due: (reading.latest ?? reading.next)! };
+}
+
 /** The default reminder of a Type 1 decision in force without any calendar trigger; a string says why it cannot be dated. */
 function type1DefaultReading(doc: DecisionDoc, options: DueOptions): CalendarReading | string | undefined {
   if (doc.decisionType?.value !== 'type-1' || !options.type1Default) return undefined;
