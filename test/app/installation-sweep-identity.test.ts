@@ -1,7 +1,10 @@
-// The App's own reminder sweep, three times in a row, with a real Probot (App id and key) against
-// the GitHub double: the App learns its login from GET /app with its JWT (appSlugOnce), sweeps the
-// installation with an installation token, and every sweep finds the issues the sweeps before it
-// opened as `<slug>[bot]`, never a person's issue that carries a copied marker.
+// The App's own reminder sweep, three times in a row, against the GitHub double: the App learns its
+// login from GET /app with its JWT (appSlugOnce on a real Probot with the App's id and key), sweeps
+// the installation with an installation token, and every sweep finds the issues the sweeps before it
+// opened as `<slug>[bot]`, never a person's issue that carries a copied marker. As in
+// installation-sweep.test.ts, the installation's client is a plain one (Probot's spaces writes a
+// second apart, most of this test's time otherwise).
+import { Octokit } from '@octokit/rest';
 import { Probot } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSlugOnce } from '../../src/app/app-slug.js';
@@ -46,8 +49,13 @@ describe("the App's reminder sweep knows its own issues", () => {
     });
     const original = { title: forged.title, body: forged.body, state: forged.state };
     const log = recordingLogger();
-    const probot = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log });
-    const appSlug = appSlugOnce(probot);
+    const app = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log });
+    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const probot = {
+      log,
+      auth: async (id?: number) => (id === undefined ? app.auth() : new Octokit({ baseUrl: github.url, auth: github.issueToken(id), log: quiet })),
+    } as unknown as Pick<Probot, 'auth' | 'log'>;
+    const appSlug = appSlugOnce(probot as Probot);
 
     for (const sweepNumber of [1, 2, 3]) {
       // A fresh cache each time, as after a restart: every sweep lists the issues again.
