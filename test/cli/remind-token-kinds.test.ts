@@ -3,9 +3,9 @@
 // opened, whoever's account wrote them, and no run may take a person's issue carrying a copied
 // marker for its own. The reported case runs the built binary; GITHUB_TOKEN runs runRemind, the
 // function the binary's `remind` hands its flags and environment to, in this process (a process
-// start costs about two seconds of CPU). Each kind has its own double and the two run side by side:
-// the client spaces GraphQL queries and writes a second apart, per process. The App's own sweep
-// and a personal token: test/app/installation-sweep-identity.test.ts.
+// start costs about two seconds of CPU). Each kind has its own double and the two run side by side.
+// The App's own sweep: test/app/installation-sweep-identity.test.ts; a personal token, and a sweep
+// that cannot learn its login: test/handlers/reminder-sweep-identity.test.ts.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +34,16 @@ const CLEAN_ENV = {
 };
 
 let dir: string;
+const spacing = process.env['GITHUB_WRITE_SPACING_MS'];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'design-review-remind-kinds-'));
+  // The double has no secondary rate limit: the clients of this process and of the binary space
+  // writes and GraphQL queries 10 ms apart rather than 1 s (src/github/write-spacing.ts).
+  process.env['GITHUB_WRITE_SPACING_MS'] ??= '10';
 });
 afterAll(async () => {
+  if (spacing === undefined) delete process.env['GITHUB_WRITE_SPACING_MS'];
+  else process.env['GITHUB_WRITE_SPACING_MS'] = spacing;
   await rm(dir, { recursive: true, force: true });
 });
 
