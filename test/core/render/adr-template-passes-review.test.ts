@@ -73,14 +73,22 @@ const SHARED_FILLS: Fill[] = [
 
 const ADR_FILLS: Fill[] = [
   {
-    kind: 'context',
-    line: /^TODO: Describe the problem this decision solves/,
+    kind: 'problem',
+    line: /^The problem: TODO:/,
     text: [
       'Orders and payments live in a document store without multi-document transactions, so about 40 orders a week end up',
       'paid but not confirmed and support fixes them by hand. We need the order and its payment to be written atomically.',
-      'The team of six engineers already runs PostgreSQL for billing, the budget for the store is $5,000 per month, and',
-      'the change must ship before the peak season in March. This is a Type 1 decision: the primary database is costly to reverse.',
     ].join('\n'),
+  },
+  {
+    kind: 'constraints',
+    line: /^Constraints: TODO:/,
+    text: 'The team of six engineers already runs PostgreSQL for billing, and the budget for the store is $5,000 per month.',
+  },
+  {
+    kind: 'why now',
+    line: /^Why now: TODO:/,
+    text: 'The change must ship before the peak season in March. This is a Type 1 decision: the primary database is costly to reverse.',
   },
   {
     kind: 'decision drivers',
@@ -93,8 +101,13 @@ const ADR_FILLS: Fill[] = [
   },
   {
     kind: 'preferred option',
-    line: /^- TODO: the option you lean towards$/,
+    line: /^- Option 1: TODO: the option you lean towards$/,
     text: '- PostgreSQL 16 on the managed database service, with orders and payments in one schema',
+  },
+  {
+    kind: 'second option',
+    line: /^- Option 2: TODO: another real alternative$/,
+    text: '- DynamoDB with transactions over a single-table design',
   },
   {
     kind: 'do-nothing option',
@@ -103,7 +116,7 @@ const ADR_FILLS: Fill[] = [
   },
   {
     kind: 'decision',
-    line: /^TODO: We will \.\.\. because \.\.\./,
+    line: /^We will TODO: name the chosen option/,
     text: 'We will move orders and payments to PostgreSQL 16 on the managed database service, because it gives atomic writes across both tables, meets the latency target in our load test (p99 120 ms at 2,000 transactions per second), and the team already runs it for billing.',
   },
   {
@@ -135,7 +148,13 @@ const TRADE_OFF_FILLS: Fill[] = [
     line: /^Decision type: TODO:/,
     text: 'Decision type: Type 1, a one-way door: moving 2 TB of data out of a primary database again would take a quarter.',
   },
-  { kind: 'preferred option heading', line: /^### TODO: the option you lean towards$/, text: '### PostgreSQL' },
+  { kind: 'preferred option heading', line: /^### Option 1: TODO: the option you lean towards$/, text: '### PostgreSQL' },
+  { kind: 'second option heading', line: /^### Option 2: TODO: another real alternative$/, text: '### DynamoDB' },
+  {
+    kind: 'second option description',
+    line: /^TODO: how this alternative solves the problem, and what it costs\.$/,
+    text: 'DynamoDB with transactions over a single-table design: fast writes at any load, but a data model the team has never run; about $2,600 per month.',
+  },
   {
     kind: 'option description',
     line: /^TODO: how this option solves the problem, and what it costs\.$/,
@@ -146,22 +165,26 @@ const TRADE_OFF_FILLS: Fill[] = [
     line: /^TODO: what keeping the current approach costs/,
     text: 'Keep the document store and the nightly repair job: no migration, but about 40 manual fixes a week today and ten times that at ten times the load.',
   },
-  { kind: 'matrix header', line: /^\| Criterion \| Weight \| Option 1 \| Do nothing \|$/, text: '| Criterion | Weight | PostgreSQL | Do nothing |' },
+  {
+    kind: 'matrix header',
+    line: /^\| Criterion \| Weight \| Option 1 \| Option 2 \| Do nothing \|$/,
+    text: '| Criterion | Weight | PostgreSQL | DynamoDB | Do nothing |',
+  },
   ...(
     [
-      ['Performance', 4, 3],
-      ['Cost', 3, 5],
-      ['Team expertise', 5, 4],
-      ['Time to implement', 3, 5],
-      ['Maintainability', 4, 2],
-      ['Risk', 4, 2],
+      ['Performance', 4, 5, 3],
+      ['Cost', 3, 3, 5],
+      ['Team expertise', 5, 2, 4],
+      ['Time to implement', 3, 2, 5],
+      ['Maintainability', 4, 3, 2],
+      ['Risk', 4, 3, 2],
     ] as const
-  ).map(([name, a, b]): Fill => ({
+  ).map(([name, a, c, b]): Fill => ({
     kind: `matrix scores: ${name}`,
-    line: new RegExp(`^\\| ${name} \\| (\\d+)% \\| TODO \\| TODO \\|$`),
-    text: `| ${name} | $1% | ${a} | ${b} |`,
+    line: new RegExp(`^\\| ${name} \\| (\\d+)% \\| TODO \\| TODO \\| TODO \\|$`),
+    text: `| ${name} | $1% | ${a} | ${c} | ${b} |`,
   })),
-  { kind: 'weighted total', line: /^\| Weighted total \| \| TODO \| TODO \|$/, text: '| Weighted total | | 3.85 | 3.5 |' },
+  { kind: 'weighted total', line: /^\| Weighted total \| \| TODO \| TODO \| TODO \|$/, text: '| Weighted total | | 3.85 | 3.1 | 3.5 |' },
   {
     kind: 'score rationale',
     line: /^TODO: the rationale behind the scores/,
@@ -169,7 +192,7 @@ const TRADE_OFF_FILLS: Fill[] = [
   },
   {
     kind: 'recommendation',
-    line: /^TODO: We recommend \.\.\. because \.\.\./,
+    line: /^We recommend TODO: the chosen option/,
     text: 'We recommend PostgreSQL, because it removes the unconfirmed orders at the root with atomic writes, meets the p99 target of 200 ms in our load test, and the team already runs it.',
   },
   {
@@ -234,10 +257,12 @@ describe.each([
     expect(findings(filled)).toEqual([]);
   });
 
-  it('unfilled, is flagged for its placeholders', () => {
+  it('unfilled, is flagged for its placeholders and nothing else', () => {
     const result = findings(render(template));
     const placeholders = result.filter((f) => f.ruleId === 'adr-placeholders');
     expect(placeholders.length).toBeGreaterThan(0);
+    // A blank record asks to be filled in; it has no Type 1 rigor, empty-section or single-option finding to show.
+    expect(result.filter((f) => f.ruleId !== 'adr-placeholders').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
     expect(placeholders.every((f) => f.file === PATH && typeof f.line === 'number')).toBe(true);
   });
 
