@@ -38,7 +38,7 @@ const spacing = process.env['GITHUB_WRITE_SPACING_MS'];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'design-review-remind-kinds-'));
   // The double has no secondary rate limit: the clients of this process and of the binary space
-  // writes and GraphQL queries 10 ms apart rather than 1 s (src/github/write-spacing.ts).
+  // writes and GraphQL queries 10 ms apart rather than 1 s (GITHUB_WRITE_SPACING_MS, read by the clients).
   process.env['GITHUB_WRITE_SPACING_MS'] ??= '10';
 });
 afterAll(async () => {
