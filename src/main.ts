@@ -6,6 +6,7 @@ import { readQueueSettings } from './app/queue-settings.js';
 import { withFallbackRoute } from './app/server-fallback-routes.js';
 import { throttleOptions } from './github/retry-options.js';
 import { recoverLostLimiterState } from './github/throttle-redis-recovery.js';
+import { readRetryBaseMs, readWriteSpacingMs, retryPacing, writeSpacingThrottle } from './github/request-pacing.js';
 
 /**
  * `npm start`: Probot's own `run`, reading the same variables as `probot run`
@@ -25,9 +26,13 @@ import { recoverLostLimiterState } from './github/throttle-redis-recovery.js';
 // installation shares one write limiter, and one busy installation slows all.
 // With REDIS_URL the layer also makes that connection recover the limiters'
 // state when Redis loses it (src/github/throttle-redis-recovery.ts).
+// GITHUB_WRITE_SPACING_MS and GITHUB_RETRY_BASE_MS (src/github/request-pacing.ts) pace the writes and
+// the retries of server errors when set.
 let unpatchedWarned = false;
+const writeSpacingMs = readWriteSpacingMs(process.env);
+const retry = retryPacing(readRetryBaseMs(process.env));
 const DesignReviewOctokit = ProbotOctokit.defaults(
-  (instanceOptions: { throttle?: Record<string, unknown>; auth?: { installationId?: unknown }; log?: { warn(message: string): void } }) => {
+  (instanceOptions: { throttle?: Record<string, unknown>; retry?: Record<string, unknown>; auth?: { installationId?: unknown }; log?: { warn(message: string): void } }) => {
     const connection = instanceOptions.throttle?.['connection'];
     if (connection !== undefined && !recoverLostLimiterState(connection) && !unpatchedWarned) {
       unpatchedWarned = true;
@@ -35,7 +40,12 @@ const DesignReviewOctokit = ProbotOctokit.defaults(
     }
     const installationId = instanceOptions.auth?.installationId;
     const id = instanceOptions.throttle?.['id'] ?? (installationId === undefined ? undefined : String(installationId));
-    return { ...instanceOptions, throttle: { ...instanceOptions.throttle, ...throttleOptions(), ...(id === undefined ? {} : { id }) } };
+    const spacing = writeSpacingThrottle(writeSpacingMs, instanceOptions.throttle);
+    return {
+      ...instanceOptions,
+      throttle: { ...instanceOptions.throttle, ...throttleOptions(), ...spacing, ...(id === undefined ? {} : { id }) },
+      retry: { ...instanceOptions.retry, ...retry },
+    };
   },
 );
 

@@ -5,6 +5,7 @@ import { Octokit } from '@octokit/rest';
 import { packageVersion } from '../io/package-version.js';
 import type { GitHub } from '../github/github-client.js';
 import { throttleOptions } from '../github/retry-options.js';
+import { readRetryBaseMs, readWriteSpacingMs, retryPacing, writeSpacingThrottle } from '../github/request-pacing.js';
 
 /**
  * The Action's client: @octokit/rest with the plugins Probot gives the App
@@ -16,6 +17,16 @@ import { throttleOptions } from '../github/retry-options.js';
  */
 
 const ActionOctokit = Octokit.plugin(throttling, retry);
+
+/** The throttle of every client: our handlers, and GITHUB_WRITE_SPACING_MS's limiters when set. */
+function throttle() {
+  return { ...throttleOptions(), ...writeSpacingThrottle(readWriteSpacingMs(process.env)) };
+}
+
+/** plugin-retry's options: GITHUB_RETRY_BASE_MS when set. */
+function retryOptions() {
+  return retryPacing(readRetryBaseMs(process.env));
+}
 
 /** What the Action uses of its client: the review's surface and request hooks. */
 export type ActionClient = GitHub & Pick<Octokit, 'hook'>;
@@ -38,7 +49,8 @@ export function createActionOctokit(options: { token: string; baseUrl: string; l
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: `design-review-action/${packageVersion()}`,
-    throttle: throttleOptions(),
+    throttle: throttle(),
+    retry: retryOptions(),
     log: { debug: () => undefined, info: options.log.request, warn: options.log.warn, error: options.log.request },
   });
 }
@@ -63,7 +75,8 @@ export function createInstallationOctokit(options: { app: InstallationAuth; base
     auth: { appId: options.app.appId, privateKey: options.app.privateKey, installationId: options.app.installationId },
     baseUrl: options.baseUrl,
     userAgent: options.userAgent,
-    throttle: throttleOptions(),
+    throttle: throttle(),
+    retry: retryOptions(),
     log: { debug: () => undefined, info: options.log.request, warn: options.log.warn, error: options.log.request },
   });
 }

@@ -34,6 +34,10 @@ export function runCli(
   const baseEnv: Record<string, string | undefined> = { ...process.env };
   // Colour and debugging must be decided by each test, not by the caller's shell.
   for (const key of ['NO_COLOR', 'FORCE_COLOR', 'DEBUG', 'NODE_OPTIONS']) delete baseEnv[key];
+  // `remind` against the GitHub double, which has no secondary rate limit: writes 10 ms apart, not 1 s.
+  baseEnv['GITHUB_WRITE_SPACING_MS'] ??= '10';
+  // and the double's 502s retried 10, 40 and 90 ms later rather than 1, 4 and 9 s.
+  baseEnv['GITHUB_RETRY_BASE_MS'] ??= '10';
   return new Promise((resolvePromise) => {
     execFile(
       user?.node ?? process.execPath,

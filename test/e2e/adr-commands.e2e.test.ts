@@ -465,6 +465,9 @@ describe.concurrent('other commands and conditions', () => {
     const since = github.requests.length;
     await deliver(commentDelivery('quiet', issue.number, '> /adr new Quoted\n\n```\n/adr new Fenced\n```', 'carol').delivery);
     await deliver(commentDelivery('quiet', issue.number, '/adr new From a bot', 'renovate[bot]').delivery);
+    // The fenced line's job reads the permission last: wait for it, however busy the App is, then
+    // give anything else time to show up.
+    await waitFor('the permission read', () => requestsAbout('quiet', since).some((r) => r.template === '/repos/{owner}/{repo}/collaborators/{username}/permission'));
     await settle(800);
     // The quoted line and the bot make no job. The fenced line starts with /adr, which is all the
     // webhook's linear scan looks at; the job reads the config and the author's permission before

@@ -69,7 +69,9 @@ function reviewed(s: Seeded): boolean {
 beforeAll(async () => {
   [github, redis] = await Promise.all([startGitHubDouble(), startRedisServer()]);
   // A short first retry delay keeps the test quick; the default is 2 s.
-  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', REVIEW_RETRY_DELAY_MS: '500', LOG_LEVEL: 'info', REMINDERS: 'off' };
+  // GitHub's own write spacing and retry waits (1 s): the reviews are still writing through the
+  // shared limiter in Redis when it is flushed, which is what this file is about.
+  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', REVIEW_RETRY_DELAY_MS: '500', LOG_LEVEL: 'info', REMINDERS: 'off', GITHUB_WRITE_SPACING_MS: '1000', GITHUB_RETRY_BASE_MS: '1000' };
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
 }, 120_000);
 
