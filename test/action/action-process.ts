@@ -72,6 +72,10 @@ export async function runAction(github: GitHubDouble, options: RunOptions): Prom
       GITHUB_API_URL: `${github.url}${options.apiPrefix ?? ''}`,
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
+      // The double has no secondary rate limit, and its 502s are on purpose: writes 10 ms apart
+      // and retries 10, 40, 90 ms later instead of 1 s and 1, 4, 9 s (src/github/request-pacing.ts).
+      GITHUB_WRITE_SPACING_MS: '10',
+      GITHUB_RETRY_BASE_MS: '10',
       ...inputEnv(options),
     };
     const started = performance.now();
