@@ -7,6 +7,7 @@ import { ruleDocsUrl } from '../rules/define-rule.js';
 import { escaped, type EscapedMarkdown } from './escaped-markdown.js';
 import { messageMarkdown } from './message-markdown.js';
 import type { Conclusion } from './types.js';
+import { dueBy, triggerTiming } from '../reminders/trigger-due.js';
 
 /**
  * The data `templates/review-summary.hbs` renders: the check-run summary and
@@ -187,10 +188,11 @@ function documentSummary(
   conventions: readonly ConventionNoteSource[],
 ): DocumentSummary {
   const kinds = coverage?.triggers.byKind ?? countKinds(doc);
-  // ISO dates compare as strings.
-  const due = doc.triggers
-    .filter((t) => t.due !== undefined && t.due <= today)
-    .map((t) => ({ text: t.text, due: t.due!, location: lineLink(base, doc.path, t.line) }));
+  // Due as the reminder sweep judges it: a recurring trigger's latest occurrence, nothing for a superseded record.
+  const due = doc.triggers.flatMap((t) => {
+    const date = dueBy(triggerTiming(t, doc, today), today);
+    return date === undefined ? [] : [{ text: t.text, due: date, location: lineLink(base, doc.path, t.line) }];
+  });
   const all = [...summaryFindings, ...inlineFindings];
   const errors = all.filter((f) => f.severity === 'error').length;
   const counts: string[] = [];

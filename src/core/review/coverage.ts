@@ -16,6 +16,7 @@ import { cueIndexFor, docLines, firstHits, normalizeCue, type CueHit } from './c
 import { sectionByHeading } from './design-headings.js';
 import { classifyDesign } from './design-kind.js';
 import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
+import { dueBy, triggerTiming } from '../reminders/trigger-due.js';
 
 /**
  * Compute the coverage report of a document. Pure; linear in the document's
@@ -134,8 +135,8 @@ function triggerCounts(doc: DecisionDoc, today: string): DocCoverage['triggers']
   let due = 0;
   for (const trigger of doc.triggers) {
     byKind[trigger.kind]++;
-    // ISO dates compare correctly as strings.
-    if (trigger.due !== undefined && trigger.due <= today) due++;
+    // Due as the reminder sweep judges it (a recurring trigger's latest occurrence; never for a superseded record).
+    if (dueBy(triggerTiming(trigger, doc, today), today) !== undefined) due++;
   }
   return { total: doc.triggers.length, byKind, due };
 }

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../../../src/core/document/dates.js';
 import { listTriggers } from '../../../src/core/output/triggers.js';
+import { computeCoverage } from '../../../src/core/review/coverage.js';
+import { builtinChecklists } from '../../helpers/review-options.js';
 import { healthRows } from '../../../src/core/reminders/decision-health.js';
 import { planReminders } from '../../../src/core/reminders/plan-reminders.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
@@ -101,6 +103,17 @@ describe('triggers and the reminder sweep agree', () => {
       'docs/adr/0003-deprecated.md',
       'docs/adr/0004-rejected.md',
     ]);
+  });
+
+  it("and check's trigger summary counts the same triggers as due", () => {
+    const rows = listTriggers(docs, TODAY);
+    for (const doc of docs) {
+      const listed = rows.filter((r) => r.file === doc.path && (r.state === 'due' || r.state === 'overdue')).length;
+      expect(computeCoverage(doc, builtinChecklists(), TODAY).triggers.due, doc.path).toBe(listed);
+    }
+    // The superseded record's past date and the recurring trigger's first occurrence are not counted twice or wrongly.
+    expect(computeCoverage(docs[1]!, builtinChecklists(), TODAY).triggers.due).toBe(0);
+    expect(computeCoverage(docs[0]!, builtinChecklists(), TODAY).triggers.due).toBe(1);
   });
 
   it('once a reminder is open for the latest occurrence, the sweep opens nothing more', () => {
