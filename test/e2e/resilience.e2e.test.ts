@@ -34,7 +34,8 @@ describe.concurrent('resilience, end to end', () => {
     expect((await h.deliverPullRequest(repo, 1, 'opened')).status).toBe(200);
     await h.requestAfter(seq, (r) => isSummaryWrite(repo, r), 60_000);
 
-    expect(h.github.pendingFaults()).toEqual([]);
+    // Its own faults only: the concurrent scenario's may still be waiting for their request.
+    expect(h.github.pendingFaults().filter((f) => String(f.path).includes(`/repos/${repo}/`))).toEqual([]);
     const mine = h.github.requests.filter((r) => r.seq > seq && isFor(repo, r));
     expect(mine.filter((r) => r.operationId === 'pulls/list-files').map((r) => r.status)).toEqual([502, 200]);
     expect(mine.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([502, 201]);
