@@ -3,8 +3,9 @@
  * triggers the document parser read (explicit dates, durations from the
  * decision date, recurring periods), the config's default for Type 1
  * decisions without a calendar trigger, and metric breaches the caller
- * measured. Superseded, deprecated, rejected, withdrawn and reverted ADRs are
- * never due. A reminder that fires wrongly costs the app its installation, so
+ * measured. Records that no longer stand (inactive.ts) are never due, and each
+ * trigger's dates come from `triggerTiming` (trigger-due.ts), which `triggers`
+ * and the health issue read too. A reminder that fires wrongly costs the app its installation, so
  * anything unreadable is skipped with a reason naming the file and line, never
  * guessed.
  */
