@@ -59,7 +59,7 @@ export function triggerTiming(trigger: RevisitTrigger, doc: DecisionDoc, today: 
   };
 }
 
-/** True when the timing has a date on or before `today`: a reminder is owed for it (unless one was sent). */
+/** The date on or before `today` a reminder is owed for (unless one was sent), or undefined: nothing is due yet, or ever. */
 export function dueBy(timing: TriggerTiming, today: string): string | undefined {
   if (timing.state !== 'active') return undefined;
   const date = timing.last ?? timing.due;
