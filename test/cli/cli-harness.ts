@@ -60,7 +60,15 @@ export function runCli(
  */
 export async function runCliInProcess(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   const { main } = await import('../../src/cli/main.js');
-  const overrides: Record<string, string | undefined> = { NO_COLOR: undefined, FORCE_COLOR: undefined, DEBUG: undefined, ...env };
+  // As runCli: colour and debugging decided by the test, the GitHub double paced by 10 ms.
+  const overrides: Record<string, string | undefined> = {
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    DEBUG: undefined,
+    GITHUB_WRITE_SPACING_MS: process.env['GITHUB_WRITE_SPACING_MS'] ?? '10',
+    GITHUB_RETRY_BASE_MS: process.env['GITHUB_RETRY_BASE_MS'] ?? '10',
+    ...env,
+  };
   const saved = Object.fromEntries(Object.keys(overrides).map((key) => [key, process.env[key]]));
   const savedExitCode = process.exitCode;
   const setEnv = (values: Record<string, string | undefined>) => {

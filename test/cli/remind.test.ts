@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { adrText, baseFiles, DUE_ADR, issuesOf, OWNER, REPO, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
-import { runCli } from './cli-harness.js';
+import { runCli, runCliInProcess } from './cli-harness.js';
 
 // `design-review remind` as a subprocess against the GitHub double.
 const TODAY = '2026-06-15';
@@ -53,8 +53,8 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
   });
 
   it('without --state, a second run reads again but opens nothing new', async () => {
-    expect((await runCli(['remind', '--today', TODAY], dir, tokenEnv())).code).toBe(0);
-    const second = await runCli(['remind', '--today', TODAY, '--format', 'json'], dir, tokenEnv());
+    expect((await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv())).code).toBe(0);
+    const second = await runCliInProcess(['remind', '--today', TODAY, '--format', 'json'], dir, tokenEnv());
     expect(second.code).toBe(0);
     const report = JSON.parse(second.stdout) as { results: { repo: string; outcome: string; created: number[]; kept: number }[] };
     expect(report.results).toEqual([expect.objectContaining({ repo: REPO, outcome: 'swept', created: [], kept: 1 })]);
@@ -65,16 +65,16 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
     const path = 'docs/adr/0004-use-redis.md';
     double.state.commit(REPO, { files: { [path]: adrText('4. Use Redis', { date: '2025-01-15', triggers: ['Revisit every 6 months'] }) } });
     double.state.addIssue(REPO, { title: 'old', body: reminderMarker({ path, occurrence: '2026-01-15', cause: 'calendar' }), labels: ['adr-revisit'], state: 'closed' });
-    const run = await runCli(['remind', '--today', '2026-07-20'], dir, tokenEnv());
+    const run = await runCliInProcess(['remind', '--today', '2026-07-20'], dir, tokenEnv());
     expect(run.code).toBe(0);
     const markers = issuesOf(double).map((i) => parseReminderMarker(i.body ?? '')).filter((m) => m?.path === path);
     expect(markers.map((m) => m!.occurrence)).toEqual(['2026-01-15', '2026-07-15']);
   });
 
   it('closes the reminder with a comment after the ADR moves its date, and opens nothing for a superseded ADR', async () => {
-    expect((await runCli(['remind', '--today', TODAY], dir, tokenEnv())).code).toBe(0);
+    expect((await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv())).code).toBe(0);
     double.state.commit(REPO, { files: { [DUE_ADR]: adrText('1. Use PostgreSQL', { status: 'superseded', triggers: ['Revisit by 2026-06-01'] }) } });
-    const run = await runCli(['remind', '--today', '2026-06-16'], dir, tokenEnv());
+    const run = await runCliInProcess(['remind', '--today', '2026-06-16'], dir, tokenEnv());
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^acme\/decisions: swept \(closed #1\)$/m);
     expect(double.state.findIssue(REPO, 1)!.state).toBe('closed');
@@ -86,18 +86,18 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
     double.state.commit(REPO, { files: { 'docs/adr/0005-e.md': adrText('5. E', { triggers: ['Revisit by 2026-06-05'] }) } });
     // As many 502s as the client tries (1 + 3 retries): the second creation fails for good in this run.
     double.failNext({ operationId: 'issues/create', status: 502, after: 1, times: 4 });
-    const crashed = await runCli(['remind', '--today', TODAY], dir, tokenEnv());
+    const crashed = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv());
     expect(crashed.code).toBe(1);
     expect(crashed.stdout).toMatch(/^acme\/decisions: failed \(opened #1; GitHub answered 502/m);
     expect(double.pendingFaults()).toEqual([]);
-    const resumed = await runCli(['remind', '--today', TODAY], dir, tokenEnv());
+    const resumed = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv());
     expect(resumed.code).toBe(0);
     const paths = issuesOf(double).map((i) => parseReminderMarker(i.body ?? '')!.path).sort();
     expect(paths).toEqual([DUE_ADR, 'docs/adr/0005-e.md']);
   }, 120_000);
 
   it('prints the plan on --dry-run and writes nothing', async () => {
-    const run = await runCli(['remind', '--today', TODAY, '--dry-run'], dir, tokenEnv());
+    const run = await runCliInProcess(['remind', '--today', TODAY, '--dry-run'], dir, tokenEnv());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`  would create ${DUE_ADR} (2026-06-01) "Revisit ADR-0001: Use PostgreSQL" → @arch-alice`);
     expect(run.stdout).toMatch(/dry run: nothing written/);
@@ -114,7 +114,7 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
     try {
       const port = (server.address() as { port: number }).port;
       double.state.commit(REPO, { files: { 'docs/adr/0006-f.md': adrText('6. F', { extraFront: ['revisit:', "  - when: 'errors_ratio > 0.5'"] }) } });
-      const run = await runCli(['remind', '--today', TODAY], dir, { ...tokenEnv(), PROMETHEUS_URL: `http://127.0.0.1:${port}` });
+      const run = await runCliInProcess(['remind', '--today', TODAY], dir, { ...tokenEnv(), PROMETHEUS_URL: `http://127.0.0.1:${port}` });
       expect(run.code).toBe(0);
       const metric = issuesOf(double).map((i) => parseReminderMarker(i.body ?? '')).find((m) => m?.path === 'docs/adr/0006-f.md');
       expect(metric).toEqual({ path: 'docs/adr/0006-f.md', occurrence: TODAY, cause: 'metric' });
@@ -125,16 +125,16 @@ describe('design-review remind with GITHUB_TOKEN (a scheduled workflow)', () => 
   });
 
   it('exits 2 naming the missing variable', async () => {
-    const noToken = await runCli(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_REPOSITORY: REPO });
+    const noToken = await runCliInProcess(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_REPOSITORY: REPO });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toMatch(/GITHUB_TOKEN is not set/);
-    const noRepo = await runCli(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_TOKEN: 'ghs_x' });
+    const noRepo = await runCliInProcess(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_TOKEN: 'ghs_x' });
     expect(noRepo.code).toBe(2);
     expect(noRepo.stderr).toMatch(/GITHUB_REPOSITORY is not set/);
-    const noKey = await runCli(['remind'], dir, { ...CLEAN_ENV, APP_ID: '1' });
+    const noKey = await runCliInProcess(['remind'], dir, { ...CLEAN_ENV, APP_ID: '1' });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/PRIVATE_KEY or PRIVATE_KEY_PATH is not set/);
-    const badToken = await runCli(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_TOKEN: 'ghs_secret_value', GITHUB_REPOSITORY: REPO, GITHUB_API_URL: double.url });
+    const badToken = await runCliInProcess(['remind', '--today', TODAY], dir, { ...CLEAN_ENV, GITHUB_TOKEN: 'ghs_secret_value', GITHUB_REPOSITORY: REPO, GITHUB_API_URL: double.url });
     expect(badToken.code).toBe(2);
     expect(badToken.stderr).toMatch(/GitHub refused GITHUB_TOKEN/);
     expect(badToken.stderr + badToken.stdout).not.toContain('ghs_secret_value');
@@ -166,7 +166,7 @@ describe('design-review remind as the App (every installation)', () => {
 
   it('sweeps every installation, lists skipped repositories, and costs one request per unchanged repository the second time', async () => {
     const state = join(dir, 'state-app.json');
-    const first = await runCli(['remind', '--today', TODAY, '--state', state], dir, appEnv());
+    const first = await runCliInProcess(['remind', '--today', TODAY, '--state', state], dir, appEnv());
     expect(first.stderr).not.toMatch(/BEGIN RSA|ghs_|eyJ/);
     expect(first.code).toBe(0);
     expect(first.stdout.split('\n').filter((l) => l !== '')).toEqual([
@@ -181,7 +181,7 @@ describe('design-review remind as the App (every installation)', () => {
     expect(double.requests.filter((r) => !r.path.startsWith('/api/v3/') && r.path !== '/api/graphql')).toEqual([]);
 
     double.clearRequests();
-    const second = await runCli(['remind', '--today', TODAY, '--state', state], dir, appEnv());
+    const second = await runCliInProcess(['remind', '--today', TODAY, '--state', state], dir, appEnv());
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/4 repositories: 2 skipped, 2 unchanged/);
     const github = double.requests.map((r) => r.operationId);
@@ -192,13 +192,13 @@ describe('design-review remind as the App (every installation)', () => {
   });
 
   it('sweeps one repository with --repo, and skips a suspended installation without stopping', async () => {
-    const one = await runCli(['remind', '--today', TODAY, '--repo', 'globex/arch', '--format', 'json'], dir, appEnv());
+    const one = await runCliInProcess(['remind', '--today', TODAY, '--repo', 'globex/arch', '--format', 'json'], dir, appEnv());
     expect(one.code).toBe(0);
     expect((JSON.parse(one.stdout) as { results: { repo: string }[] }).results.map((r) => r.repo)).toEqual(['globex/arch']);
     expect(issuesOf(double, REPO)).toEqual([]);
 
     double.failNext({ path: '/app/installations/42/access_tokens', status: 403, body: { message: 'This installation has been suspended' } });
-    const all = await runCli(['remind', '--today', TODAY], dir, appEnv());
+    const all = await runCliInProcess(['remind', '--today', TODAY], dir, appEnv());
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/^acme\/\*: skipped \(installation 42 \(acme\) refused a token \(HTTP 403\)/m);
     expect(all.stdout).toMatch(/^globex\/arch: swept \(1 kept open\)$/m);
