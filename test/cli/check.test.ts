@@ -405,13 +405,13 @@ describe('design-review check: usage and config errors', () => {
   });
 
   it('prints help and version, exit 0', async () => {
-    const help = await runCli(['--help'], repo);
+    const help = await runCliInProcess(['--help'], repo);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: design-review/);
     expect(help.stdout).toMatch(/check/);
     expect(help.stdout).toMatch(/new/);
     expect(help.stdout).toMatch(/triggers/);
-    const checkHelp = await runCli(['check', '--help'], repo);
+    const checkHelp = await runCliInProcess(['check', '--help'], repo);
     expect(checkHelp.stdout).toMatch(/--format <format>/);
     const version = await runCli(['--version'], repo);
     expect(version.code).toBe(0);

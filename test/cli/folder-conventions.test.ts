@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/core/output/json.js';
 import type { SarifLog } from '../../src/core/output/sarif.js';
-import { makeRepo, removeRepo, runCli } from './cli-harness.js';
+import { makeRepo, removeRepo, runCli, runCliInProcess } from './cli-harness.js';
 
 const TODAY = ['--today', '2026-11-21'];
 
@@ -74,7 +74,7 @@ describe('design-review check: one finding per folder convention', () => {
   });
 
   it('lists the convention and its records in JSON, and its one finding among the findings', async () => {
-    const result = await runCli(['check', '--format', 'json', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--format', 'json', ...TODAY], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.conventions).toEqual([
       { ruleId: 'adr-date', severity: 'warning', folder: 'docs/decisions', kind: 'adr', count: 6, total: 6, files: DECISIONS },
@@ -86,7 +86,7 @@ describe('design-review check: one finding per folder convention', () => {
   });
 
   it('writes one SARIF result at the first record of the folder, valid for code scanning', async () => {
-    const result = await runCli(['check', '--format', 'sarif', ...TODAY], repo);
+    const result = await runCliInProcess(['check', '--format', 'sarif', ...TODAY], repo);
     const log = JSON.parse(result.stdout) as SarifLog;
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0]!;
@@ -109,11 +109,11 @@ describe('design-review check: one finding per folder convention', () => {
   });
 
   it('says the counts are of the records reviewed when named files leave some of the folder out', async () => {
-    const some = await runCli(['check', ...DECISIONS.slice(0, 5), '--format', 'json', ...TODAY], repo);
+    const some = await runCliInProcess(['check', ...DECISIONS.slice(0, 5), '--format', 'json', ...TODAY], repo);
     expect((JSON.parse(some.stdout) as JsonReport).findings.map((f) => f.message)).toEqual([
       "5 of the 5 ADRs reviewed in docs/decisions have no decision date, which looks like the folder's convention: set `rules: { adr-date: off }` in .github/design-review.yml to stop checking for it, or add one to each record",
     ]);
-    const whole = await runCli(['check', 'docs/decisions', '--format', 'json', ...TODAY], repo);
+    const whole = await runCliInProcess(['check', 'docs/decisions', '--format', 'json', ...TODAY], repo);
     expect((JSON.parse(whole.stdout) as JsonReport).findings.map((f) => f.message.slice(0, FOLDED.length))).toEqual([FOLDED]);
   });
 
@@ -121,12 +121,12 @@ describe('design-review check: one finding per folder convention', () => {
     const strict = await makeRepo({ ...undated('docs/decisions', 6), '.github/design-review.yml': 'rules:\n  adr-date: error\n' });
     const perRecord = await makeRepo({ ...undated('docs/decisions', 6), '.github/design-review.yml': 'review:\n  folderConventions: false\n' });
     try {
-      const asError = await runCli(['check', '--format', 'json', ...TODAY], strict);
+      const asError = await runCliInProcess(['check', '--format', 'json', ...TODAY], strict);
       const report = JSON.parse(asError.stdout) as JsonReport;
       expect(report.findings.map((f) => [f.file, f.severity])).toEqual([['docs/decisions', 'error']]);
       expect(asError.code).toBe(1);
 
-      const off = await runCli(['check', '--format', 'json', ...TODAY], perRecord);
+      const off = await runCliInProcess(['check', '--format', 'json', ...TODAY], perRecord);
       const unfolded = JSON.parse(off.stdout) as JsonReport;
       expect(unfolded.conventions).toEqual([]);
       expect(unfolded.findings.map((f) => f.file)).toEqual(DECISIONS);
