@@ -8,11 +8,11 @@
  */
 import { evaluateRiskRules, toLensRisk } from '../checklists/aws-lens.js';
 import type { Checklists, Lens, LensRisk, Pillar } from '../checklists/types.js';
-import type { DecisionDoc, TriggerKind } from '../document/model.js';
+import type { DecisionDoc, Section, TriggerKind } from '../document/model.js';
 import { trimEndMatching } from '../document/trim-chars.js';
 import type { Config } from '../../config/schema.js';
 import type { DesignCoverage, DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
-import { cueIndexFor, docLines, firstHits, normalizeCue, type CueHit } from './cue-search.js';
+import { cueIndexFor, docLines, firstHits, normalizeCue, searchCues, type CueHit, type CueIndex } from './cue-search.js';
 import { sectionByHeading } from './design-headings.js';
 import { classifyDesign } from './design-kind.js';
 import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
@@ -111,23 +111,38 @@ function pillarCoverage(doc: DecisionDoc, pillars: Pillar[], statements: NotAppl
 function questionCoverage(doc: DecisionDoc, checklists: Checklists): QuestionCoverage[] {
   const questions = checklists.questions;
   const index = cueIndexFor(questions, 'questions', () => questions.map((q) => ({ owner: q.id, cues: q.cues })));
-  const hits = firstHits(doc, index);
+  // A line that still holds a template placeholder ("The problem: TODO: …") answers nothing: a blank
+  // ADR from `new` has prompts in every section, and must not read as a record that answers all five.
+  const unfilled = new Set(doc.placeholders.map((p) => p.line));
+  const answers = (s: Section): boolean => !s.empty && (s.textLines ?? []).some((line) => !unfilled.has(line));
+  const hits = unfilled.size === 0 ? firstHits(doc, index) : firstFilledHits(doc, index, unfilled, answers);
   return questions.map((question): QuestionCoverage => {
     const base = { id: question.id, text: question.text };
     const section =
-      doc.sections.find((s) => s.line !== doc.title?.line && s.key !== null && !s.empty && question.sections.includes(s.key)) ??
-      sectionByHeading(doc, question.headings);
+      doc.sections.find((s) => s.line !== doc.title?.line && s.key !== null && answers(s) && question.sections.includes(s.key)) ??
+      sectionByHeading(doc, question.headings, answers);
     if (section) return { ...base, answered: true, line: section.line };
-    if (question.id === 'options' && doc.options.length >= 2) {
+    if (question.id === 'options' && doc.options.filter((o) => !unfilled.has(o.line)).length >= 2) {
       return { ...base, answered: true, line: doc.options[0]!.line };
     }
     // The parser's trade-off statements ("we give up X in exchange for Y") answer the trade-offs question.
-    const statement = question.id === 'trade-offs' ? doc.tradeOffs[0] : undefined;
+    const statement = question.id === 'trade-offs' ? doc.tradeOffs.find((t) => !unfilled.has(t.line)) : undefined;
     const hit = hits.get(question.id);
     const line = Math.min(hit?.line ?? Infinity, statement?.line ?? Infinity);
     if (line !== Infinity) return { ...base, answered: true, line };
     return { ...base, answered: false };
   });
+}
+
+/** First hit per question outside placeholder lines; a heading's hit counts when its section has a filled line. */
+function firstFilledHits(doc: DecisionDoc, index: CueIndex, unfilled: ReadonlySet<number>, answers: (s: Section) => boolean): Map<string, CueHit> {
+  const hits = new Map<string, CueHit>();
+  searchCues(doc, index, (hit) => {
+    if (hits.has(hit.owner)) return;
+    const filled = hit.heading ? answers(doc.sections[hit.section]!) : !unfilled.has(hit.line);
+    if (filled) hits.set(hit.owner, hit);
+  });
+  return hits;
 }
 
 function triggerCounts(doc: DecisionDoc, today: string): DocCoverage['triggers'] {

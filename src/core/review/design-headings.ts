@@ -36,8 +36,12 @@ export function headingHasPhrase(heading: string, phrases: readonly string[]): b
  * The title is not a section heading here: "Design: …" or "Proposal: …"
  * names the document, it does not answer a question.
  */
-export function sectionByHeading(doc: DecisionDoc, phrases: readonly string[] | undefined): Section | undefined {
+export function sectionByHeading(
+  doc: DecisionDoc,
+  phrases: readonly string[] | undefined,
+  hasContent: (s: Section) => boolean = (s) => !s.empty,
+): Section | undefined {
   if (!phrases || phrases.length === 0) return undefined;
   const title = doc.title?.line;
-  return doc.sections.find((s) => s.line !== title && !s.empty && headingHasPhrase(s.heading, phrases));
+  return doc.sections.find((s) => s.line !== title && hasContent(s) && headingHasPhrase(s.heading, phrases));
 }

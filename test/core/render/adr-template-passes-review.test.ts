@@ -239,6 +239,11 @@ function findings(content: string) {
   return review([{ path: PATH, content, kind: 'adr' }], reviewOptions()).findings;
 }
 
+function answered(content: string): string[] {
+  const [coverage] = review([{ path: PATH, content, kind: 'adr' }], reviewOptions()).coverage;
+  return coverage!.questions.filter((q) => q.answered).map((q) => q.id);
+}
+
 beforeAll(() => {
   loadBuiltinTemplates();
 });
@@ -264,6 +269,15 @@ describe.each([
     // A blank record asks to be filled in; it has no Type 1 rigor, empty-section or single-option finding to show.
     expect(result.filter((f) => f.ruleId !== 'adr-placeholders').map((f) => `${f.line} ${f.ruleId}: ${f.message}`)).toEqual([]);
     expect(placeholders.every((f) => f.file === PATH && typeof f.line === 'number')).toBe(true);
+  });
+
+  it('unfilled, its prompts answer none of the five questions: they are placeholders, not answers', () => {
+    // The trade-off template writes real structure the review reads as such: a decision matrix with
+    // the configured criteria and a "Do nothing" option (options), and a Decision record with the
+    // date and status (recommendation). Its prompts answer nothing.
+    expect(answered(render(template))).toEqual(template === 'adr' ? [] : ['options', 'recommendation']);
+    // Filled in, the same sections answer them.
+    expect(answered(fillPlaceholders(render(template), fills)).length).toBeGreaterThanOrEqual(4);
   });
 
   it('is checked for real: the filled record without its revisit triggers is flagged', () => {
