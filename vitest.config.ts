@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     // The CLI tests spawn the built binary; two cores, so keep the pool small.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2 } },
+    // The unit project runs in worker threads sharing one module graph each (isolate: false); the
+    // rest in forks, a fresh process per file. Vitest takes isolation from the pool, not the project.
+    poolOptions: { forks: { maxForks: 2 }, threads: { maxThreads: 2, isolate: false } },
     // Tests wait on events, each with a cap (60 s in the shared waits) that only ends a test that
     // will never pass; a test or hook may hold two such waits, and a loaded machine is no failure.
     testTimeout: 120_000,
@@ -26,7 +28,7 @@ export default defineConfig({
         // time (the first 123 files: 133 s wall isolated, 41 s not). None of them mocks modules or
         // leaves process state behind.
         extends: true,
-        test: { name: 'unit', include: UNIT, isolate: false },
+        test: { name: 'unit', include: UNIT, pool: 'threads' },
       },
       {
         // What starts processes, servers, Redis, or changes process state: a fresh module graph per file.
