@@ -10,30 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSlugOnce } from '../../src/app/app-slug.js';
 import { createInstallationSweeper } from '../../src/app/installation-sweep.js';
 import { createMetrics } from '../../src/app/metrics.js';
-import { HEALTH_MARKER, hasHealthMarker, parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
+import { hasHealthMarker, parseReminderMarker } from '../../src/core/reminders/marker.js';
 import { MemorySweepCache } from '../../src/handlers/reminder-sweep.js';
 import { appPrivateKey } from '../e2e/app-process.js';
-import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { adrText, baseFiles, DUE_ADR, INSTALLATION_ID, issuesOf, NAME, OWNER, REPO } from '../handlers/reminder-sweep-harness.js';
+import type { GitHubDouble } from '../github-double/index.js';
+import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, REPO, SECOND_DUE, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
 import { recordingLogger } from './recording-logger.js';
 
-const SECOND_DUE = 'docs/adr/0004-use-redis.md';
 const BOT = 'my-app[bot]';
 
 let github: GitHubDouble;
 beforeAll(async () => {
-  github = await startGitHubDouble({ app: { slug: 'my-app' } });
-  github.state.addInstallation({ id: INSTALLATION_ID, account: OWNER });
-  github.state.addRepo({
-    owner: OWNER,
-    name: NAME,
-    files: {
-      ...baseFiles(),
-      [SECOND_DUE]: adrText('4. Use Redis', { triggers: ['Revisit by 2026-05-01'] }),
-      '.github/design-review.yml': 'reminders:\n  healthIssue: true\n',
-    },
-  });
-  github.state.setPermission(REPO, 'arch-alice', 'write');
+  github = await startSweepDouble(identityFiles(), 'my-app');
 });
 afterAll(async () => {
   await github?.close();
@@ -41,13 +29,7 @@ afterAll(async () => {
 
 describe("the App's reminder sweep knows its own issues", () => {
   it('three sweeps open one reminder per due trigger and one health issue, as my-app[bot], and leave a forged issue alone', async () => {
-    const forged = github.state.addIssue(REPO, {
-      title: 'Decision health',
-      body: [reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }), HEALTH_MARKER].join('\n'),
-      user: 'mallory',
-      labels: ['adr-revisit'],
-    });
-    const original = { title: forged.title, body: forged.body, state: forged.state };
+    const { issue: forged, original } = forgeMarkers(github);
     const log = recordingLogger();
     const app = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log });
     const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -76,7 +58,7 @@ describe("the App's reminder sweep knows its own issues", () => {
     // GET /app once for the process; one listing per sweep, by the App's own login.
     expect(github.requestsFor('apps/get-authenticated')).toHaveLength(1);
     expect(github.requestsFor('issues/list-for-repo').map((r) => r.query['creator'])).toEqual([BOT, BOT, BOT]);
-    expect({ title: forged.title, body: forged.body, state: forged.state }).toEqual(original);
+    expect({ title: forged.title, body: forged.body, state: forged.state, labels: forged.labels }).toEqual(original);
     expect(github.state.commentsOn(REPO, forged.number)).toEqual([]);
     expect(github.violations).toEqual([]);
     expect(github.unhandled).toEqual([]);

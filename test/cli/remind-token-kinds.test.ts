@@ -12,13 +12,12 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRemind } from '../../src/cli/remind-command.js';
-import { HEALTH_MARKER, hasHealthMarker, parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
-import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { adrText, baseFiles, DUE_ADR, INSTALLATION_ID, issuesOf, NAME, OWNER, REPO } from '../handlers/reminder-sweep-harness.js';
+import { hasHealthMarker, parseReminderMarker } from '../../src/core/reminders/marker.js';
+import type { GitHubDouble } from '../github-double/index.js';
+import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, REPO, SECOND_DUE, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
 import { runCli, type CliResult } from './cli-harness.js';
 
 const TODAY = '2026-06-15';
-const SECOND_DUE = 'docs/adr/0004-use-redis.md';
 /** The open reminders every run must leave: one per due trigger. */
 const DUE = [`${DUE_ADR} 2026-06-01`, `${SECOND_DUE} 2026-05-01`];
 const CLEAN_ENV = {
@@ -47,22 +46,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A double whose App is `appSlug`, installed on acme with acme/decisions: two ADRs due, the health issue on. */
-async function startDouble(appSlug: string): Promise<GitHubDouble> {
-  const double = await startGitHubDouble({ app: { slug: appSlug } });
-  double.state.addInstallation({ id: INSTALLATION_ID, account: OWNER });
-  double.state.addRepo({
-    owner: OWNER,
-    name: NAME,
-    files: {
-      ...baseFiles(),
-      [SECOND_DUE]: adrText('4. Use Redis', { triggers: ['Revisit by 2026-05-01'] }),
-      '.github/design-review.yml': 'reminders:\n  healthIssue: true\n',
-    },
-  });
-  double.state.setPermission(REPO, 'arch-alice', 'write');
-  return double;
-}
 
 /** After a run: exactly one open reminder per due trigger and one health issue, all written by `author`. */
 function expectOneOfEach(double: GitHubDouble, author: string, run: number): void {
@@ -111,7 +94,7 @@ describe.concurrent("design-review remind finds its own reminders, whoever's tok
     await Promise.all(doubles.map((d) => d.close()));
   });
   async function double(appSlug: string): Promise<GitHubDouble> {
-    const started = await startDouble(appSlug);
+    const started = await startSweepDouble(identityFiles(), appSlug);
     doubles.push(started);
     return started;
   }
@@ -129,18 +112,7 @@ describe.concurrent("design-review remind finds its own reminders, whoever's tok
     const github = await double('my-app');
     // mallory copies the markers into a labelled issue: the due ADR "already reminded" for 2099,
     // the second ADR's real occurrence, and the health issue's marker.
-    const forged = github.state.addIssue(REPO, {
-      title: 'Decision health',
-      body: [
-        reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
-        reminderMarker({ path: SECOND_DUE, occurrence: '2026-05-01', cause: 'calendar' }),
-        HEALTH_MARKER,
-        'Nothing to see here.',
-      ].join('\n'),
-      user: 'mallory',
-      labels: ['adr-revisit'],
-    });
-    const original = { title: forged.title, body: forged.body, state: forged.state, labels: [...forged.labels] };
+    const { issue: forged, original } = forgeMarkers(github);
     await threeRuns(github, tokenEnv(github, github.issueToken(INSTALLATION_ID)), 'my-app[bot]', 'binary');
     expect({ title: forged.title, body: forged.body, state: forged.state, labels: forged.labels }).toEqual(original);
     expect(github.state.commentsOn(REPO, forged.number)).toEqual([]);

@@ -1,6 +1,7 @@
 // A GitHub double seeded with ADRs that come due, and sweep deps on a real @octokit/rest client.
 import { Octokit } from '@octokit/rest';
 import { config as configPlugin } from '@probot/octokit-plugin-config';
+import { HEALTH_MARKER, reminderMarker } from '../../src/core/reminders/marker.js';
 import { readRepoConfig } from '../../src/github/repo-config.js';
 import { MemorySweepCache, type SweepDeps } from '../../src/handlers/reminder-sweep.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
@@ -38,6 +39,32 @@ export function adrText(title: string, options: { status?: string; date?: string
 export const DUE_ADR = 'docs/adr/0001-use-postgres.md';
 export const SUPERSEDED_ADR = 'docs/adr/0002-use-mysql.md';
 export const FUTURE_ADR = 'docs/adr/0003-use-kafka.md';
+/** A second ADR already due (2026-05-01) in the identity tests: two reminders per sweep, plus the health issue. */
+export const SECOND_DUE = 'docs/adr/0004-use-redis.md';
+
+/** baseFiles with SECOND_DUE and the health issue on: what the whose-issues-are-ours tests sweep. */
+export function identityFiles(): Record<string, string> {
+  return { ...baseFiles(), [SECOND_DUE]: adrText('4. Use Redis', { triggers: ['Revisit by 2026-05-01'] }), '.github/design-review.yml': 'reminders:\n  healthIssue: true\n' };
+}
+
+/**
+ * mallory's labelled issue with copied markers (the due ADR "reminded" for 2099, SECOND_DUE's real
+ * occurrence, the health marker), and what it held, so a test can show the sweep never touched it.
+ */
+export function forgeMarkers(double: GitHubDouble) {
+  const issue = double.state.addIssue(REPO, {
+    title: 'Decision health',
+    body: [
+      reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
+      reminderMarker({ path: SECOND_DUE, occurrence: '2026-05-01', cause: 'calendar' }),
+      HEALTH_MARKER,
+    ].join('\n'),
+    user: 'mallory',
+    labels: ['adr-revisit'],
+  });
+  return { issue, original: { title: issue.title, body: issue.body, state: issue.state, labels: [...issue.labels] } };
+}
+
 export function baseFiles(): Record<string, string> {
   return {
     [DUE_ADR]: adrText('1. Use PostgreSQL', { triggers: ['Revisit by 2026-06-01'] }),
@@ -48,9 +75,9 @@ export function baseFiles(): Record<string, string> {
   };
 }
 
-/** Starts a double with acme/decisions installed as installation 42; arch-alice can be assigned. */
-export async function startSweepDouble(files: Record<string, string> = baseFiles()): Promise<GitHubDouble> {
-  const double = await startGitHubDouble();
+/** Starts a double with acme/decisions installed as installation 42; arch-alice can be assigned. `appSlug` names the double's App. */
+export async function startSweepDouble(files: Record<string, string> = baseFiles(), appSlug?: string): Promise<GitHubDouble> {
+  const double = await startGitHubDouble(appSlug === undefined ? undefined : { app: { slug: appSlug } });
   double.state.addInstallation({ id: INSTALLATION_ID, account: OWNER });
   double.state.addRepo({ owner: OWNER, name: NAME, files });
   double.state.setPermission(REPO, 'arch-alice', 'write');

@@ -4,35 +4,16 @@
 // count then). Sweeps as the App and with GITHUB_TOKEN or an App token: test/app and test/cli.
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HEALTH_MARKER, hasHealthMarker, parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
+import { hasHealthMarker, parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
 import { readTokenLogin } from '../../src/github/token-login.js';
 import { sweepRepository } from '../../src/handlers/reminder-sweep.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { adrText, baseFiles, DUE_ADR, INSTALLATION_ID, issuesOf, OWNER, NAME, REPO, startSweepDouble, sweepDeps, type Logged } from './reminder-sweep-harness.js';
+import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, OWNER, NAME, REPO, SECOND_DUE, startSweepDouble, sweepDeps, type Logged } from './reminder-sweep-harness.js';
 
 const TARGET = { owner: OWNER, repo: NAME };
-const SECOND_DUE = 'docs/adr/0004-use-redis.md';
 const DUE = [`${DUE_ADR} 2026-06-01`, `${SECOND_DUE} 2026-05-01`];
 const QUIET = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function files(): Record<string, string> {
-  return { ...baseFiles(), [SECOND_DUE]: adrText('4. Use Redis', { triggers: ['Revisit by 2026-05-01'] }), '.github/design-review.yml': 'reminders:\n  healthIssue: true\n' };
-}
-
-/** mallory's labelled issue with copied markers: the due ADR "reminded" for 2099, the second ADR's real occurrence, the health marker. */
-function forge(double: GitHubDouble) {
-  const issue = double.state.addIssue(REPO, {
-    title: 'Decision health',
-    body: [
-      reminderMarker({ path: DUE_ADR, occurrence: '2099-01-01', cause: 'calendar' }),
-      reminderMarker({ path: SECOND_DUE, occurrence: '2026-05-01', cause: 'calendar' }),
-      HEALTH_MARKER,
-    ].join('\n'),
-    user: 'mallory',
-    labels: ['adr-revisit'],
-  });
-  return { issue, original: { title: issue.title, body: issue.body, state: issue.state } };
-}
 
 /** Open reminders (path and occurrence) and health issues among `authors`' issues. */
 function openOf(double: GitHubDouble, authors: string[]) {
@@ -52,8 +33,8 @@ describe('sweepRepository: whose issues are its own, three sweeps each', () => {
   });
 
   it("with a personal token it asks GitHub who the token is (ops-olga) and takes that person's issues only", async () => {
-    double = await startSweepDouble(files());
-    const { issue: forged, original } = forge(double);
+    double = await startSweepDouble(identityFiles());
+    const { issue: forged, original } = forgeMarkers(double);
     for (const sweep of [1, 2, 3]) {
       const gh = new Octokit({ baseUrl: double.url, auth: double.issueToken(INSTALLATION_ID, { as: 'ops-olga' }), log: QUIET });
       const result = await sweepRepository({ ...sweepDeps(double), gh, ownLogin: () => readTokenLogin(gh) }, TARGET);
@@ -62,12 +43,12 @@ describe('sweepRepository: whose issues are its own, three sweeps each', () => {
       expect(issuesOf(double).filter((i) => i.user.login === 'ops-olga' && i.state === 'closed')).toEqual([]);
     }
     expect(double.requestsFor('issues/list-for-repo').map((r) => r.query['creator'])).toEqual(['ops-olga', 'ops-olga', 'ops-olga']);
-    expect({ title: forged.title, body: forged.body, state: forged.state }).toEqual(original);
+    expect({ title: forged.title, body: forged.body, state: forged.state, labels: forged.labels }).toEqual(original);
     expect(double.state.commentsOn(REPO, forged.number)).toEqual([]);
   });
 
   it("when GitHub refuses to say who the token is, a bot's labelled reminder still counts and a person's never does", async () => {
-    double = await startSweepDouble(files());
+    double = await startSweepDouble(identityFiles());
     // A reminder a run before wrote with GITHUB_TOKEN, and mallory's copy of the markers.
     const earlier = double.state.addIssue(REPO, {
       title: 'Revisit ADR-0001: Use PostgreSQL',
@@ -75,7 +56,7 @@ describe('sweepRepository: whose issues are its own, three sweeps each', () => {
       user: 'github-actions[bot]',
       labels: ['adr-revisit'],
     });
-    const { issue: forged, original } = forge(double);
+    const { issue: forged, original } = forgeMarkers(double);
     const logged: Logged[] = [];
     for (const sweep of [1, 2, 3]) {
       const deps = sweepDeps(double, { logged });
@@ -88,7 +69,7 @@ describe('sweepRepository: whose issues are its own, three sweeps each', () => {
       expect(openOf(double, ['github-actions[bot]', 'design-review[bot]']), `sweep ${sweep}`).toEqual({ reminders: DUE, health: 1 });
     }
     expect(double.state.findIssue(REPO, earlier.number)!.state).toBe('open');
-    expect({ title: forged.title, body: forged.body, state: forged.state }).toEqual(original);
+    expect({ title: forged.title, body: forged.body, state: forged.state, labels: forged.labels }).toEqual(original);
     expect(double.state.commentsOn(REPO, forged.number)).toEqual([]);
     expect(double.requests.filter((r) => r.method !== 'GET' && r.path.includes(`/issues/${forged.number}`))).toEqual([]);
     const warnings = logged.filter((l) => l.level === 'warn' && /own login is unknown \([^]*Resource not accessible by integration[^]*\): only labelled issues by a bot account count/.test(l.msg));
