@@ -69,9 +69,11 @@ function reviewed(s: Seeded): boolean {
 beforeAll(async () => {
   [github, redis] = await Promise.all([startGitHubDouble(), startRedisServer()]);
   // A short first retry delay keeps the test quick; the default is 2 s.
-  // GitHub's own write spacing and retry waits (1 s): the reviews are still writing through the
-  // shared limiter in Redis when it is flushed, which is what this file is about.
-  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', REVIEW_RETRY_DELAY_MS: '500', LOG_LEVEL: 'info', REMINDERS: 'off', GITHUB_WRITE_SPACING_MS: '1000', GITHUB_RETRY_BASE_MS: '1000' };
+  // Writes 10 ms apart (the limiters still live in Redis, shared by the replicas). The window in
+  // which the reviews are still writing through them when Redis is flushed is made by the double
+  // instead (a 502 on their check run's update, retried by the App 1 s and 4 s later: GitHub's own
+  // retry waits, GITHUB_RETRY_BASE_MS 1000), so the test flushes at an event it sees.
+  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REVIEW_CONCURRENCY: '2', REVIEW_RETRY_DELAY_MS: '500', LOG_LEVEL: 'info', REMINDERS: 'off', GITHUB_WRITE_SPACING_MS: '10', GITHUB_RETRY_BASE_MS: '1000' };
   for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
 }, 120_000);
 
@@ -95,11 +97,14 @@ describeWithRedis('Redis loses its data under two replicas', () => {
     statuses['alpha#1'] = await deliver(one, finished);
     await waitFor('the review finished before the flush', () => reviewed(finished));
     const running = [seed('beta', 1), seed('gamma', 1)];
+    // Each review's first write after its check run (the run's update) fails twice with a 502: the
+    // review waits 1 s and 4 s to retry it, its summary and inline comments still to write.
+    for (const s of running) github.failNext({ method: 'PATCH', path: new RegExp(`^(/api/v3)?/repos/${s.repo}/check-runs/\\d+$`), status: 502, times: 2 });
     const seq = github.requests.at(-1)?.seq ?? 0;
     statuses['beta#1'] = await deliver(one, running[0]!);
     statuses['gamma#1'] = await deliver(two, running[1]!);
     for (const s of running) {
-      await github.waitForRequest((r) => r.seq > seq && r.operationId === 'checks/create' && isFor(s.repo, r) && r.status === 201, 60_000);
+      await github.waitForRequest((r) => r.seq > seq && r.injectedFault && isFor(s.repo, r), 60_000);
     }
     expect(running.every((s) => !reviewed(s))).toBe(true);
     await admin.flushall();
