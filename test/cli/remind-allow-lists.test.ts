@@ -1,4 +1,4 @@
-// `design-review remind` as a subprocess against the GitHub double and a Prometheus stand-in:
+// `design-review remind` (its main(), in process: the process itself is not what is tested) against the GitHub double and a Prometheus stand-in:
 // the `_extends` rule (CONFIG_EXTENDS_ALLOW) and the operator's PROMETHEUS_QUERY_ALLOW.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubDouble } from '../github-double/index.js';
 import { adrText, issuesOf, OWNER, REPO, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
-import { runCli } from './cli-harness.js';
+import { runCliInProcess } from './cli-harness.js';
 
 const TODAY = '2026-06-15';
 const CLEAN_ENV = {
@@ -67,7 +67,7 @@ describe('design-review remind and `_extends`', () => {
     double.state.addRepo({ owner: OWNER, name: 'infra-secrets', private: true, files: { 'deploy/prod.yml': 'database_password: x\napi_key: y\n' } });
     double.state.commit(REPO, { files: { '.github/design-review.yml': '_extends: infra-secrets:deploy/prod.yml\n' } });
 
-    const run = await runCli(['remind', '--today', TODAY], dir, tokenEnv());
+    const run = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv());
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^acme\/decisions: skipped \(invalid configuration: \.github\/design-review\.yml:1: `_extends`: `_extends: infra-secrets:deploy\/prod\.yml` names acme\/infra-secrets, a repository this App does not read configuration from/m);
@@ -79,11 +79,11 @@ describe('design-review remind and `_extends`', () => {
     double.state.addRepo({ owner: OWNER, name: 'policies', files: { 'reminders.yml': 'reminders:\n  enabled: false\n' } });
     double.state.commit(REPO, { files: { '.github/design-review.yml': '_extends: policies:reminders.yml\n' } });
 
-    const allowed = await runCli(['remind', '--today', TODAY], dir, tokenEnv({ CONFIG_EXTENDS_ALLOW: 'acme/policies' }));
+    const allowed = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv({ CONFIG_EXTENDS_ALLOW: 'acme/policies' }));
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toMatch(/^acme\/decisions: disabled$/m);
 
-    const bad = await runCli(['remind', '--today', TODAY], dir, tokenEnv({ CONFIG_EXTENDS_ALLOW: 'policies' }));
+    const bad = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv({ CONFIG_EXTENDS_ALLOW: 'policies' }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('CONFIG_EXTENDS_ALLOW: "policies" is not owner/repo or owner/*');
   });
@@ -96,7 +96,7 @@ describe('design-review remind and PROMETHEUS_QUERY_ALLOW', () => {
   it('sends no query naming a metric the operator does not allow, and reports the trigger with its file and line', async () => {
     seedTrigger('sum(rate(http_requests_total[5m])) / sum(rate(secret_payroll_total[5m]))');
 
-    const run = await runCli(['remind', '--today', TODAY, '--format', 'json'], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: 'http_, /api_(latency|errors)_.*/' }));
+    const run = await runCliInProcess(['remind', '--today', TODAY, '--format', 'json'], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: 'http_, /api_(latency|errors)_.*/' }));
 
     expect(run.code).toBe(0);
     expect(queries).toEqual([]);
@@ -109,7 +109,7 @@ describe('design-review remind and PROMETHEUS_QUERY_ALLOW', () => {
   it('sends a query whose metrics are all allowed, and opens the reminder it breaches', async () => {
     seedTrigger('histogram_quantile(0.99, sum(rate(api_latency_seconds_bucket[5m])) by (le))');
 
-    const run = await runCli(['remind', '--today', TODAY], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: 'http_, /api_(latency|errors)_.*/' }));
+    const run = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: 'http_, /api_(latency|errors)_.*/' }));
 
     expect(run.code).toBe(0);
     expect(queries).toEqual(['histogram_quantile(0.99, sum(rate(api_latency_seconds_bucket[5m])) by (le))']);
@@ -118,7 +118,7 @@ describe('design-review remind and PROMETHEUS_QUERY_ALLOW', () => {
 
   it('exits 2 on a malformed allow-list rather than sending everything', async () => {
     seedTrigger('up');
-    const run = await runCli(['remind', '--today', TODAY], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: '/api_(/' }));
+    const run = await runCliInProcess(['remind', '--today', TODAY], dir, tokenEnv({ PROMETHEUS_URL: prometheusUrl, PROMETHEUS_QUERY_ALLOW: '/api_(/' }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/PROMETHEUS_QUERY_ALLOW: \/api_\(\/ is not a valid regex/);
     expect(queries).toEqual([]);
