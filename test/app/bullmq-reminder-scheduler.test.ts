@@ -1,7 +1,7 @@
 // The BullMQ reminder scheduler over a real redis-server: two instances stand for two replicas.
 // The sweep function is the scheduler's injected dependency; here it records what it was asked.
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it, type TestContext } from 'vitest';
 import { bullmqReminderScheduler, jobPeriod, reminderSchedulerId, type BullmqReminderScheduler } from '../../src/app/bullmq-reminder-scheduler.js';
 import type { InstallationSweepResult } from '../../src/app/installation-sweep.js';
 import { waitFor } from '../e2e/app-process.js';
@@ -10,18 +10,12 @@ import { recordingLogger } from './recording-logger.js';
 
 let server: RedisServer;
 let redis: Redis;
-let open: BullmqReminderScheduler[] = [];
 let queueNumber = 0;
 
 beforeAll(async () => {
   server = await startRedisServer();
   redis = new Redis(server.url);
 }, 120_000);
-
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  open = [];
-});
 
 afterAll(async () => {
   redis?.disconnect();
@@ -34,8 +28,8 @@ interface Sweep {
   replica: string;
 }
 
-/** `count` schedulers on one queue (replicas), all recording into `sweeps`. */
-function replicas(count: number, options: { schedule?: string; outcome?: (id: number) => InstallationSweepResult['outcome']; sweepMs?: number } = {}) {
+/** `count` schedulers on one queue (replicas), all recording into `sweeps`; closed when `test` ends. */
+function replicas(test: TestContext, count: number, options: { schedule?: string; outcome?: (id: number) => InstallationSweepResult['outcome']; sweepMs?: number } = {}) {
   const queueName = `reminders-test-${(queueNumber += 1)}`;
   const sweeps: Sweep[] = [];
   let running = 0;
@@ -58,13 +52,19 @@ function replicas(count: number, options: { schedule?: string; outcome?: (id: nu
       },
     }),
   );
-  open.push(...made);
+  test.onTestFinished(async () => {
+    await Promise.all(made.map((s) => s.close()));
+  });
   return { schedulers: made, sweeps, log, maxRunning: () => maxRunning };
 }
 
-describeWithRedis('BullMQ reminder scheduler', () => {
-  it('keeps one scheduler per installation however many replicas upsert it, and sweeps each period once', { timeout: 120_000 }, async () => {
-    const { schedulers, sweeps } = replicas(2);
+// Concurrent: each test has a queue and installations of its own (the overlap lock is per
+// installation in the shared Redis), closes its own schedulers, and mostly waits for one-second
+// periods to pass.
+describeWithRedis.concurrent('BullMQ reminder scheduler', () => {
+  it('keeps one scheduler per installation however many replicas upsert it, and sweeps each period once', { timeout: 120_000 }, async (test) => {
+    const { expect } = test;
+    const { schedulers, sweeps } = replicas(test, 2);
     const [one, two] = schedulers as [BullmqReminderScheduler, BullmqReminderScheduler];
     await Promise.all([one.sync(async () => [42, 43]), two.sync(async () => [42, 43])]);
     const ids = (await one.queue.getJobSchedulers()).map((s) => s.key).sort();
@@ -82,8 +82,9 @@ describeWithRedis('BullMQ reminder scheduler', () => {
     expect(new Set(completed.map((job) => jobPeriod(job).toISOString())).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('sync removes the schedulers of installations the App no longer has', async () => {
-    const { schedulers } = replicas(1, { schedule: '0 6 * * *' });
+  it('sync removes the schedulers of installations the App no longer has', async (test) => {
+    const { expect } = test;
+    const { schedulers } = replicas(test, 1, { schedule: '0 6 * * *' });
     const [one] = schedulers as [BullmqReminderScheduler];
     await one.add(7);
     await one.add(8);
@@ -97,8 +98,9 @@ describeWithRedis('BullMQ reminder scheduler', () => {
     expect(reminderSchedulerId(8)).toBe('reminders:8');
   });
 
-  it('removes the scheduler of an installation found gone by its sweep', { timeout: 120_000 }, async () => {
-    const { schedulers, sweeps, log } = replicas(1, { outcome: (id) => (id === 5 ? 'uninstalled' : 'ok') });
+  it('removes the scheduler of an installation found gone by its sweep', { timeout: 120_000 }, async (test) => {
+    const { expect } = test;
+    const { schedulers, sweeps, log } = replicas(test, 1, { outcome: (id) => (id === 5 ? 'uninstalled' : 'ok') });
     const [one] = schedulers as [BullmqReminderScheduler];
     await one.sync(async () => [5, 6]);
     await waitFor('the scheduler of 5 to go', async () => (await one.queue.getJobScheduler('reminders:5')) === undefined, 60_000);
@@ -107,18 +109,20 @@ describeWithRedis('BullMQ reminder scheduler', () => {
     expect(log.lines.some((l) => l.msg?.includes('the installation is gone') && l.fields['installation'] === 5)).toBe(true);
   });
 
-  it('never sweeps one installation twice at once, even when a sweep outlasts its period', { timeout: 120_000 }, async () => {
-    const { schedulers, sweeps, log, maxRunning } = replicas(2, { sweepMs: 2500 });
-    await schedulers[0]!.sync(async () => [42]);
+  it('never sweeps one installation twice at once, even when a sweep outlasts its period', { timeout: 120_000 }, async (test) => {
+    const { expect } = test;
+    const { schedulers, sweeps, log, maxRunning } = replicas(test, 2, { sweepMs: 2500 });
+    await schedulers[0]!.sync(async () => [44]);
     await waitFor('a sweep skipped for overlap', () => log.lines.some((l) => l.msg?.includes('still running')), 60_000);
     await waitFor('a second sweep', () => sweeps.length >= 2, 60_000);
     expect(maxRunning()).toBe(1);
   });
 
-  it('drain waits for the running sweep and takes no new one', { timeout: 120_000 }, async () => {
-    const { schedulers, sweeps } = replicas(1, { sweepMs: 1500 });
+  it('drain waits for the running sweep and takes no new one', { timeout: 120_000 }, async (test) => {
+    const { expect } = test;
+    const { schedulers, sweeps } = replicas(test, 1, { sweepMs: 1500 });
     const [one] = schedulers as [BullmqReminderScheduler];
-    await one.sync(async () => [42]);
+    await one.sync(async () => [45]);
     await waitFor('a sweep to start', () => sweeps.length === 1, 60_000);
     const started = performance.now();
     expect(await one.drain(10_000)).toEqual({ abandoned: [] });
