@@ -1,6 +1,7 @@
 import type { Context, Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { runAdrCommand } from '../handlers/adr-command.js';
+import { REDELIVERY_LOOK_MS, runAdrCommand } from '../handlers/adr-command.js';
+import { positiveInteger } from '../config/env-number.js';
 import { commandEventFrom, type CommandPayload } from '../handlers/adr-command-event.js';
 import { isoToday, type PullRequestTarget } from '../handlers/pull-request-review.js';
 import { CONFIG_PATH } from '../config/load.js';
@@ -28,6 +29,9 @@ import { commandReadersInPool } from '../workers/commands-in-pool.js';
 
 /** Commands running at once across repositories. */
 const CONCURRENCY = Math.max(1, Number(process.env['COMMAND_CONCURRENCY']) || 2);
+
+/** How far apart a command looks for a redelivery's pull request on a taken branch (the e2e tests shorten the wait). */
+const REDELIVERY_LOOK = positiveInteger(process.env['ADR_REDELIVERY_LOOK_MS'], REDELIVERY_LOOK_MS);
 
 /** Register the /adr command handlers on the Probot app. */
 export function registerAdrCommands(
@@ -60,6 +64,7 @@ export function registerAdrCommands(
       readConfig,
       appSlug: options.appSlug,
       today: isoToday,
+      redeliveryLookMs: REDELIVERY_LOOK,
       categories: () => builtinChecklists().triggerCategories,
       enqueueReview: async (target: PullRequestTarget) => {
         const installationId = (context.payload as { installation?: { id: number } }).installation?.id;

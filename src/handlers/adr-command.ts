@@ -61,6 +61,8 @@ export interface AdrCommandDeps {
   categories: () => TriggerCategoryDef[];
   /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
   sleep?: (ms: number) => Promise<void>;
+  /** How far apart the looks for a redelivery's pull request are (ADR_REDELIVERY_LOOK_MS); REDELIVERY_LOOK_MS when unset. */
+  redeliveryLookMs?: number;
   /**
    * Queue a review of the pull request, for `/adr check`: through the App's review queue, which
    * runs one review of a pull request at a time (and coalesces), so the command cannot race a
@@ -334,7 +336,7 @@ async function waitForMarkedPullRequest(run: Run, marker: string): Promise<{ num
   const { deps, event } = run;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let look = 0; look < REDELIVERY_LOOKS; look += 1) {
-    await sleep(REDELIVERY_LOOK_MS);
+    await sleep(deps.redeliveryLookMs ?? REDELIVERY_LOOK_MS);
     const found = await findMarkedPullRequest(deps.gh, { owner: event.owner, repo: event.repo, marker, botLogin: run.botLogin });
     if (found !== undefined) return found;
   }

@@ -137,7 +137,8 @@ async function settle(ms = 400): Promise<void> {
 
 beforeAll(async () => {
   github = await startGitHubDouble();
-  app = await startApp(github, { COMMAND_CONCURRENCY });
+  // The looks for a redelivery's pull request on a taken branch 250 ms apart rather than 2 s.
+  app = await startApp(github, { COMMAND_CONCURRENCY, ADR_REDELIVERY_LOOK_MS: '250' });
 }, 120_000);
 
 afterAll(async () => {
@@ -347,8 +348,8 @@ describe.concurrent('races and retries', () => {
     const issue = github.state.addIssue(fullName('taken'), { title: 'gRPC', body: 'Context.', user: 'carol' });
     const { comment, delivery } = commentDelivery('taken', issue.number, '/adr new Use gRPC', 'carol');
     await deliver(delivery);
-    // By design this takes about 15 s before any load: on "branch exists" for its own branch name the
-    // command looks for a redelivery's pull request five times, 2 s apart, before it takes 0003.
+    // On "branch exists" for its own branch name the command looks for a redelivery's pull request
+    // five times, ADR_REDELIVERY_LOOK_MS apart (2 s by default, 250 ms here), before it takes 0003.
     const reply = await replyTo('taken', issue.number, `comment=${comment.id}`, 60_000);
     expect(reply.body).toContain('doc/adr/0003-use-grpc.md');
     const refused = github.requestsFor('git/create-ref').filter((r) => isFor('taken', r));
