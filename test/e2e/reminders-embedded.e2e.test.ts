@@ -1,33 +1,36 @@
 // End to end: the built App with the embedded reminder scheduler (no Redis) sweeps on its own
 // schedule. REMINDER_SCHEDULE='*/2 * * * * *' (a seconds field, the testing aid) makes ticks come
 // every two seconds through the same cron code path a daily schedule takes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { secondaryRateLimit, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { startApp, waitFor, type AppProcess } from './app-process.js';
 import { dueAdr, issueCreations, logLines, notDueAdr } from './reminder-fixtures.js';
 
 const EVERY_TWO_SECONDS = '*/2 * * * * *';
 let github: GitHubDouble;
+/** The SIGTERM test's own double: its App sweeps every installation it is shown. */
+let signalled: GitHubDouble;
 const apps: AppProcess[] = [];
 
 beforeAll(async () => {
-  github = await startGitHubDouble();
+  [github, signalled] = await Promise.all([startGitHubDouble(), startGitHubDouble()]);
   github.state.addInstallation({ id: 42, account: 'acme' });
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(apps.map((a) => a.stop(5000)));
-  await github?.close();
+  await Promise.all([github?.close(), signalled?.close()]);
 });
 
-async function launch(env: NodeJS.ProcessEnv): Promise<AppProcess> {
-  const app = await startApp(github, { LOG_LEVEL: 'info', REMINDER_SCHEDULE: EVERY_TWO_SECONDS, ...env });
+async function launch(env: NodeJS.ProcessEnv, double: GitHubDouble = github): Promise<AppProcess> {
+  const app = await startApp(double, { LOG_LEVEL: 'info', REMINDER_SCHEDULE: EVERY_TWO_SECONDS, ...env });
   apps.push(app);
   return app;
 }
 
-describe('embedded reminder scheduler', () => {
-  it('opens exactly one reminder issue for a due ADR, and a second tick opens none', { timeout: 120_000 }, async () => {
+// Concurrent: each test has an App and a GitHub double of its own, and mostly waits for ticks.
+describe.concurrent('embedded reminder scheduler', () => {
+  it('opens exactly one reminder issue for a due ADR, and a second tick opens none', { timeout: 120_000 }, async ({ expect }) => {
     github.state.addRepo({
       owner: 'acme',
       name: 'decisions',
@@ -62,15 +65,14 @@ describe('embedded reminder scheduler', () => {
     expect(await app.stop(10_000)).toBe(0);
   });
 
-  it('SIGTERM while a sweep runs lets it finish, then exits 0', { timeout: 120_000 }, async () => {
+  it('SIGTERM while a sweep runs lets it finish, then exits 0', { timeout: 120_000 }, async ({ expect }) => {
+    const github = signalled;
+    // Only installation 43 on this double. A secondary rate limit on the repository listing keeps
+    // the sweep busy for two seconds while the signal arrives.
     github.state.addInstallation({ id: 43, account: 'globex' });
     github.state.addRepo({ owner: 'globex', name: 'adrs', installationId: 43, files: { 'docs/adr/0001-use-postgresql.md': dueAdr(1) } });
-    // Only installation 43 here: the other one's repository is already reminded, but sweeping it
-    // would still take requests. A secondary rate limit on the repository listing keeps the
-    // sweep busy for two seconds while the signal arrives.
-    github.state.installations.delete(42);
     github.failNext(secondaryRateLimit({ retryAfterSeconds: 2, method: 'GET', path: /\/installation\/repositories$/ }));
-    const app = await launch({ SHUTDOWN_TIMEOUT_MS: '20000' });
+    const app = await launch({ SHUTDOWN_TIMEOUT_MS: '20000' }, github);
     await waitFor('the sweep to start', () => logLines(app.output(), 'reminder sweep started').length > 0, 20_000, app.output);
     expect(issueCreations(github.requests, 'globex/adrs')).toHaveLength(0);
     const exit = new Promise<number | null>((resolve) => app.child.once('exit', (code) => resolve(code)));
