@@ -39,8 +39,9 @@ beforeAll(async () => {
     files: { 'docs/adr/0001-use-postgresql.md': dueAdr(1), 'docs/adr/0002-use-kafka.md': notDueAdr(2) },
   });
   queue = new Queue(REMINDER_QUEUE_NAME, { connection: { url: redis.url } });
-  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REMINDER_SCHEDULE: '*/2 * * * * *', LOG_LEVEL: 'info' };
-  for (let i = 0; i < 2; i += 1) replicas.push(await startApp(github, env));
+  const env: NodeJS.ProcessEnv = { REDIS_URL: redis.url, REMINDER_SCHEDULE: '* * * * * *', LOG_LEVEL: 'info' };
+  // Both at once, as replicas of one deployment start: both upsert the same schedulers.
+  replicas = await Promise.all([startApp(github, env), startApp(github, env)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -76,11 +77,12 @@ describeWithRedis('reminders on two replicas sharing Redis', () => {
     console.info(`reminders: ${sweeps.length} sweeps of installation 42 split ${replicas.map((_, i) => sweeps.filter((s) => s.replica === i).length).join(' + ')} across the replicas`);
   });
 
-  it('installation.created adds a scheduler and installation.deleted removes it', { timeout: 120_000 }, async () => {
+  // These two at once, after the first (which counts the schedulers): installations of their own.
+  it.concurrent('installation.created adds a scheduler and installation.deleted removes it', { timeout: 120_000 }, async ({ expect }) => {
     github.state.addInstallation({ id: 77, account: 'Codertocat' });
     const created = await sendDelivery(replicas[0]!.webhookUrl, installationDelivery('created', 77, 'Codertocat'), SECRET);
     expect(created.status).toBe(200);
-    expect(await queue.getJobScheduler('reminders:77')).toMatchObject({ pattern: '*/2 * * * * *', tz: 'UTC', template: { data: { installationId: 77 } } });
+    expect(await queue.getJobScheduler('reminders:77')).toMatchObject({ pattern: '* * * * * *', tz: 'UTC', template: { data: { installationId: 77 } } });
     await waitFor('a sweep of installation 77', () => finishedSweeps().some((s) => s.installation === 77));
 
     const deleted = await sendDelivery(replicas[1]!.webhookUrl, installationDelivery('deleted', 77, 'Codertocat'), SECRET);
@@ -90,7 +92,7 @@ describeWithRedis('reminders on two replicas sharing Redis', () => {
     expect(github.violations).toEqual([]);
   });
 
-  it('removes the scheduler of an installation that is gone (404 on its token) without a deleted event', { timeout: 120_000 }, async () => {
+  it.concurrent('removes the scheduler of an installation that is gone (404 on its token) without a deleted event', { timeout: 120_000 }, async ({ expect }) => {
     // GitHub never heard of 88: the delivery is "lost" the other way round, the token request says 404.
     const created = await sendDelivery(replicas[0]!.webhookUrl, installationDelivery('created', 88, 'ghost'), SECRET);
     expect(created.status).toBe(200);
