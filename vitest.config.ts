@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The test folders that run without per-file isolation (see the `unit` project). */
-const UNIT = ['core', 'handlers', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers'].map((folder) => `test/${folder}/**/*.test.ts`);
+const UNIT = ['core', 'handlers', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers', 'shared'].map((folder) => `test/${folder}/**/*.test.ts`);
 
 export default defineConfig({
   test: {

@@ -5,6 +5,7 @@ import { readRepoConfig } from '../github/repo-config.js';
 import { readTokenLogin } from '../github/token-login.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
+import { askOnce } from '../shared/ask-once.js';
 import type { JobLog } from '../shared/job-log.js';
 import { readCredentials, type AppCredentials, type Env, type TokenCredentials } from './app-credentials.js';
 import type { CommandIo } from './check-command.js';
@@ -73,7 +74,7 @@ async function sweepWithToken(credentials: TokenCredentials, target: { owner: st
   // workflow may hold an App's installation token (<slug>[bot]) as well as its own GITHUB_TOKEN
   // (github-actions[bot]). Asked only when the sweep lists issues, so an unchanged repository
   // still costs one request.
-  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ownLogin: once(() => readTokenLogin(gh)) };
+  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ownLogin: askOnce(() => readTokenLogin(gh)) };
   const result = await sweepRepository(deps, repo);
   if (result.status === 401) throw new UsageError(`GitHub refused GITHUB_TOKEN for ${result.repo} (401): check the token and GITHUB_API_URL`);
   return [result];
@@ -138,18 +139,6 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
     results.push(...(await sweepInstallation(deps)));
   }
   return results;
-}
-
-// One answer per run, shared by the repositories swept; a failure is asked again next time.
-function once<T>(ask: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= ask().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
 }
 
 function client(token: string, baseUrl: string, io: CommandIo): ActionClient {
