@@ -96,7 +96,7 @@ const DYNAMIC: DynamicAllowed[] = [
   {
     file: 'src/core/document/decision-type.ts',
     call: 'group([...TYPE1, ...cues1])',
-    reason: "literal Type 1/2 phrases plus checklist cues, escaped by `escape` (whitespace runs become one \\s+); checklist files are read at the base commit, capped at MAX_CHECKLIST_CHARS",
+    reason: "literal Type 1/2 phrases plus checklist cues, escaped by phraseSource (escape-regexp.ts: whitespace runs become one \\s+); checklist files are read at the base commit, capped at MAX_CHECKLIST_CHARS",
   },
   {
     file: 'src/core/review/cue-search.ts',
@@ -111,8 +111,8 @@ const DYNAMIC: DynamicAllowed[] = [
   },
   {
     file: 'src/core/rules/source-lines.ts',
-    call: 'phraseBody(phrase)',
-    reason: 'a checklist phrase escaped by escapeRegExp, whitespace runs as one \\s+',
+    call: 'phraseSource(phrase)',
+    reason: 'a checklist phrase escaped by phraseSource (escape-regexp.ts), whitespace runs as one \\s+',
   },
   {
     file: 'src/core/rules/source-lines.ts',

@@ -10,6 +10,7 @@
 import type { DecisionRigor } from '../checklists/types.js';
 import type { DecisionType, Located } from './model.js';
 import type { Block } from './sections.js';
+import { phraseSource } from './escape-regexp.js';
 import { linesBefore } from './text-place.js';
 
 const TYPE1 = ['type[- ]?(?:1|one|I)', 'one[- ]way doors?', 'irreversible'];
@@ -39,9 +40,8 @@ function sentenceAround(text: string, index: number, length: number): string {
 
 /** Build the two phrase matchers once per checklist (cues are lower-case phrases, matched on word boundaries). */
 export function decisionTypeMatcher(rigor: DecisionRigor | undefined): RegExp {
-  const escape = (s: string): string => s.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const cues1 = (rigor?.type1Cues ?? []).filter((c) => c.trim() !== '').map(escape);
-  const cues2 = (rigor?.type2Cues ?? []).filter((c) => c.trim() !== '').map(escape);
+  const cues1 = (rigor?.type1Cues ?? []).filter((c) => c.trim() !== '').map(phraseSource);
+  const cues2 = (rigor?.type2Cues ?? []).filter((c) => c.trim() !== '').map(phraseSource);
   const group = (parts: string[]): string => `(${parts.join('|')})`;
   return new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${group([...TYPE1, ...cues1])}|${group([...TYPE2, ...cues2])})(?![\\p{L}\\p{N}])`,

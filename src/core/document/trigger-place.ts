@@ -4,6 +4,7 @@
  * of a phrase inside it is found again in the source lines, from the
  * trigger's own start. Findings then point at the phrase, not the sentence.
  */
+import { escapeRegExp } from './escape-regexp.js';
 import type { Place } from './model.js';
 
 /** Finds `needle` in the source at or after `from`; undefined when it is not written there as such (the caller keeps `from`). */
@@ -13,10 +14,6 @@ export type Locate = (from: Place, needle: string) => Place | undefined;
 const SEARCH_LINES = 12;
 // Words of the needle to look for: enough to tell it apart, short enough to survive inline markup further on.
 const NEEDLE_WORDS = 5;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A `Locate` over the document's source lines (1-based lines and columns, as the parser's places). */
 export function sourceLocator(lines: readonly string[]): Locate {

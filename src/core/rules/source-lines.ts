@@ -3,6 +3,7 @@
  * and HTML comments are blanked so a quoted example or template guidance is
  * never taken for the author's own words.
  */
+import { phraseSource } from '../document/escape-regexp.js';
 
 /** One source line and its 1-based number. */
 export interface SourceLine {
@@ -56,18 +57,9 @@ export function proseLines(source: string, from = 1, to = Number.POSITIVE_INFINI
   return out;
 }
 
-/** Escape a phrase for a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function phraseBody(phrase: string): string {
-  return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
-}
-
 /** A case-insensitive regular expression matching a phrase on word boundaries. */
 export function phrasePattern(phrase: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseBody(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseSource(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /**
@@ -76,6 +68,6 @@ export function phrasePattern(phrase: string): RegExp {
  * position, so one pass over the text replaces one pass per phrase.
  */
 export function anyPhrasePattern(phrases: readonly string[]): RegExp {
-  const body = phrases.map(phraseBody).join('|');
+  const body = phrases.map(phraseSource).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body || '(?!)'})(?![\\p{L}\\p{N}])`, 'iu');
 }
