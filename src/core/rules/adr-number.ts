@@ -111,14 +111,20 @@ export default defineRule(
     const group = [doc.path, ...duplicates.map((e) => e.path)].sort(compareStrings);
     const rank = group.indexOf(doc.path);
     const folderRecords = [self, ...siblings.filter((e) => !numbering?.added.has(e.path))];
-    const freeFor = (path: string): string => padded(max + 1 + recordsToMove(folderRecords).indexOf(path));
+    // The k-th record of the folder that must move is told the k-th free number; only the first is the next one.
+    const freeFor = (path: string): string => {
+      const k = recordsToMove(folderRecords).indexOf(path);
+      if (k <= 0) return `${padded(max + 1)} (the next free number)`;
+      const taken = k === 1 ? padded(max + 1) : `${padded(max + 1)} to ${padded(max + k)}`;
+      return `${padded(max + 1 + k)} (free: ${taken} ${k === 1 ? 'goes' : 'go'} to the record${k === 1 ? '' : 's'} before it that must move too)`;
+    };
     if (rank === 0) {
       // The records that must move are not reviewed here (`check` on named files judges them against the
       // folder): they cannot carry the finding, so the named record says it, likely the one just written.
       const unreviewed = group.slice(1).filter((p) => reviewed !== undefined && !reviewed.has(p));
       if (unreviewed.length === 0 || unreviewed.length !== group.length - 1) return;
       report(
-        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${freeFor(unreviewed[0]!)} (the next free number)`,
+        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${freeFor(unreviewed[0]!)}`,
         place,
       );
       return;
@@ -126,7 +132,7 @@ export default defineRule(
     const alsoUsing = group.slice(1).filter((p) => p !== doc.path);
     const also = alsoUsing.length > 0 ? `, and ${alsoUsing.map((p) => `\`${p}\``).join(', ')} also ${alsoUsing.length === 1 ? 'has' : 'have'} it` : '';
     report(
-      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${freeFor(doc.path)} (the next free number)`,
+      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${freeFor(doc.path)}`,
       place,
     );
   },
