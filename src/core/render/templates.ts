@@ -47,8 +47,18 @@ const POSTED_ON_GITHUB: ReadonlySet<string> = new Set([
   'adr-pull-request-body',
 ]);
 
-/** Compile a template from its text and cache it under `name` (user templates included). */
+/** Names `loadTemplates` gives the built-in templates; `compileTemplate` may not take them. */
+const BUILTIN_NAMES: ReadonlySet<string> = new Set([...DOCUMENT_TEMPLATES, ...Object.keys(REQUIRED_FIELDS), ...POSTED_ON_GITHUB]);
+
+/**
+ * Compile a template from its text and cache it under `name` (user templates included).
+ * The cache is per process: a built-in name would replace the built-in template for
+ * every later review, so user templates take a prefixed name of their own.
+ */
 export function compileTemplate(name: string, text: string): void {
+  if (BUILTIN_NAMES.has(name)) {
+    throw new TemplateError(`Template "${name}" is a built-in template; compile a user template under a name of its own (e.g. "user:${name}")`, name);
+  }
   compile(name, text);
 }
 

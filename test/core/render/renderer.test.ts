@@ -50,8 +50,15 @@ describe('compileTemplate / renderTemplate', () => {
   });
 
   it('checks the required fields of built-in templates before rendering', () => {
-    compileTemplate('adr', '# {{number}}. {{mdLine title}}');
+    // No compile here: unit files share one module registry (isolate: false), and
+    // replacing the built-in "adr" would break every later file that renders it.
     expect(() => renderTemplate('adr', { title: 'x' })).toThrow(/Template "adr" needs "number", "date", "status"/);
+  });
+
+  it('refuses to compile a user template under a built-in name, which would replace it for the whole process', () => {
+    for (const name of ['adr', 'design-doc', 'review-summary', 'reminder-issue']) {
+      expect(() => compileTemplate(name, '# {{title}}')).toThrow(new RegExp(`Template "${name}" is a built-in template; .*"user:${name}"`));
+    }
   });
 
   it('caches by name and replaces a template when its text changes', () => {
