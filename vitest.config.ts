@@ -28,7 +28,13 @@ export default defineConfig({
         // time (the first 123 files: 133 s wall isolated, 41 s not). None of them mocks modules or
         // leaves process state behind.
         extends: true,
-        test: { name: 'unit', include: UNIT, pool: 'threads' },
+        test: {
+          name: 'unit',
+          include: UNIT,
+          pool: 'threads',
+          // Writes GitHub's OpenAPI routing description once for every GitHub double of the run.
+          globalSetup: ['test/helpers/openapi-global-setup.ts'],
+        },
       },
       {
         // What starts processes, servers, Redis, or changes process state: a fresh module graph per file.
@@ -38,7 +44,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: UNIT,
           // Says once per run when the redis-server suites are skipped (redis-server missing, no CI).
-          globalSetup: ['test/helpers/redis-global-setup.ts'],
+          globalSetup: ['test/helpers/redis-global-setup.ts', 'test/helpers/openapi-global-setup.ts'],
         },
       },
     ],

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchRoute } from './openapi-router.js';
-import { openApiLoadCount } from './openapi-spec.js';
+import { matchRoute, openApiLoadCount } from './openapi-router.js';
 import { startGitHubDouble } from './server.js';
 import { startSeededDouble, type SeededDouble } from './test-fixture.js';
 
@@ -100,7 +99,7 @@ describe('request validation through the double', () => {
     expect(seeded.double.unhandled.at(-1)).toMatchObject({ operationId: 'repos/list-releases' });
   });
 
-  it('parses the OpenAPI description once per process, however many doubles run', async () => {
+  it('reads the OpenAPI routing description once per process, however many doubles run', async () => {
     const second = await startGitHubDouble();
     await fetch(`${second.url}/app`);
     await second.close();

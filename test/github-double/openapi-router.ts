@@ -1,9 +1,14 @@
 // Maps a concrete request (method + path) to the OpenAPI operation GitHub would route it to.
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import {
   HTTP_METHODS,
   loadGitHubOpenApi,
+  ROUTING_SPEC_KEY,
+  slimOpenApi,
   type HttpMethod,
   type JsonSchema,
+  type OpenApiDocument,
   type OpenApiParameter,
 } from './openapi-spec.js';
 
@@ -17,9 +22,8 @@ export interface OperationInfo {
   requestBodyRequired: boolean;
   /** Media types the operation accepts; a JSON schema is only validated for application/json. */
   requestBodyMediaTypes: string[];
+  /** Response codes the description lists; their schemas: `responseSchema` in openapi-spec.ts. */
   responseCodes: string[];
-  /** JSON schema of each response status that has an application/json body. */
-  responseSchemas: Record<string, JsonSchema>;
 }
 
 export interface RouteMatch {
@@ -50,6 +54,23 @@ interface RouteTemplate {
 const RANK = { literal: 0, pattern: 1, param: 2, greedy: 3 } as const;
 
 let routes: RouteTemplate[] | undefined;
+let routing: OpenApiDocument | undefined;
+let routingLoads = 0;
+
+/** The routing description: the global setup's file when there is one, else derived here; once per process. */
+export function routingOpenApi(): OpenApiDocument {
+  if (routing === undefined) {
+    const file = inject(ROUTING_SPEC_KEY);
+    routing = file ? (JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument) : slimOpenApi(loadGitHubOpenApi());
+    routingLoads += 1;
+  }
+  return routing;
+}
+
+/** How many times this process has read the routing description (tests assert it stays at one). */
+export function openApiLoadCount(): number {
+  return routingLoads;
+}
 
 /** The route table built from every path template and method in the description (built once). */
 export function routeTable(): readonly RouteTemplate[] {
@@ -58,7 +79,7 @@ export function routeTable(): readonly RouteTemplate[] {
 }
 
 function buildRoutes(): RouteTemplate[] {
-  const spec = loadGitHubOpenApi();
+  const spec = routingOpenApi();
   const table: RouteTemplate[] = [];
   for (const [template, item] of Object.entries(spec.paths)) {
     const operations = new Map<HttpMethod, OperationInfo>();
@@ -76,12 +97,6 @@ function buildRoutes(): RouteTemplate[] {
         requestBodyRequired: op.requestBody?.required === true,
         requestBodyMediaTypes: Object.keys(content),
         responseCodes: Object.keys(op.responses),
-        responseSchemas: Object.fromEntries(
-          Object.entries(op.responses).flatMap(([code, r]) => {
-            const schema = r.content?.['application/json']?.schema;
-            return schema === undefined ? [] : [[code, schema]];
-          }),
-        ),
       });
     }
     const multiSegment = new Set(

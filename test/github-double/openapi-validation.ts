@@ -2,7 +2,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import type { OperationInfo } from './openapi-router.js';
-import type { JsonSchema, OpenApiParameter } from './openapi-spec.js';
+import { responseSchema, type JsonSchema, type OpenApiParameter } from './openapi-spec.js';
 import type { ViolationFinding } from './violations.js';
 
 // One compiler for the process; each operation's body validator is compiled on first use
@@ -120,7 +120,7 @@ export function responseProblems(operation: OperationInfo, status: number, body:
   const key = `${operation.operationId} ${status}`;
   let validate = responseValidators.get(key);
   if (validate === undefined) {
-    const schema = operation.responseSchemas[String(status)];
+    const schema = responseSchema(operation.template, operation.method, String(status));
     if (schema === undefined) return undefined;
     try {
       validate = compiler().compile(toJsonSchema(schema));

@@ -44,9 +44,9 @@ function bigTable(rows: number): string {
 }
 
 describe('parse performance', () => {
-  it('parses a 1 MB design doc in time linear in its size (4x a 256 KB one, not 16x)', () => {
-    const peer = bigDesignDoc(256 * 1024);
-    const source = bigDesignDoc(1024 * 1024);
+  it('parses a 512 KB design doc in time linear in its size (4x a 128 KB one, not 16x)', () => {
+    const peer = bigDesignDoc(128 * 1024);
+    const source = bigDesignDoc(512 * 1024);
     const parse = (text: string) => {
       const started = performance.now();
       const parsed = parseDecisionDoc(text, 'docs/design/search-v2.md', 'design-doc', sampleChecklists);
@@ -55,13 +55,13 @@ describe('parse performance', () => {
     parse(bigDesignDoc(32 * 1024)); // warm up the JIT before measuring
     const peerMs = parse(peer).ms;
     const { doc, ms } = parse(source);
-    expect(doc.sections.length).toBeGreaterThan(300);
-    expect(doc.tradeOffs.length).toBeGreaterThan(300);
-    expect(doc.placeholders.length).toBeGreaterThan(300);
+    expect(doc.sections.length).toBeGreaterThan(150);
+    expect(doc.tradeOffs.length).toBeGreaterThan(150);
+    expect(doc.placeholders.length).toBeGreaterThan(150);
     expect(doc.status?.normalized).toBe('proposed');
     // About 4x its peer (mostly micromark); quadratic would be 16x. The factor and the second of
     // slack leave room for a loaded CI machine.
-    expect(ms, `1 MB ${Math.round(ms)} ms, 256 KB ${Math.round(peerMs)} ms`).toBeLessThan(8 * peerMs + 1000);
+    expect(ms, `512 KB ${Math.round(ms)} ms, 128 KB ${Math.round(peerMs)} ms`).toBeLessThan(8 * peerMs + 1000);
   }, 120_000);
 
   it('reads a 6,000-row decision matrix linearly', () => {

@@ -3,10 +3,12 @@
  * or micromark's slow paths are reviewed in time comparable to a benign
  * document of the same size. Before the regex fixes the first four shapes took
  * 15 to 40 s at 200,000 characters (quadratic: minutes at 1 MiB). The shapes are
- * filled to a quarter of the size limit (review.maxFileBytes, 1 MiB by default):
+ * filled to an eighth of the size limit (review.maxFileBytes, 1 MiB by default):
  * every ratio below holds at any size for linear code (and the last one, of two
- * quadratic costs, when both sides shrink together), a quadratic one is still
- * tens of times over its bound there, and the suite spends a quarter of the time.
+ * quadratic costs, when both sides shrink together), a quadratic one is still two
+ * to six times over its bound there (those shapes would take 6 to 17 s; a benign
+ * document of that size takes about 0.6 s, so 3x plus a second allows 2.8 s), and
+ * the suite spends an eighth of the time (a quarter gave 6 to 15 times).
  *
  * Not here: shapes that are quadratic inside micromark itself, where no
  * change of ours helps: the lazy list continuation (`- x`, then thousands of
@@ -21,7 +23,7 @@ import { reviewOptions } from '../../helpers/review-options.js';
 const opts = reviewOptions();
 const LIMIT = opts.config.review.maxFileBytes;
 /** The size every shape and the benign peer are filled to. */
-const SIZE = LIMIT / 4;
+const SIZE = LIMIT / 8;
 const PATH = 'docs/adr/0001-use-postgresql.md';
 const STATUS = '# 1. Use PostgreSQL\n\n## Status\n\n';
 
@@ -55,7 +57,7 @@ function timedReview(text: string): { ms: number; findings: number; skipped: str
   return { ms: performance.now() - started, findings: result.findings.length, skipped: result.skipped };
 }
 
-describe('reviewDocument on hostile documents at a quarter of the size limit', () => {
+describe('reviewDocument on hostile documents at an eighth of the size limit', () => {
   let benignMs = 0;
 
   beforeAll(() => {
@@ -107,13 +109,14 @@ describe('reviewDocument on hostile documents at a quarter of the size limit', (
     }
   });
 
-  it('reviews 16k `[` then 16k `]` (32 KB) within 5x the benign document of a quarter of the size limit', () => {
+  it('reviews 11.6k `[` then 11.6k `]` (23 KB) within 5x the benign document of an eighth of the size limit', () => {
     // Still quadratic inside micromark 2.0.4 (about 20 to 30x a benign document of its own size
     // here), but about 5x faster than 2.0.3, which took 8 to 20x the 1 MiB benign document on 32k
-    // then 32k. Half the brackets cost a quarter of the time, as a quarter of the benign size does,
-    // so the ratio is the one measured at 64 KB against 1 MiB. The App's per-document time budget
-    // bounds what remains.
-    const hostile = timedReview(`${STATUS}${'['.repeat(16_384)}${']'.repeat(16_384)}\n`);
+    // then 32k. The brackets cost the square of their number and the benign document its size, so
+    // 32k / sqrt(8) brackets against an eighth of 1 MiB keep the ratio measured at 64 KB against
+    // 1 MiB. The App's per-document time budget bounds what remains.
+    const brackets = Math.round(32_768 / Math.sqrt(8));
+    const hostile = timedReview(`${STATUS}${'['.repeat(brackets)}${']'.repeat(brackets)}\n`);
     expect(hostile.ms, `hostile ${Math.round(hostile.ms)} ms, benign ${Math.round(benignMs)} ms`).toBeLessThan(5 * benignMs + 1000);
   }, 180_000);
 });
