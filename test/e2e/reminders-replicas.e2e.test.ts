@@ -66,8 +66,11 @@ describeWithRedis('reminders on two replicas sharing Redis', () => {
     const sources = sweeps.map((s) => String(s.source));
     expect(new Set(sources).size).toBe(sources.length);
     for (const source of sources) expect(source).toMatch(/^repeat:reminders:42:\d+$/);
-    const completed = (await queue.getCompleted(0, 1000)).filter((job) => job.data.installationId === 42).map((job) => job.id);
-    for (const source of sources) expect(completed).toContain(source);
+    // BullMQ marks a job completed just after its processor (which logs the sweep) returns: wait for it.
+    const completed = await waitFor('every logged sweep to be a completed job', async () => {
+      const ids = (await queue.getCompleted(0, 1000)).filter((job) => job.data.installationId === 42).map((job) => job.id);
+      return sources.every((source) => ids.includes(source)) ? ids : undefined;
+    });
     expect(new Set(completed).size).toBe(completed.length);
 
     expect(issueCreations(github.requests, 'acme/decisions')).toHaveLength(1);
