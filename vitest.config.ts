@@ -1,14 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
-/** The test folders that run without per-file isolation (see the `unit` project). */
-const UNIT = ['core', 'handlers', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers', 'shared'].map((folder) => `test/${folder}/**/*.test.ts`);
+/**
+ * The test files that run in worker threads sharing one module graph per thread (isolate: false):
+ * the core, handlers, adapters, the GitHub double, the workers, the README, and the files that start
+ * the App, the Action, redis-server or npm as child processes. None of them mocks modules, sets
+ * environment variables, patches prototypes or installs process handlers in the test process.
+ */
+const SHARED = ['core', 'handlers', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers', 'shared', 'e2e', 'action', 'app', 'queue', 'deploy', 'bench', 'packaging'].map(
+  (folder) => `test/${folder}/**/*.test.ts`,
+);
+
+/**
+ * Files that change the test process itself, each in a fresh process: the CLI tests (they run
+ * main() in-process and set its environment), a prototype patch (Probot's Server.start), a
+ * module import hook, an Octokit whose environment is read at import.
+ */
+const ISOLATED = ['test/cli/**/*.test.ts', 'test/app/ioredis-import.test.ts', 'test/app/server-fallback-routes.test.ts', 'test/action/installation-octokit.test.ts'];
+
+/**
+ * Two long files that mostly wait on child processes (App drains, npm), run in the forks for
+ * balance: a thread runs its files one after another, and the threads' share was the longer.
+ */
+const BALANCE = ['test/e2e/shutdown.e2e.test.ts', 'test/packaging/pack-install.test.ts'];
 
 export default defineConfig({
   test: {
-    // The CLI tests spawn the built binary; two cores, so keep the pool small.
+    // The isolated project: a fresh process per file; two cores, so keep the pool small.
     pool: 'forks',
-    // The unit project runs in worker threads sharing one module graph each (isolate: false); the
-    // rest in forks, a fresh process per file. Vitest takes isolation from the pool, not the project.
+    // The shared project runs in worker threads sharing one module graph each (isolate: false); the
+    // isolated one in forks. Vitest takes isolation from the pool, not the project.
     poolOptions: { forks: { maxForks: 2 }, threads: { maxThreads: 2, isolate: false } },
     // Tests wait on events, each with a cap (60 s in the shared waits) that only ends a test that
     // will never pass; a test or hook may hold two such waits, and a loaded machine is no failure.
@@ -22,28 +42,26 @@ export default defineConfig({
     maxConcurrency: 8,
     projects: [
       {
-        // In-process tests of the core, the handlers, the adapters over the GitHub double, the
-        // double itself, the worker pools and the README: one module graph per worker for all of
-        // them (isolate: false) rather than one per file; that per-file import was most of their
-        // time (the first 123 files: 133 s wall isolated, 41 s not). None of them mocks modules or
-        // leaves process state behind.
+        // One module graph per worker for all of them (isolate: false) rather than one per file:
+        // that per-file import was most of the in-process tests' time (the first 123 files: 133 s
+        // wall isolated, 41 s not), and for the e2e files it parsed the double, the webhook examples
+        // and the source once per file (16 e2e files: 128 CPU-s in forks, 105 here).
         extends: true,
         test: {
-          name: 'unit',
-          include: UNIT,
+          name: 'shared',
+          include: SHARED,
+          exclude: [...ISOLATED, ...BALANCE],
           pool: 'threads',
-          // Writes GitHub's OpenAPI routing description once for every GitHub double of the run.
-          globalSetup: ['test/helpers/openapi-global-setup.ts'],
+          // The Redis notice once per run; GitHub's OpenAPI routing description written once for every double.
+          globalSetup: ['test/helpers/redis-global-setup.ts', 'test/helpers/openapi-global-setup.ts'],
         },
       },
       {
-        // What starts processes, servers, Redis, or changes process state: a fresh module graph per file.
+        // What changes the test process's own state: a fresh process per file.
         extends: true,
         test: {
-          name: 'integration',
-          include: ['test/**/*.test.ts'],
-          exclude: UNIT,
-          // Says once per run when the redis-server suites are skipped (redis-server missing, no CI).
+          name: 'isolated',
+          include: [...ISOLATED, ...BALANCE],
           globalSetup: ['test/helpers/redis-global-setup.ts', 'test/helpers/openapi-global-setup.ts'],
         },
       },

@@ -6,7 +6,7 @@
  * Context, Decision and options drew adr-context, adr-decision and adr-options.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, removeRepo, runCli } from './cli-harness.js';
+import { makeRepo, removeRepo, runCli, runCliInProcess } from './cli-harness.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -34,7 +34,8 @@ describe('design-review new, then check', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const path = created.stdout.trim();
-    const result = await runCli(['check', path, '--format', 'json', '--today', '2026-01-10'], repo);
+    // `new` runs the binary (templates found from the installed layout); `check` the same main() in this process.
+    const result = await runCliInProcess(['check', path, '--format', 'json', '--today', '2026-01-10'], repo);
     const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
     // The template is full of TODOs: asking to fill them is the one thing check should say.
     expect(findings.some((f) => f.ruleId === 'adr-placeholders')).toBe(placeholders);
