@@ -2,11 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The test files that run in worker threads sharing one module graph per thread (isolate: false):
- * the core, handlers, adapters, the GitHub double, the workers, the README, and the files that start
+ * the core, the review, command and reminder features, adapters, the GitHub double, the workers, the README, and the files that start
  * the App, the Action, redis-server or npm as child processes. None of them mocks modules, sets
  * environment variables, patches prototypes or installs process handlers in the test process.
  */
-const SHARED = ['core', 'handlers', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers', 'shared', 'e2e', 'action', 'app', 'queue', 'deploy', 'bench', 'packaging'].map(
+const SHARED = ['core', 'review', 'commands', 'reminders', 'github', 'github-double', 'config', 'workers', 'docs', 'helpers', 'shared', 'e2e', 'action', 'app', 'queue', 'deploy', 'bench', 'packaging'].map(
   (folder) => `test/${folder}/**/*.test.ts`,
 );
 

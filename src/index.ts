@@ -1,21 +1,21 @@
 import type { ApplicationFunction, Context, Logger } from 'probot';
-import { registerAdrCommands } from './app/adr-commands.js';
+import { registerAdrCommands } from './commands/adr-commands.js';
 import { appSlugOnce } from './app/app-slug.js';
-import { createReviewQueue } from './app/create-review-queue.js';
+import { createReviewQueue } from './review/create-review-queue.js';
 import { httpRoutes } from './app/http-routes.js';
-import { createMetrics } from './app/metrics.js';
-import { readQueueSettings, type QueueSettings } from './app/queue-settings.js';
-import { readReminderSettings, type ReminderSettings } from './app/reminder-settings.js';
+import { createMetrics } from './shared/metrics.js';
+import { readQueueSettings, type QueueSettings } from './review/queue-settings.js';
+import { readReminderSettings, type ReminderSettings } from './reminders/reminder-settings.js';
 import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow } from './config/extends-allow.js';
-import type { SweepScheduler } from './app/reminder-scheduler.js';
-import { createReviewRunner } from './app/review-runner.js';
-import { startReminders } from './app/start-reminders.js';
-import { reviewJobs, reviewTargets, type ReviewPayload } from './handlers/enqueue-review.js';
+import type { SweepScheduler } from './reminders/reminder-scheduler.js';
+import { createReviewRunner } from './review/review-runner.js';
+import { startReminders } from './reminders/start-reminders.js';
+import { reviewJobs, reviewTargets, type ReviewPayload } from './review/enqueue-review.js';
 import { loadBuiltinTemplates } from './io/read-templates.js';
 import { redactRedisUrl } from './queue/redis-url.js';
 import { CorePool } from './workers/core-pool.js';
 import { readPoolSettings, type PoolSettings } from './workers/pool-settings.js';
-import { reviewInPool } from './workers/review-in-pool.js';
+import { reviewInPool } from './review/review-in-pool.js';
 import type { JobQueue } from './queue/job-queue.js';
 import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
 
@@ -23,8 +23,8 @@ import { reviewJobId, type ReviewQueue } from './queue/review-queue.js';
  * The Probot App: wiring only. Deliveries are checked for relevance and
  * queued as plain data, so GitHub gets its 200 at once; the review runs from
  * the queue (in-process, or BullMQ shared by replicas when REDIS_URL is set)
- * through one runner (src/app/review-runner.ts). Revisit reminders are swept
- * on the App's schedule (src/app/start-reminders.ts: embedded, or BullMQ job
+ * through one runner (src/review/review-runner.ts). Revisit reminders are swept
+ * on the App's schedule (src/reminders/start-reminders.ts: embedded, or BullMQ job
  * schedulers with REDIS_URL). /healthz and /metrics are served next to the
  * webhook endpoint.
  */

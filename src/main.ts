@@ -2,7 +2,7 @@ import { ProbotOctokit, run } from 'probot';
 import { createApp } from './index.js';
 import { shutdownHandler, withoutNewListeners } from './app/graceful-shutdown.js';
 import { setupModeRoutes } from './app/http-routes.js';
-import { readQueueSettings } from './app/queue-settings.js';
+import { readQueueSettings } from './review/queue-settings.js';
 import { withFallbackRoute } from './app/server-fallback-routes.js';
 import { throttleOptions } from './github/retry-options.js';
 import { recoverLostLimiterState } from './github/throttle-redis-recovery.js';

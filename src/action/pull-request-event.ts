@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { reviewTargets, type ReviewPayload } from '../handlers/enqueue-review.js';
-import type { PullRequestTarget } from '../handlers/pull-request-review.js';
+import { reviewTargets, type ReviewPayload } from '../review/enqueue-review.js';
+import type { PullRequestTarget } from '../shared/pull-request-target.js';
 
 /**
  * Which workflow events the Action reviews: `pull_request` and

@@ -1,4 +1,4 @@
-import { reviewPullRequest, type ReviewJobDeps } from '../handlers/pull-request-review.js';
+import { reviewPullRequest, type ReviewJobDeps } from '../review/pull-request-review.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { createActionOctokit } from './action-octokit.js';
 import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSettings } from './action-settings.js';
@@ -10,7 +10,7 @@ import { errorText, workflowLog } from './workflow-log.js';
 import { CorePool } from '../workers/core-pool.js';
 import { warningLimitExceeded } from '../config/warning-limit.js';
 import { readPoolSettings } from '../workers/pool-settings.js';
-import { reviewInPool } from '../workers/review-in-pool.js';
+import { reviewInPool } from '../review/review-in-pool.js';
 import { plainLine, workflowCommand } from './workflow-commands.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReviewQueue } from '../queue/review-queue.js';
-import type { SweepScheduler } from './reminder-scheduler.js';
+import type { SweepScheduler } from '../reminders/reminder-scheduler.js';
 
 /**
  * Graceful shutdown on SIGTERM (orchestrators) and SIGINT (Ctrl-C). Steps:

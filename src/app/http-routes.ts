@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppMetrics } from './metrics.js';
+import type { AppMetrics } from '../shared/metrics.js';
 
 /**
  * Extra routes on Probot's server: GET /healthz for liveness probes and

@@ -6,9 +6,7 @@ import { InvalidArgumentError } from 'commander';
  */
 
 /** Today's date in UTC, ISO `YYYY-MM-DD`. */
-export function currentUtcDate(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+export { isoToday as currentUtcDate } from '../shared/clock.js';
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {

@@ -4,7 +4,7 @@ import { createActionOctokit, createInstallationOctokit, type ActionClient } fro
 import { readRepoConfig } from '../github/repo-config.js';
 import { readTokenLogin } from '../github/token-login.js';
 import { httpStatus } from '../github/github-client.js';
-import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../handlers/reminder-sweep.js';
+import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../reminders/reminder-sweep.js';
 import { askOnce } from '../shared/ask-once.js';
 import type { JobLog } from '../shared/job-log.js';
 import { readCredentials, type AppCredentials, type Env, type TokenCredentials } from './app-credentials.js';

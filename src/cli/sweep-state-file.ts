@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SweepCache } from '../github/sweep-cache.js';
+import type { SweepCache } from '../reminders/sweep-cache.js';
 
 /**
  * The sweep cache of `design-review remind --state <file>`: one JSON object

@@ -5,7 +5,7 @@ import type { JobAttempt } from './retry-policy.js';
  * The queue the webhook handler hands reviews to, whatever runs them: the
  * in-process JobQueue (one replica) or BullMQ on Redis (several replicas).
  * A job is plain JSON, so it can wait in Redis and run on any replica; the
- * one runner (src/app/review-runner.ts) turns it back into a review.
+ * one runner (src/review/review-runner.ts) turns it back into a review.
  * Both backends retry a job whose runner throws RetryLater (an infrastructure
  * failure: GitHub 5xx, a network or Redis error) with the same policy
  * (src/queue/retry-policy.ts); anything else the runner throws is final.

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GitHubDouble } from '../github-double/index.js';
-import { adrText, issuesOf, OWNER, REPO, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
+import { adrText, issuesOf, OWNER, REPO, startSweepDouble } from '../reminders/reminder-sweep-harness.js';
 import { runCliInProcess } from './cli-harness.js';
 
 const TODAY = '2026-06-15';

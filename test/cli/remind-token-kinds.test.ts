@@ -4,8 +4,8 @@
 // marker for its own. The reported case runs the built binary; GITHUB_TOKEN runs runRemind, the
 // function the binary's `remind` hands its flags and environment to, in this process (a process
 // start costs about two seconds of CPU). Each kind has its own double and the two run side by side.
-// The App's own sweep: test/app/installation-sweep-identity.test.ts; a personal token, and a sweep
-// that cannot learn its login: test/handlers/reminder-sweep-identity.test.ts.
+// The App's own sweep: test/reminders/installation-sweep-identity.test.ts; a personal token, and a sweep
+// that cannot learn its login: test/reminders/reminder-sweep-identity.test.ts.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRemind } from '../../src/cli/remind-command.js';
 import { hasHealthMarker, parseReminderMarker } from '../../src/core/reminders/marker.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, REPO, SECOND_DUE, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
+import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, REPO, SECOND_DUE, startSweepDouble } from '../reminders/reminder-sweep-harness.js';
 import { runCli, type CliResult } from './cli-harness.js';
 
 const TODAY = '2026-06-15';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseReminderMarker, reminderMarker } from '../../src/core/reminders/marker.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { adrText, baseFiles, DUE_ADR, issuesOf, OWNER, REPO, startSweepDouble } from '../handlers/reminder-sweep-harness.js';
+import { adrText, baseFiles, DUE_ADR, issuesOf, OWNER, REPO, startSweepDouble } from '../reminders/reminder-sweep-harness.js';
 import { runCli, runCliInProcess } from './cli-harness.js';
 
 // `design-review remind` as a subprocess against the GitHub double.

@@ -38,7 +38,7 @@ const ALLOWED: Allowed[] = [
     reason: 'the fixed base of a paths.adr glob: config globs are at most 500 characters (globList in config/schema.ts)',
   },
   {
-    file: 'src/handlers/pull-request-review.ts',
+    file: 'src/review/pull-request-review.ts',
     source: String.raw`\/+$`,
     reason: 'an ADR folder from adrDirsFromFiles (core/document/classify.ts): normalizePath collapsed every run of slashes, so `\\/+` matches one character',
   },

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { httpRoutes } from '../../src/app/http-routes.js';
-import { createMetrics } from '../../src/app/metrics.js';
+import { createMetrics } from '../../src/shared/metrics.js';
 import { execForm, healthcheckCommand, readDockerfile, type Stage } from './dockerfile.js';
 
 const ROOT = new URL('../../', import.meta.url);

@@ -7,7 +7,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REMINDER_QUEUE_NAME } from '../../src/app/bullmq-reminder-scheduler.js';
+import { REMINDER_QUEUE_NAME } from '../../src/reminders/bullmq-reminder-scheduler.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, type AppProcess } from './app-process.js';

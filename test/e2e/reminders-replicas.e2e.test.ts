@@ -3,7 +3,7 @@
 // replicas there are, each installation is swept once per period and gets one reminder issue.
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REMINDER_QUEUE_NAME } from '../../src/app/bullmq-reminder-scheduler.js';
+import { REMINDER_QUEUE_NAME } from '../../src/reminders/bullmq-reminder-scheduler.js';
 import { buildDelivery, sendDelivery, startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../queue/redis-server.js';
 import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProcess } from './app-process.js';

@@ -3,9 +3,9 @@ import { configSchema } from '../../src/config/schema.js';
 import { readBranchTree, readDefaultBranchAdrs, treeFingerprint, adrPathsOf } from '../../src/github/default-branch-adrs.js';
 import { readBranchHead } from '../../src/github/branch-head.js';
 import { listLabelledIssues } from '../../src/github/reminder-issues.js';
-import { sweepRepository } from '../../src/handlers/reminder-sweep.js';
+import { sweepRepository } from '../../src/reminders/reminder-sweep.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { adrText, baseFiles, DUE_ADR, issuesOf, REPO, startSweepDouble, sweepDeps } from '../handlers/reminder-sweep-harness.js';
+import { adrText, baseFiles, DUE_ADR, issuesOf, REPO, startSweepDouble, sweepDeps } from '../reminders/reminder-sweep-harness.js';
 
 const TARGET = { owner: 'acme', repo: 'decisions' };
 const config = configSchema.parse({});

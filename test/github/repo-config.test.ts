@@ -8,7 +8,7 @@ import { ConfigError } from '../../src/config/config-error.js';
 import { parseExtendsAllow } from '../../src/config/extends-allow.js';
 import { deepMerge, readRepoConfig } from '../../src/github/repo-config.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
-import { recordingLogger } from '../app/recording-logger.js';
+import { recordingLogger } from '../helpers/recording-logger.js';
 
 const CONFIG = '.github/design-review.yml';
 const SECRET_FILE = 'database_password: x\napi_key: y\n';
