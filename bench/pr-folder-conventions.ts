@@ -11,12 +11,12 @@
 // For each: the median wall time of the job, and the GitHub requests of one run by operation.
 import { cpus } from 'node:os';
 import { Octokit } from '@octokit/rest';
-import { reviewPullRequest } from '../src/handlers/pull-request-review.js';
+import { reviewPullRequest } from '../src/review/pull-request-review.js';
 import type { JobLog } from '../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../src/io/read-templates.js';
 import { CorePool } from '../src/workers/core-pool.js';
 import { readPoolSettings } from '../src/workers/pool-settings.js';
-import { reviewInPool } from '../src/workers/review-in-pool.js';
+import { reviewInPool } from '../src/review/review-in-pool.js';
 import { startGitHubDouble, type GitHubDouble } from '../test/github-double/index.js';
 
 const args = process.argv.slice(2);
