@@ -11,7 +11,7 @@ import { readBuiltinChecklistFiles } from '../io/read-checklists.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import type { CommandIo } from './check-command.js';
 import { EXIT_OK, UsageError } from './cli-error.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /** Flags of `design-review new`. */
 export interface NewFlags {

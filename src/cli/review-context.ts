@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { Checklists } from '../core/checklists/types.js';
 import { readAdrDirs } from '../io/read-adr-dirs.js';
 import { readChecklists } from '../io/read-checklists.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /** Everything a review run needs from the repository before reading documents. */
 export interface ReviewContext {

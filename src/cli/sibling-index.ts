@@ -9,7 +9,7 @@ import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
 import { parseDecisionDoc } from '../core/document/parse.js';
 import { decodeSource } from '../core/review/decode-source.js';
 import type { SourceFile } from '../core/review/types.js';
-import { collectionFolder } from '../core/rules/adr-folder.js';
+import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 
 /**
  * When only some files are reviewed (paths named on the command line, a

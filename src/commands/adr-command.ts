@@ -9,7 +9,7 @@ import { findCommand, type AdrCommand } from '../core/commands/parse-command.js'
 import { pullRequestTitle, renderPullRequestBody, renderReply, type Reply } from '../core/commands/replies.js';
 import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js';
 import { numberFromFileName } from '../core/document/title.js';
-import { collectionFolder } from '../core/rules/adr-folder.js';
+import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 import { compileTemplate, DOCUMENT_TEMPLATES, renderTemplate, TemplateError } from '../core/render/templates.js';
 import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimedError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
 import { readAdrRepository } from '../github/adr-repository.js';
@@ -23,7 +23,7 @@ import type { EnqueueResult } from '../queue/review-queue.js';
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import type { JobLog } from '../shared/job-log.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:

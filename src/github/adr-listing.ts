@@ -4,7 +4,7 @@ import { classify } from '../core/document/classify.js';
 import type { IndexEntry } from '../core/document/model.js';
 import { repositoryLayout } from '../core/document/repository-layout.js';
 import { numberFromFileName } from '../core/document/title.js';
-import { collectionFolder } from '../core/rules/adr-folder.js';
+import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 import { httpStatus, type GitHub } from './github-client.js';
 
 /**

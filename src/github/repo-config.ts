@@ -2,7 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { extendsAllowed, extendsRule, NO_EXTENDS_ALLOWED, parseExtendsValue, type ExtendsAllowList, type ExtendsTarget } from '../config/extends-allow.js';
 import { readConfigYaml, type ConfigYaml } from '../config/load.js';
 import { validateConfig, type LocateKey } from '../config/validate.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 import { httpStatus, type GitHub } from './github-client.js';
 
 /**

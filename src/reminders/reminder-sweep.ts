@@ -23,7 +23,7 @@ import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /**
  * The scheduled revisit-reminder sweep (issue 5) of one repository or of a

@@ -4,7 +4,7 @@ import { frontMatterType } from '../core/document/classify.js';
 import type { DocKind, IndexEntry } from '../core/document/model.js';
 import { CONVENTION_MIN_RECORDS, changeConventions, changedGapFolders, gapRulesOnly, type ChangeConvention } from '../core/review/folder-conventions.js';
 import type { Review, SourceFile } from '../core/review/types.js';
-import { collectionFolder } from '../core/rules/adr-folder.js';
+import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 import { whySkipped, type PullRequestDocuments } from '../github/fetch-documents.js';
 import type { GitHub } from '../github/github-client.js';
 import { readBlobs } from '../github/read-blobs.js';

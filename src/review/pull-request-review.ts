@@ -29,7 +29,7 @@ import { builtinChecklistFiles, builtinChecklists } from '../io/builtin-checklis
 import { CONFIG_PATH } from '../config/load.js';
 import { conventionsOrNone } from './pull-request-conventions.js';
 import type { JobLog } from '../shared/job-log.js';
-import { RULE_IDS } from '../core/rules/preset.js';
+import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/core/output/json.js';
 import type { SarifLog } from '../../src/core/output/sarif.js';
-import { allRules } from '../../src/core/rules/preset.js';
+import { allRules } from '../../src/core/rule-set/preset.js';
 import { makeRepo, removeRepo, removeUnprivilegedCopy, runCli, runCliInProcess, runCliUnprivileged } from './cli-harness.js';
 import { ADR_WITH_FINDINGS, BAD_FRONT_MATTER_ADR, BINARY, CLEAN_ADR, DESIGN_DOC, INVALID_UTF8 } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { knownKeysAt } from '../../src/config/schema-keys.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { planInvalidConfig } from '../../src/core/publish/plan-publication.js';
-import { RULE_IDS } from '../../src/core/rules/preset.js';
+import { RULE_IDS } from '../../src/core/rule-set/preset.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 
 const FILE = '.github/design-review.yml';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfigText } from '../../src/config/load.js';
 import { DEFAULT_STATUSES } from '../../src/config/schema.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { RULE_IDS } from '../../src/core/rules/preset.js';
+import { RULE_IDS } from '../../src/core/rule-set/preset.js';
 
 function configError(fn: () => unknown): ConfigError {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { didYouMean, editDistance, nearestNames, orList } from '../../src/config/nearest-name.js';
-import { RULE_IDS } from '../../src/core/rules/preset.js';
+import { RULE_IDS } from '../../src/core/rule-set/preset.js';
 
 describe('editDistance (optimal string alignment)', () => {
   it.each([

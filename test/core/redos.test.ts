@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCueIndex } from '../../src/core/review/cue-search.js';
 import { decisionTypeMatcher } from '../../src/core/document/decision-type.js';
-import { anyPhrasePattern, phrasePattern } from '../../src/core/rules/source-lines.js';
+import { anyPhrasePattern, phrasePattern } from '../../src/core/rule-helpers/source-lines.js';
 import { regexInventory, REPOSITORY_ROOT, SOURCE_DIR, type DynamicRegex, type FoundRegex } from './regex-inventory.js';
 import { checkNative, isSuperLinear, readStoredVerdicts, verdictKey, verdictOf, type Verdict } from './redos-verdicts.js';
 
@@ -105,17 +105,17 @@ const DYNAMIC: DynamicAllowed[] = [
       "a trie of checklist cues, each character escaped (REGEX_SYNTAX). A cue written with several ' - ' runs gives adjacent [\\s-]+ classes (polynomial); cues come from checklist files read at the base commit (maintainers), never from the reviewed change",
   },
   {
-    file: 'src/core/rules/negative-consequences.ts',
+    file: 'src/core/rule-helpers/negative-consequences.ts',
     call: 'p.re.source',
     reason: 'recompiles phrasePattern(phrase) (an escaped checklist phrase, source-lines.ts) with the g flag',
   },
   {
-    file: 'src/core/rules/source-lines.ts',
+    file: 'src/core/rule-helpers/source-lines.ts',
     call: 'phraseSource(phrase)',
     reason: 'a checklist phrase escaped by phraseSource (escape-regexp.ts), whitespace runs as one \\s+',
   },
   {
-    file: 'src/core/rules/source-lines.ts',
+    file: 'src/core/rule-helpers/source-lines.ts',
     call: "body || '(?!)'",
     reason: 'checklist phrases escaped by escapeRegExp, whitespace runs as one \\s+, as alternatives',
   },

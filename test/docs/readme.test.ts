@@ -9,8 +9,8 @@ import { parse } from 'yaml';
 import { SETUP_MODE_HEALTH } from '../../src/app/http-routes.js';
 import { main } from '../../src/cli/main.js';
 import { configSchema, DEFAULT_ADR_GLOBS } from '../../src/config/schema.js';
-import { allRules } from '../../src/core/rules/preset.js';
-import { ruleDocsUrl } from '../../src/core/rules/define-rule.js';
+import { allRules } from '../../src/core/rule-set/preset.js';
+import { ruleDocsUrl } from '../../src/core/rule-helpers/define-rule.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

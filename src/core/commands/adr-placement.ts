@@ -4,7 +4,7 @@ import type { Config } from '../../config/schema.js';
 import { classify } from '../document/classify.js';
 import { repositoryLayout } from '../document/repository-layout.js';
 import { numberFromFileName } from '../document/title.js';
-import { collectionFolder, isDateNumber } from '../rules/adr-folder.js';
+import { collectionFolder, isDateNumber } from '../rule-helpers/adr-folder.js';
 import { adrFileName, nextAdrNumber } from '../new-adr/next-number.js';
 
 /**

@@ -1,6 +1,6 @@
 import { compareFindings, type Finding } from '../finding.js';
 import { codeSpan } from '../render/code-span.js';
-import { ruleDocsUrl } from '../rules/define-rule.js';
+import { ruleDocsUrl } from '../rule-helpers/define-rule.js';
 import { commentableLines } from './diff-lines.js';
 import { findingFingerprint } from './fingerprint.js';
 import { messageMarkdown } from './message-markdown.js';

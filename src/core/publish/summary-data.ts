@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from '../finding.js';
 import type { DocCoverage, PillarCoverage } from '../review/coverage-types.js';
 import type { ChangeConvention } from '../review/folder-conventions.js';
 import type { Review } from '../review/types.js';
-import { ruleDocsUrl } from '../rules/define-rule.js';
+import { ruleDocsUrl } from '../rule-helpers/define-rule.js';
 import { escaped, type EscapedMarkdown } from './escaped-markdown.js';
 import { messageMarkdown } from './message-markdown.js';
 import type { Conclusion } from './types.js';

@@ -22,8 +22,8 @@ import type { Config } from '../../config/schema.js';
 import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
-import { collectionFolder } from '../rules/adr-folder.js';
-import { allRules } from '../rules/preset.js';
+import { collectionFolder } from '../rule-helpers/adr-folder.js';
+import { allRules } from '../rule-set/preset.js';
 import type { Review } from './types.js';
 
 /** A folder is judged only when it holds at least this many records of the rule's kind. */

@@ -14,8 +14,8 @@ import { toIndexEntry, type IndexEntry } from '../document/model.js';
 import { parseMarkdown } from '../document/parse-markdown.js';
 import { buildDecisionDoc } from '../document/parse.js';
 import { compareFindings, type Finding } from '../finding.js';
-import type { ChangeNumbering } from '../rules/define-rule.js';
-import { activeRules } from '../rules/preset.js';
+import type { ChangeNumbering } from '../rule-helpers/define-rule.js';
+import { activeRules } from '../rule-set/preset.js';
 
 /** Rule id of the finding that says a file was not reviewed and why. */
 export const SKIPPED_RULE_ID = 'document-skipped';

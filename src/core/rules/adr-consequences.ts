@@ -7,12 +7,12 @@
  * Whether a cost is actually named is `adr-trade-offs`'s question, so a
  * record missing both gets one finding.
  */
-import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { readCosts } from './negative-consequences.js';
-import { retirementNote } from './record-body.js';
+import { headingMarkdown, sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { readCosts } from '../rule-helpers/negative-consequences.js';
+import { retirementNote } from '../rule-helpers/record-body.js';
 
-export default defineRule(
+export const adrConsequences = defineRule(
   {
     id: 'adr-consequences',
     description: 'An ADR lists the consequences of the decision and does not claim it has no downsides.',

@@ -2,10 +2,10 @@
  * adr-context: an ADR says what problem it solves and why it is decided now
  * (Context, Context and Problem Statement, Background, Problem, Contexte…).
  */
-import { defineRule } from './define-rule.js';
-import { checkRequiredSection } from './required-section.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { checkRequiredSection } from '../rule-helpers/required-section.js';
 
-export default defineRule(
+export const adrContext = defineRule(
   {
     id: 'adr-context',
     description: 'An ADR has a context section that states the problem.',

@@ -12,8 +12,8 @@
  * (a proposed decision may name the day it takes effect).
  */
 import { decisionDay, hasTwoDigitYear } from '../document/dates.js';
-import { titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
+import { titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Why an ambiguous date cannot be read, with the days it may mean (as the parser read them). */
 function ambiguityOf(raw: string, days: readonly string[]): string {
@@ -24,7 +24,7 @@ function ambiguityOf(raw: string, days: readonly string[]): string {
   return `write ${days.join(' or ')}`;
 }
 
-export default defineRule(
+export const adrDate = defineRule(
   {
     id: 'adr-date',
     description: 'An ADR carries a readable, unambiguous decision date.',

@@ -9,12 +9,12 @@
  * gets one finding that names the sections expected; the other section checks
  * stay quiet on it.
  */
-import { sectionsWith, titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { bodyHeadings, designUnderContext, retirementNote, topicalSections } from './record-body.js';
-import { checkRequiredSection } from './required-section.js';
+import { sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { bodyHeadings, designUnderContext, retirementNote, topicalSections } from '../rule-helpers/record-body.js';
+import { checkRequiredSection } from '../rule-helpers/required-section.js';
 
-export default defineRule(
+export const adrDecision = defineRule(
   {
     id: 'adr-decision',
     description: 'An ADR has a decision section that states what was decided.',

@@ -5,7 +5,7 @@
  * Matrices with relative weights (1-5 importance) or none at all are left alone.
  */
 import type { DecisionMatrix } from '../document/model.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Rows that summarise scores rather than weigh a criterion. */
 const SUMMARY_ROW = /^\s*(?:\*\*)?(?:weighted\s+)?(?:total|sum|score|result|overall|totaal|somme)\b/i;
@@ -28,7 +28,7 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
-export default defineRule(
+export const adrMatrixWeights = defineRule(
   {
     id: 'adr-matrix-weights',
     description: 'The weights of a decision matrix add up to 100 % (or 1) and every criterion has one.',

@@ -9,11 +9,11 @@
  */
 import { posix } from 'node:path';
 import { toIndexEntry, type IndexEntry } from '../document/model.js';
-import { collectionFolder, isDateNumber, recordNumber } from './adr-folder.js';
-import { titleLine } from './adr-sections.js';
+import { collectionFolder, isDateNumber, recordNumber } from '../rule-helpers/adr-folder.js';
+import { titleLine } from '../rule-helpers/adr-sections.js';
 import type { AdrNumberClaim } from '../review/types.js';
-import { defineRule, type ChangeNumbering } from './define-rule.js';
-import { recordLookup } from './record-lookup.js';
+import { defineRule, type ChangeNumbering } from '../rule-helpers/define-rule.js';
+import { recordLookup } from '../rule-helpers/record-lookup.js';
 import { compareStrings } from '../compare-strings.js';
 
 /** Digits of the number in the record's file (or folder) name, for zero padding. */
@@ -61,7 +61,7 @@ function recordsToMove(entries: readonly IndexEntry[]): string[] {
   return moving;
 }
 
-export default defineRule(
+export const adrNumber = defineRule(
   {
     id: 'adr-number',
     description: 'An ADR number matches its file name and is unique in its folder and among open pull requests.',

@@ -4,11 +4,11 @@
  * decision matrix. Options written as prose the parser cannot itemise are
  * given the benefit of the doubt.
  */
-import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { optionsConsidered } from './options-considered.js';
+import { headingMarkdown, sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { optionsConsidered } from '../rule-helpers/options-considered.js';
 
-export default defineRule(
+export const adrOptions = defineRule(
   {
     id: 'adr-options',
     description: 'An ADR considered at least two options.',

@@ -7,7 +7,7 @@
  */
 import type { Located } from '../document/model.js';
 import { isPlaceholderTitle } from './adr-title.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Findings per record before the rest are summarised. */
 const MAX_FINDINGS = 10;
@@ -18,7 +18,7 @@ function quote(text: string): string {
   return oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine;
 }
 
-export default defineRule(
+export const adrPlaceholders = defineRule(
   {
     id: 'adr-placeholders',
     description: 'An ADR has no template leftovers.',

@@ -10,10 +10,10 @@
 import { decisionDay } from '../document/dates.js';
 import { impossibleDateAdvice } from '../document/trigger-calendar.js';
 import type { TriggerCategory } from '../document/model.js';
-import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { isClosed } from './status-lifecycle.js';
-import { isKnownVague } from './trigger-readability.js';
+import { headingMarkdown, sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { isClosed } from '../rule-helpers/status-lifecycle.js';
+import { isKnownVague } from '../rule-helpers/trigger-readability.js';
 
 /** A checkable condition per category, for the vague-trigger message. */
 const EXAMPLES: Record<TriggerCategory, string> = {
@@ -42,7 +42,7 @@ export function addDuration(iso: string, duration: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-export default defineRule(
+export const adrRevisitTriggers = defineRule(
   {
     id: 'adr-revisit-triggers',
     description: 'An ADR names concrete conditions under which it will be revisited.',

@@ -5,9 +5,9 @@
  * reported as such, not as an unknown word.
  */
 import { stripInlineMarkdown } from '../document/markdown-inline.js';
-import { headingMarkdown, titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { statusKey } from './status-lifecycle.js';
+import { headingMarkdown, titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { statusKey } from '../rule-helpers/status-lifecycle.js';
 
 /** Words teams write for a vocabulary status, so the suggestion can offer the right one. */
 const SYNONYMS: Record<string, string> = {
@@ -42,7 +42,7 @@ const SYNONYMS: Record<string, string> = {
   abandoned: 'withdrawn',
 };
 
-export default defineRule(
+export const adrStatus = defineRule(
   {
     id: 'adr-status',
     description: 'An ADR states its status with a word from the configured vocabulary.',

@@ -11,11 +11,11 @@
  */
 import type { DocLink, IndexEntry } from '../document/model.js';
 import { toIndexEntry } from '../document/model.js';
-import { isExternal } from './adr-folder.js';
-import { titleLine } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { isAmbiguousNumberLink, mayLinkTo, recordLookup, resolveInView, type RecordView } from './record-lookup.js';
-import { statusKey } from './status-lifecycle.js';
+import { isExternal } from '../rule-helpers/adr-folder.js';
+import { titleLine } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { isAmbiguousNumberLink, mayLinkTo, recordLookup, resolveInView, type RecordView } from '../rule-helpers/record-lookup.js';
+import { statusKey } from '../rule-helpers/status-lifecycle.js';
 
 const WORDS = {
   supersedes: { link: 'Supersedes', back: 'Superseded by', backRelation: 'superseded-by' },
@@ -50,7 +50,7 @@ function linkText(from: string, to: IndexEntry): string {
   return `[${label}](${rel})`;
 }
 
-export default defineRule(
+export const adrSupersedeLinks = defineRule(
   {
     id: 'adr-supersede-links',
     description: 'Supersede links resolve to existing ADRs and both records link to each other.',

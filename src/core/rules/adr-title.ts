@@ -7,7 +7,7 @@
  * decision, problem, solution, nom, titre) are unfilled.
  */
 import { trimEndMatching } from '../document/trim-chars.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Titles templates ship with (lower case, numbering stripped). */
 const PLACEHOLDER_TITLES = new Set([
@@ -101,7 +101,7 @@ export function isPlaceholderTitle(title: string): boolean {
   return PLACEHOLDER_TITLES.has(plain) || /^(?:todo|tbd)\b/.test(plain);
 }
 
-export default defineRule(
+export const adrTitle = defineRule(
   {
     id: 'adr-title',
     description: 'An ADR has a title that names the decision.',

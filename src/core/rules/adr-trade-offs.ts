@@ -7,11 +7,11 @@
  * `adr-consequences` finding instead, and a "no downsides" claim is reported
  * there, so each gap is reported once.
  */
-import { sectionsWith } from './adr-sections.js';
-import { defineRule } from './define-rule.js';
-import { readCosts } from './negative-consequences.js';
+import { sectionsWith } from '../rule-helpers/adr-sections.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { readCosts } from '../rule-helpers/negative-consequences.js';
 
-export default defineRule(
+export const adrTradeOffs = defineRule(
   {
     id: 'adr-trade-offs',
     description: 'An ADR states the trade-offs it accepts: what is given up in exchange for what.',

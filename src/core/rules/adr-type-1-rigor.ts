@@ -5,17 +5,17 @@
  * compliance…). One finding lists everything missing, on the type marker.
  */
 import type { RevisitTrigger } from '../document/model.js';
-import { defineRule } from './define-rule.js';
-import { optionsConsidered } from './options-considered.js';
-import { isClosed } from './status-lifecycle.js';
-import { isUnreadable } from './trigger-readability.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
+import { optionsConsidered } from '../rule-helpers/options-considered.js';
+import { isClosed } from '../rule-helpers/status-lifecycle.js';
+import { isUnreadable } from '../rule-helpers/trigger-readability.js';
 
 /** True for triggers that fire on a date or period. */
 function isCalendar(t: RevisitTrigger): boolean {
   return t.kind === 'date' || t.kind === 'duration' || t.kind === 'recurring' || t.category === 'calendar';
 }
 
-export default defineRule(
+export const adrType1Rigor = defineRule(
   {
     id: 'adr-type-1-rigor',
     description: 'A Type 1 (one-way door) decision has participants, two options and both kinds of revisit trigger.',

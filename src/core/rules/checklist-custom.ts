@@ -1,5 +1,5 @@
 import { cueIndexFor, firstHits } from '../review/cue-search.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /**
  * Items of the user's own checklists (`checklists:` in the config) whose cues

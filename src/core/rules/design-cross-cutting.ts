@@ -1,6 +1,6 @@
 import { concernCoverage } from '../review/concern-coverage.js';
 import { isEnglish } from '../review/english-text.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Concerns with a rule of their own (design-failure-modes, design-rollout, design-five-questions): not repeated here. */
 const OWN_RULE = new Set(['failure-modes', 'rollout-rollback', 'trade-offs-named']);

@@ -1,7 +1,7 @@
 import type { Concern } from '../checklists/types.js';
 import { concernCoverage } from '../review/concern-coverage.js';
 import { isEnglish } from '../review/english-text.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Used when the checklists define no `failure-modes` concern (a trimmed cross-cutting.yml). */
 const FALLBACK: Concern = {

@@ -1,5 +1,5 @@
 import { isEnglish } from '../review/english-text.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Short names of the questions, for the one-line message. */
 const SHORT: Readonly<Record<string, string>> = {

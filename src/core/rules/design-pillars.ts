@@ -1,5 +1,5 @@
 import { isEnglish } from '../review/english-text.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /**
  * A design for a running system should address each Well-Architected pillar,

@@ -3,7 +3,7 @@ import { sectionByHeading } from '../review/design-headings.js';
 import { isEnglish } from '../review/english-text.js';
 import type { DecisionDoc } from '../document/model.js';
 import type { Checklists } from '../checklists/types.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** What people roll out or back when the verb is split: "roll this out across our services", "roll it back". */
 const SPLIT_OBJECTS = ['it', 'this', 'that', 'them', 'these', 'those', 'everything'];

@@ -3,7 +3,7 @@ import { headingHasPhrase } from '../review/design-headings.js';
 import type { DecisionDoc, Section, SectionKey } from '../document/model.js';
 import { isEnglish } from '../review/english-text.js';
 import { trimEndMatching } from '../document/trim-chars.js';
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** The mistakes of checklists/trade-offs.yml this rule reports (the others belong to other rules or are too noisy). */
 const REPORTED = new Set(['only-one-option', 'no-downsides', 'technology-preference']);

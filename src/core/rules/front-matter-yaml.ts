@@ -3,9 +3,9 @@
  * The parser records what went wrong and where; this check reports it, so the
  * problem gets a severity and can be disabled like any other finding.
  */
-import { defineRule } from './define-rule.js';
+import { defineRule } from '../rule-helpers/define-rule.js';
 
-export default defineRule(
+export const frontMatterYaml = defineRule(
   {
     id: 'front-matter-yaml',
     description: 'Front matter is valid YAML.',

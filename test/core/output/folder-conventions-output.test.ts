@@ -5,7 +5,7 @@ import { FINGERPRINT_KEY, toSarif } from '../../../src/core/output/sarif.js';
 import { renderTerminal } from '../../../src/core/output/terminal.js';
 import type { FolderConvention } from '../../../src/core/review/folder-conventions.js';
 import type { Review } from '../../../src/core/review/types.js';
-import { allRules } from '../../../src/core/rules/preset.js';
+import { allRules } from '../../../src/core/rule-set/preset.js';
 import { doc } from './review-fixture.js';
 
 const rules = allRules.map((r) => r.meta);

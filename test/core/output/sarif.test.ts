@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSarif, toSarif, SARIF_SCHEMA, FINGERPRINT_KEY } from '../../../src/core/output/sarif.js';
-import type { RuleMeta } from '../../../src/core/rules/define-rule.js';
+import type { RuleMeta } from '../../../src/core/rule-helpers/define-rule.js';
 import { sampleReview } from './review-fixture.js';
 
 const rules: RuleMeta[] = [

@@ -6,7 +6,7 @@ import { SUMMARY_MARKER } from '../../../src/core/publish/types.js';
 import { changeConventions } from '../../../src/core/review/folder-conventions.js';
 import { review } from '../../../src/core/review/review.js';
 import type { Review, SourceFile } from '../../../src/core/review/types.js';
-import { ruleDocsUrl } from '../../../src/core/rules/define-rule.js';
+import { ruleDocsUrl } from '../../../src/core/rule-helpers/define-rule.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { builtinChecklists, reviewOptions, TODAY } from '../../helpers/review-options.js';
 

@@ -4,7 +4,7 @@ import { parseChecklistFiles } from '../../../src/core/checklists/load-checklist
 import type { Checklists } from '../../../src/core/checklists/types.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { review } from '../../../src/core/review/review.js';
-import { designDocRules } from '../../../src/core/rules/design-doc-rules.js';
+import { designDocRules } from '../../../src/core/rule-set/design-doc-rules.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 import { reviewOptions } from '../../helpers/review-options.js';
 

@@ -19,10 +19,10 @@ import { numberFromFileName } from '../../../src/core/document/title.js';
 import { review } from '../../../src/core/review/review.js';
 import type { AdrNumberClaim, ReviewOptions, SourceFile } from '../../../src/core/review/types.js';
 import type { ConfigInput } from '../../../src/config/schema.js';
-import { adrRules } from '../../../src/core/rules/adr-rules.js';
-import { allRules } from '../../../src/core/rules/preset.js';
-import type { ReviewRule } from '../../../src/core/rules/define-rule.js';
-import { repositoryRules } from '../../../src/core/rules/repository-rules.js';
+import { adrRules } from '../../../src/core/rule-set/adr-rules.js';
+import { allRules } from '../../../src/core/rule-set/preset.js';
+import type { ReviewRule } from '../../../src/core/rule-helpers/define-rule.js';
+import { repositoryRules } from '../../../src/core/rule-set/repository-rules.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 import { reviewOptions } from '../../helpers/review-options.js';
 

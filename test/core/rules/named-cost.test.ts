@@ -4,7 +4,7 @@
  * status-quo uses that do not.
  */
 import { describe, expect, it } from 'vitest';
-import { namesCost } from '../../../src/core/rules/negative-consequences.js';
+import { namesCost } from '../../../src/core/rule-helpers/negative-consequences.js';
 
 describe('namesCost', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { Config, RuleSetting } from '../../config/schema.js';
 import { adrRules } from './adr-rules.js';
-import type { ReviewRule } from './define-rule.js';
+import type { ReviewRule } from '../rule-helpers/define-rule.js';
 import { designDocRules } from './design-doc-rules.js';
 import { repositoryRules } from './repository-rules.js';
 
