@@ -1,5 +1,6 @@
 import type { ApplicationFunction, Context, Logger } from 'probot';
 import { registerAdrCommands } from './commands/adr-commands.js';
+import { readCommandSettings, type CommandSettings } from './commands/command-settings.js';
 import { appSlugOnce } from './app/app-slug.js';
 import { createReviewQueue } from './review/create-review-queue.js';
 import { httpRoutes } from './app/http-routes.js';
@@ -45,10 +46,12 @@ export interface DesignReviewApp {
 /** What the App reads besides the queue settings. */
 export interface AppOptions {
   reminders?: ReminderSettings;
-  /** The clock of the reminder schedule and the sweep's "today"; the real one unless a test pins it. */
+  /** The App's clock: the reminder schedule, and "today" for sweeps, reviews and /adr commands; the real one unless a test pins it. */
   now?: () => Date;
   /** Threads and time budgets of the core pool (REVIEW_THREADS, REVIEW_DOCUMENT_TIMEOUT_MS...). */
   pool?: PoolSettings;
+  /** The /adr commands' settings (COMMAND_CONCURRENCY, ADR_REDELIVERY_LOOK_MS). */
+  commands?: CommandSettings;
 }
 
 /** Build the App from its settings (REVIEW_CONCURRENCY, REDIS_URL, REMINDER_SCHEDULE...). */
@@ -58,6 +61,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
   // Repositories a config's `_extends` may name besides the repository and its owner's `.github`.
   const extendsAllow = parseExtendsAllow(process.env[EXTENDS_ALLOW_VARIABLE]);
   const poolSettings = options.pool ?? readPoolSettings(process.env);
+  const commandSettings = options.commands ?? readCommandSettings(process.env);
   let queue: ReviewQueue | undefined;
   let reminders: SweepScheduler | undefined;
   let commandQueue: JobQueue | undefined;
@@ -69,7 +73,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     for (const problem of extendsAllow.problems) probot.log.error({}, `design-review: ${problem}`);
     // Reviews and /adr commands parse untrusted markdown on these threads, never on the event loop.
     const pool = new CorePool(poolSettings);
-    const run = createReviewRunner({ probot, appSlug, metrics, reviewFiles: reviewInPool(pool), extendsAllow: extendsAllow.allow });
+    const run = createReviewRunner({ probot, appSlug, metrics, reviewFiles: reviewInPool(pool), extendsAllow: extendsAllow.allow, now });
     const reviewQueue = createReviewQueue(settings, run, probot.log);
     queue = reviewQueue;
     log = probot.log;
@@ -98,7 +102,7 @@ export function createApp(settings: QueueSettings = readQueueSettings(process.en
     );
     probot.on('check_run.rerequested', onDelivery);
     probot.on('check_suite.rerequested', onDelivery);
-    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job), pool, extendsAllow: extendsAllow.allow });
+    commandQueue = registerAdrCommands(probot, { appSlug, enqueueReview: (job) => reviewQueue.enqueue(job), pool, extendsAllow: extendsAllow.allow, settings: commandSettings, now });
     reminders = startReminders({ probot, settings: reminderSettings, redisUrl: settings.redisUrl, metrics, appSlug, now, extendsAllow: extendsAllow.allow });
     addHandler(httpRoutes(metrics));
   };

@@ -1,7 +1,7 @@
 import type { Context, Probot } from 'probot';
 import type { GitHub } from '../github/github-client.js';
-import { REDELIVERY_LOOK_MS, runAdrCommand } from './adr-command.js';
-import { positiveInteger } from '../config/env-number.js';
+import { runAdrCommand } from './adr-command.js';
+import type { CommandSettings } from './command-settings.js';
 import { commandEventFrom, type CommandPayload } from './adr-command-event.js';
 import { isoToday } from '../shared/clock.js';
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
@@ -28,12 +28,6 @@ import { commandReadersInPool } from './commands-in-pool.js';
  * covers other processes.
  */
 
-/** Commands running at once across repositories. */
-const CONCURRENCY = Math.max(1, Number(process.env['COMMAND_CONCURRENCY']) || 2);
-
-/** How far apart a command looks for a redelivery's pull request on a taken branch (the e2e tests shorten the wait). */
-const REDELIVERY_LOOK = positiveInteger(process.env['ADR_REDELIVERY_LOOK_MS'], REDELIVERY_LOOK_MS);
-
 /** Register the /adr command handlers on the Probot app. */
 export function registerAdrCommands(
   probot: Probot,
@@ -45,11 +39,15 @@ export function registerAdrCommands(
     pool: CorePool;
     /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
     extendsAllow?: ExtendsAllowList;
+    /** COMMAND_CONCURRENCY and ADR_REDELIVERY_LOOK_MS, read at startup (command-settings.ts). */
+    settings: CommandSettings;
+    /** The App's clock: the date a new record carries. */
+    now: () => Date;
   },
 ): JobQueue {
   loadBuiltinTemplates();
   const queue = new JobQueue({
-    concurrency: CONCURRENCY,
+    concurrency: options.settings.concurrency,
     onError: (job, error) => probot.log.error({ err: error, job: job.id }, 'design-review: /adr command job failed'),
   });
   const onDelivery = async (context: Context<'issue_comment.created' | 'issues.opened'>): Promise<void> => {
@@ -64,8 +62,8 @@ export function registerAdrCommands(
       log: context.log,
       readConfig,
       appSlug: options.appSlug,
-      today: isoToday,
-      redeliveryLookMs: REDELIVERY_LOOK,
+      today: () => isoToday(options.now()),
+      redeliveryLookMs: options.settings.redeliveryLookMs,
       categories: () => builtinChecklists().triggerCategories,
       enqueueReview: async (target: PullRequestTarget) => {
         const installationId = (context.payload as { installation?: { id: number } }).installation?.id;

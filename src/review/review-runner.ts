@@ -33,6 +33,8 @@ export interface ReviewRunnerDeps {
   metrics: Pick<AppMetrics, 'githubRequests' | 'reviewDuration'>;
   /** Repositories the operator lets a config's `_extends` name (CONFIG_EXTENDS_ALLOW). */
   extendsAllow?: ExtendsAllowList;
+  /** The App's clock: the review's "today" (date-dependent rules). The real one when not given. */
+  now?: () => Date;
 }
 
 /** The bindings of a job's logger: Probot's `{ name: 'event', id }` plus what the job is about. */
@@ -43,6 +45,7 @@ export function jobLogBindings(job: ReviewJob): Record<string, string | number> 
 /** The runner that reviews a job's pull request with the App's credentials. */
 export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
   const { probot, metrics } = deps;
+  const now = deps.now ?? (() => new Date());
   return async (job, attempt = ONLY_ATTEMPT) => {
     const log: JobLog = probot.log.child(jobLogBindings(job));
     const stop = metrics.reviewDuration.startTimer();
@@ -62,7 +65,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
           reviewFiles: deps.reviewFiles,
         },
         { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber },
-        isoToday,
+        () => isoToday(now()),
         { ...attempt, ...(job.pendingCheckRun === undefined ? {} : { pendingCheckRun: job.pendingCheckRun }) },
       );
       stop({ outcome });

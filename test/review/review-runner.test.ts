@@ -94,6 +94,19 @@ describe('createReviewRunner', () => {
     expect(github.violations).toEqual([]);
   });
 
+  it("reviews as of the App's clock: the core gets the date of the injected now", async () => {
+    const probot = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log: recordingLogger() });
+    const days: string[] = [];
+    const seeing: typeof reviewFiles = (files, options) => {
+      days.push(options.today);
+      return reviewFiles(files, options);
+    };
+    const run = createReviewRunner({ probot, appSlug: appSlugOnce(probot), metrics: createMetrics(), reviewFiles: seeing, now: () => new Date('2031-02-03T23:59:00Z') });
+    await run({ deliveryId: 'delivery-runner-clock', event: 'pull_request.opened', installationId: 42, owner: 'acme', repo: 'runner', pullNumber: 3 });
+    expect(days).toEqual(['2031-02-03']);
+    expect(github.violations).toEqual([]);
+  });
+
   it('fails with the error of the review, counted as an error', async () => {
     const probot = new Probot({ appId: github.state.app.id, privateKey: appPrivateKey(), baseUrl: github.url, log: recordingLogger() });
     const metrics = createMetrics();
