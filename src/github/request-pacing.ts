@@ -82,7 +82,12 @@ function spacedGroup(minTime: number): SpacingGroup {
     key: (id) => ({
       schedule: (_options, job, ...args) => {
         const turn = (next.get(id) ?? Promise.resolve()).then(() => job(...args));
-        next.set(id, turn.then(wait(minTime), wait(minTime)));
+        const spaced = turn.then(wait(minTime), wait(minTime));
+        next.set(id, spaced);
+        // An installation with nothing queued after this write keeps no entry (the map grew with every installation).
+        void spaced.then(() => {
+          if (next.get(id) === spaced) next.delete(id);
+        });
         return turn;
       },
     }),
