@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean, meantQuestion, nearestNames, orList } from './nearest-name.js';
 import { SEVERITIES } from './schema.js';
 import { knownKeysAt } from './schema-keys.js';
+import { jsonText, valueAt } from './value-text.js';
 
 /**
  * What a config problem says, from zod's issue: the allowed values, the
@@ -19,22 +20,8 @@ type Key = string | number;
 
 /** A value as the message quotes it: JSON, cut at 80 characters. */
 export function showValue(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  const text = jsonText(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function valueAt(data: unknown, path: readonly Key[]): unknown {
-  let cur: unknown = data;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<Key, unknown>)[key];
-  }
-  return cur;
 }
 
 const code = (text: string | number) => `\`${text}\``;

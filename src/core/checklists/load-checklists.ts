@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { jsonText, valueAt } from '../../config/value-text.js';
 import { lensSchema, toLens } from './aws-lens.js';
 import {
   crossCuttingFileSchema,
@@ -52,12 +53,7 @@ export class ChecklistError extends Error {
 /** Render a bad value briefly: JSON, truncated, `(missing)` when absent. */
 function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
-  let shown: string;
-  try {
-    shown = JSON.stringify(value) ?? String(value);
-  } catch {
-    shown = String(value);
-  }
+  const shown = jsonText(value);
   return shown.length > MAX_VALUE_CHARS ? `${shown.slice(0, MAX_VALUE_CHARS - 1)}…` : shown;
 }
 
@@ -223,15 +219,6 @@ function validate<S extends z.ZodType>(
     value: valueAt(data, path),
     ...(line === undefined ? {} : { line }),
   });
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node = data;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
 }
 
 type YamlDoc = ReturnType<typeof parseDocument>;

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/schema.js';
+import { jsonText } from '../../config/value-text.js';
 import type { Checklists } from '../checklists/types.js';
 import { toIndexEntry } from '../document/model.js';
 import { adrFileName, nextAdrNumber } from '../new-adr/next-number.js';
@@ -120,12 +121,7 @@ export function planPublication(input: PublicationInput): PublishPlan {
 /** JSON of a bad value for the summary, kept short. */
 function showValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  const text = jsonText(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
