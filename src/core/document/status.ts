@@ -29,6 +29,12 @@ const STATUS_WORDS: [RegExp, StatusWord][] = [
   [word('amended', 'amend[ée]e?s?'), 'amended'],
 ];
 
+/**
+ * The lifecycle words of decisions that no longer stand: no revisit triggers
+ * are asked of them (the rules) and none is reminded (the reminders).
+ */
+export const CLOSED_STATUSES: ReadonlySet<string> = new Set<StatusWord>(['rejected', 'declined', 'superseded', 'deprecated', 'withdrawn', 'reverted']);
+
 /** A case-insensitive regex for whole words; Unicode-aware so "accepté" ends a word. */
 function word(...alternatives: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');

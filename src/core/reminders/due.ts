@@ -17,7 +17,7 @@ import { inactiveReason } from './inactive.js';
 import { missingDecisionDate, triggerTiming } from './trigger-due.js';
 import type { Occurrence, OccurrenceReason, SkipLog } from './types.js';
 
-export { INACTIVE_STATUSES, inactiveReason } from './inactive.js';
+export { inactiveReason } from './inactive.js';
 
 // Statuses of a decision in force. No status at all also counts: most MADR
 // records keep it in the pull request, and the ADR is on the default branch.

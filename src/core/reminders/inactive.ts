@@ -3,14 +3,12 @@
  * never reminded. Read once here for `triggers`, the sweep and the health issue.
  */
 import type { DecisionDoc } from '../document/model.js';
-
-/** Statuses of decisions that no longer stand (every closed word the status normaliser knows): never reminded. */
-export const INACTIVE_STATUSES: ReadonlySet<string> = new Set(['superseded', 'deprecated', 'rejected', 'declined', 'withdrawn', 'reverted']);
+import { CLOSED_STATUSES } from '../document/status.js';
 
 /** Why an ADR is never due, or undefined when it may be. */
 export function inactiveReason(doc: DecisionDoc): string | undefined {
   const status = doc.status?.normalized;
-  if (status && INACTIVE_STATUSES.has(status)) return `status ${status}`;
+  if (status && CLOSED_STATUSES.has(status)) return `status ${status}`;
   const target = statusSupersededBy(doc);
   if (target) return `superseded by ${target}`;
   return undefined;

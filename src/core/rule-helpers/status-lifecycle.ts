@@ -4,8 +4,7 @@
  * longer asked for revisit triggers.
  */
 import type { DecisionDoc } from '../document/model.js';
-
-const CLOSED = new Set(['rejected', 'declined', 'superseded', 'deprecated', 'withdrawn', 'reverted']);
+import { CLOSED_STATUSES } from '../document/status.js';
 
 /** A status word as the vocabulary writes it: lower case, words joined by hyphens (`in review` → `in-review`). */
 export function statusKey(word: string): string {
@@ -15,5 +14,5 @@ export function statusKey(word: string): string {
 /** True when the decision no longer stands, so nothing about its future is asked for. */
 export function isClosed(doc: DecisionDoc): boolean {
   const word = doc.status?.normalized;
-  return word != null && CLOSED.has(statusKey(word));
+  return word != null && CLOSED_STATUSES.has(statusKey(word));
 }
