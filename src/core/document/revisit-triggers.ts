@@ -38,6 +38,11 @@ const SENTENCE_LIMIT = 500;
 
 const CALENDAR_KINDS: ReadonlySet<TriggerKind> = new Set(['date', 'duration', 'recurring']);
 
+/** True for a trigger that falls due on a day: a date, a duration from the decision, or a period. */
+export function isDatedKind(trigger: Pick<RevisitTrigger, 'kind'>): boolean {
+  return CALENDAR_KINDS.has(trigger.kind);
+}
+
 interface Classified {
   kind: TriggerKind;
   due?: string;

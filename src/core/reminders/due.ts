@@ -11,7 +11,7 @@
  */
 import { addDays, addDuration, compareIso, decisionDay, type Duration } from '../document/dates.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
-import { nextDue } from '../document/revisit-triggers.js';
+import { isDatedKind, nextDue } from '../document/revisit-triggers.js';
 import { formatCondition, isBreach, parsePrometheusCondition, type PrometheusCondition } from './prometheus-trigger.js';
 import { inactiveReason } from './inactive.js';
 import { missingDecisionDate, triggerTiming } from './trigger-due.js';
@@ -152,7 +152,7 @@ export function readMetricTriggers(doc: DecisionDoc, readings: ReadonlyMap<strin
 function calendarReadings(doc: DecisionDoc, options: DueOptions): { readings: CalendarReading[]; skipped: SkipLog[] } {
   const readings: CalendarReading[] = [];
   const skipped: SkipLog[] = [];
-  const calendar = doc.triggers.filter((t) => t.kind === 'date' || t.kind === 'duration' || t.kind === 'recurring');
+  const calendar = doc.triggers.filter(isDatedKind);
   for (const trigger of calendar) {
     const reading = readCalendarTrigger(trigger, doc, options.today);
     if (typeof reading === 'string') skipped.push({ path: doc.path, line: trigger.line, message: reading });
@@ -197,7 +197,7 @@ export interface DefaultRevisit {
  * triggers` to list beside the written triggers; undefined when it does not apply.
  */
 export function defaultRevisit(doc: DecisionDoc, options: DueOptions): DefaultRevisit | undefined {
-  if (inactiveReason(doc) || doc.triggers.some((t) => t.kind === 'date' || t.kind === 'duration' || t.kind === 'recurring')) return undefined;
+  if (inactiveReason(doc) || doc.triggers.some(isDatedKind)) return undefined;
   const reading = type1DefaultReading(doc, options);
   if (reading === undefined) return undefined;
   const line = doc.date?.line ?? doc.title?.line ?? 1;

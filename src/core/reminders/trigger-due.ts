@@ -6,7 +6,7 @@
  */
 import { addMonths, compareIso, decisionDay } from '../document/dates.js';
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
-import { nextDue } from '../document/revisit-triggers.js';
+import { isDatedKind, nextDue } from '../document/revisit-triggers.js';
 import { impossibleDateAdvice } from '../document/trigger-calendar.js';
 import { inactiveReason } from './inactive.js';
 
@@ -34,7 +34,7 @@ export interface TriggerTiming {
 export function triggerTiming(trigger: RevisitTrigger, doc: DecisionDoc, today: string): TriggerTiming {
   const inactive = inactiveReason(doc);
   if (inactive) return { state: 'inactive', reason: inactive };
-  if (trigger.kind !== 'date' && trigger.kind !== 'duration' && trigger.kind !== 'recurring') return { state: 'active' };
+  if (!isDatedKind(trigger)) return { state: 'active' };
   const decisionDate = decisionDay(doc.date, today);
   const quoted = `"${trigger.text.length > 80 ? `${trigger.text.slice(0, 79)}…` : trigger.text}"`;
   if (trigger.impossibleDate) {

@@ -5,6 +5,7 @@
  * compliance…). One finding lists everything missing, on the type marker.
  */
 import type { RevisitTrigger } from '../document/model.js';
+import { isDatedKind } from '../document/revisit-triggers.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 import { optionsConsidered } from '../rule-helpers/options-considered.js';
 import { isClosed } from '../rule-helpers/status-lifecycle.js';
@@ -12,7 +13,7 @@ import { isUnreadable } from '../rule-helpers/trigger-readability.js';
 
 /** True for triggers that fire on a date or period. */
 function isCalendar(t: RevisitTrigger): boolean {
-  return t.kind === 'date' || t.kind === 'duration' || t.kind === 'recurring' || t.category === 'calendar';
+  return isDatedKind(t) || t.category === 'calendar';
 }
 
 export const adrType1Rigor = defineRule(
