@@ -6,10 +6,10 @@
 # test/deploy/dockerfile.test.ts keeps this file in step with package.json and the server.
 ARG NODE_VERSION=20
 
-# Build: every dependency (TypeScript is a dev dependency); `npm ci` runs `prepare`, which builds dist/.
+# Build: every dependency (esbuild is a dev dependency); `npm ci` runs `prepare`, which builds dist/.
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
 RUN npm ci --no-audit --no-fund
 

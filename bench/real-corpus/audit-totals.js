@@ -32,7 +32,7 @@ const USAGE =
 /** @returns {Promise<Map<string, string>>} rule id -> default severity, from the built rules. */
 async function defaultSeverities() {
   const preset = join(ROOT, 'dist', 'core', 'rule-set', 'preset.js');
-  if (!existsSync(preset)) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+  if (!existsSync(preset)) throw new Error('dist/ is missing: run `npm run build` first');
   const { allRules } = await import(pathToFileURL(preset).href);
   return new Map(allRules.map((/** @type {{ meta: { id: string, defaultSeverity: string } }} */ r) => [r.meta.id, r.meta.defaultSeverity]));
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { builtModuleUrl } from '../io/package-root.js';
 import { reviewDocument, reviewRepository } from '../core/review/review.js';
 import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review/types.js';
 import { contentHash, type CheckCache } from './check-cache.js';
@@ -61,7 +62,7 @@ function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: 
 
 async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number): Promise<DocumentResult[]> {
   const pool = new Piscina<ReviewTask, DocumentResult[]>({
-    filename: new URL('./review-worker.js', import.meta.url).href,
+    filename: builtModuleUrl('cli/review-worker.js').href,
     maxThreads: Math.max(1, availableParallelism()),
     workerData: options,
     // Parsing allocates many short-lived nodes: a larger young generation means

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The name in the package.json that marks this package's root. */
 export const PACKAGE_NAME = 'design-review-bot';
@@ -29,4 +29,13 @@ export function findPackageRoot(from: string = import.meta.url): string {
     if (parent === dir) throw new Error(`Cannot find the ${PACKAGE_NAME} package root above ${from}`);
     dir = parent;
   }
+}
+
+/**
+ * The URL of a built module under dist/ (`workers/core-tasks.js`): worker threads load it by
+ * file. Not relative to the caller, because the entry points are bundles whose shared code
+ * sits in dist/chunks/, and because the TypeScript sources (tests) have no .js beside them.
+ */
+export function builtModuleUrl(pathInDist: string): URL {
+  return pathToFileURL(join(findPackageRoot(), 'dist', pathInDist));
 }

@@ -1,6 +1,7 @@
 import { MessageChannel, type Transferable } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PoolSettings } from './pool-settings.js';
+import { builtModuleUrl } from '../io/package-root.js';
 
 /**
  * Worker threads for the App's work whose cost grows with untrusted text
@@ -55,8 +56,8 @@ export class CorePool {
   readonly #gate: Gate;
   #pool: Piscina | undefined;
 
-  /** `workerUrl`: the built core-tasks.js (tests running the TypeScript sources pass dist's). */
-  constructor(settings: PoolSettings, workerUrl: URL = new URL('./core-tasks.js', import.meta.url)) {
+  /** `workerUrl`: the built core-tasks.js (a test may pass a worker of its own). */
+  constructor(settings: PoolSettings, workerUrl: URL = builtModuleUrl('workers/core-tasks.js')) {
     this.settings = settings;
     this.#workerUrl = workerUrl.href;
     this.#gate = new Gate(settings.threads);

@@ -76,6 +76,8 @@ export async function runAction(github: GitHubDouble, options: RunOptions): Prom
       // and retries 10, 40, 90 ms later instead of 1 s and 1, 4, 9 s (src/github/request-pacing.ts).
       GITHUB_WRITE_SPACING_MS: '10',
       GITHUB_RETRY_BASE_MS: '10',
+      // One core thread, as the e2e App (test/e2e/app-process.ts says why).
+      REVIEW_THREADS: '1',
       ...inputEnv(options),
     };
     const started = performance.now();

@@ -37,6 +37,9 @@ export class TemplateError extends Error {
 
 const hbs = Handlebars.create();
 
+/** Handlebars' AST-to-opcodes pass (`Handlebars.Compiler`, which its type definitions leave out). */
+const FirstCompilerPass = (hbs as unknown as { Compiler: new () => { compile(program: hbs.AST.Program, options: CompileOptions): unknown } }).Compiler;
+
 /**
  * `strict` makes a plain `{{field}}` throw when the field is missing; helper
  * arguments are not looked up strictly, so the `md*` helpers check themselves.
@@ -137,8 +140,10 @@ export function compile(name: string, text: string): void {
   if (compiled.get(name)?.text === text) return;
   let render: HandlebarsTemplateDelegate;
   try {
-    // precompile parses eagerly; `compile` alone defers syntax errors to the first call.
-    hbs.precompile(text, COMPILE_OPTIONS);
+    // `compile` alone defers every error to the first render. Parsing and Handlebars' first
+    // compiler pass now report syntax errors and malformed partial calls at load; the JavaScript
+    // is generated on first use (precompile generated it for every template at each start).
+    new FirstCompilerPass().compile(hbs.parse(text), COMPILE_OPTIONS);
     render = hbs.compile(text, COMPILE_OPTIONS);
   } catch (error) {
     throw new TemplateError(`Template "${name}" does not compile: ${(error as Error).message}`, name);

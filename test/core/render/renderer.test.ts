@@ -45,6 +45,12 @@ describe('compileTemplate / renderTemplate', () => {
     expect(isCompiled('t-broken')).toBe(false);
   });
 
+  it('reports a malformed partial call at compile time too, not at the first render', () => {
+    // Handlebars' compiler pass, not its parser, refuses a partial with two arguments.
+    expect(() => compileTemplate('t-partial-args', '{{> footer a b}}')).toThrow(/Template "t-partial-args" does not compile: Unsupported number of partial arguments/);
+    expect(isCompiled('t-partial-args')).toBe(false);
+  });
+
   it('names the template that is not loaded', () => {
     expect(() => renderTemplate('t-nope', {})).toThrow(/Template "t-nope" is not loaded/);
   });
