@@ -18,6 +18,8 @@ import { CorePool } from '../src/workers/core-pool.js';
 import { readPoolSettings } from '../src/workers/pool-settings.js';
 import { reviewInPool } from '../src/review/review-in-pool.js';
 import { startGitHubDouble, type GitHubDouble } from '../test/github-double/index.js';
+import { checkRepoConfig } from '../src/github/repo-config.js';
+import { CONFIG_PATH } from '../src/config/load.js';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--runs');
@@ -95,7 +97,7 @@ async function measure(double: GitHubDouble, pool: CorePool, s: Scenario): Promi
   double.state.addRepo({ owner, name: 'decisions', installationId: id, files });
   const repo = `${owner}/decisions`;
   const gh = new Octokit({ baseUrl: double.url, auth: double.issueToken(id), log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
-  const deps = { gh, log, readConfig: async () => s.config, appSlug: async () => double.state.app.slug, reviewFiles: reviewInPool(pool) };
+  const deps = { gh, log, loadConfig: async () => checkRepoConfig(s.config, CONFIG_PATH), appSlug: async () => double.state.app.slug, reviewFiles: reviewInPool(pool) };
   const ms: number[] = [];
   let ops = new Map<string, number>();
   let note = false;

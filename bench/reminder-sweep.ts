@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { Octokit } from '@octokit/rest';
 import { config } from '@probot/octokit-plugin-config';
 import { CONFIG_PATH } from '../src/config/load.js';
-import { readRepoConfig } from '../src/github/repo-config.js';
+import { loadRepoConfig } from '../src/github/repo-config.js';
 import { MemorySweepCache } from '../src/reminders/sweep-cache.js';
 import type { JobLog } from '../src/shared/job-log.js';
 import { sweepInstallation, type RepoSweepResult, type SweepDeps } from '../src/reminders/reminder-sweep.js';
@@ -118,7 +118,7 @@ try {
     gh: octokit as unknown as GitHub,
     log,
     today: () => isoDay(0),
-    readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }),
+    loadConfig: (target) => loadRepoConfig(octokit, { ...target, path: CONFIG_PATH }),
     appSlug: async () => github.state.app.slug,
     cache: new MemorySweepCache({ ttlMs: 24 * 60 * 60 * 1000, maxEntries: 50_000 }),
   };

@@ -5,7 +5,7 @@ import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSet
 import { readCheckRun, trackCheckRun, type CheckRunResult } from './check-run-result.js';
 import { appendStepSummary, writeOutputs } from './output-files.js';
 import { decideEvent } from './pull-request-event.js';
-import { readRepoConfig } from '../github/repo-config.js';
+import { loadRepoConfig } from '../github/repo-config.js';
 import { errorText, workflowLog } from './workflow-log.js';
 import { CorePool } from '../workers/core-pool.js';
 import { warningLimitExceeded } from '../config/warning-limit.js';
@@ -68,7 +68,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     reviewFiles: reviewInPool(pool),
     gh: octokit,
     log: workflowLog({ write, ...hintContext }),
-    readConfig: () => readRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }, { extendsAllow: settings.extendsAllow }),
+    loadConfig: () => loadRepoConfig(octokit, { owner: target.owner, repo: target.repo, path: settings.configPath }, { extendsAllow: settings.extendsAllow }),
     appSlug: () => Promise.resolve(settings.botSlug),
     configPath: settings.configPath,
   };

@@ -1,7 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../action/action-octokit.js';
-import { readRepoConfig } from '../github/repo-config.js';
+import { loadRepoConfig } from '../github/repo-config.js';
 import { readTokenLogin } from '../github/token-login.js';
 import { httpStatus } from '../github/github-client.js';
 import { MemorySweepCache, sweepInstallation, sweepRepository, type RepoSweepResult, type SweepCache, type SweepDeps } from '../reminders/reminder-sweep.js';
@@ -74,7 +74,7 @@ async function sweepWithToken(credentials: TokenCredentials, target: { owner: st
   // workflow may hold an App's installation token (<slug>[bot]) as well as its own GITHUB_TOKEN
   // (github-actions[bot]). Asked only when the sweep lists issues, so an unchanged repository
   // still costs one request.
-  const deps: SweepDeps = { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ownLogin: askOnce(() => readTokenLogin(gh)) };
+  const deps: SweepDeps = { ...common, gh, loadConfig: (t) => loadRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), ownLogin: askOnce(() => readTokenLogin(gh)) };
   const result = await sweepRepository(deps, repo);
   if (result.status === 401) throw new UsageError(`GitHub refused GITHUB_TOKEN for ${result.repo} (401): check the token and GITHUB_API_URL`);
   return [result];
@@ -106,7 +106,7 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
       log: clientLog(io),
     });
     await gh.auth({ type: 'installation' });
-    return { ...common, gh, readConfig: (t) => readRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), appSlug: async () => slug };
+    return { ...common, gh, loadConfig: (t) => loadRepoConfig(gh, { ...t, path: CONFIG_PATH }, { extendsAllow }), appSlug: async () => slug };
   };
 
   if (target) {

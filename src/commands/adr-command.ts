@@ -1,6 +1,4 @@
-import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/schema.js';
-import { validateConfig } from '../config/validate.js';
 import type { TriggerCategoryDef } from '../core/checklists/types.js';
 import { adrDataFromIssue, readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
@@ -16,6 +14,7 @@ import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
 import { findCommandReply, upsertCommandReply } from '../github/command-reply.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
+import type { LoadedConfig } from '../github/repo-config.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
@@ -23,7 +22,6 @@ import type { EnqueueResult } from '../queue/review-queue.js';
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import type { JobLog } from '../shared/job-log.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /**
  * One `/adr` command, run from the queue after the webhook was answered. Steps:
@@ -52,8 +50,8 @@ import { RULE_IDS } from '../core/rule-set/preset.js';
 export interface AdrCommandDeps {
   gh: GitHub;
   log: JobLog;
-  /** The raw repository config (Probot's `context.config`); null when there is none. */
-  readConfig: () => Promise<unknown>;
+  /** The repository's config, or what is wrong with it (loadRepoConfig, src/github/repo-config.ts). */
+  loadConfig: () => Promise<LoadedConfig>;
   appSlug: () => Promise<string>;
   /** Today, ISO: the new record's date. */
   today: () => string;
@@ -101,11 +99,12 @@ export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): 
     deps.log.warn({ owner, repo, issue: event.issue.number }, 'design-review: /adr command in an archived repository, which accepts no reply');
     return 'archived';
   }
-  const loaded = await loadConfig(deps);
-  if (loaded.config?.commands.enabled === false) return 'disabled';
+  const loaded = await deps.loadConfig();
+  const config = 'config' in loaded ? loaded.config : undefined;
+  if (config?.commands.enabled === false) return 'disabled';
 
   const run: Run = { deps, event, botLogin: `${await deps.appSlug()}[bot]` };
-  const required = loaded.config?.commands.permission ?? 'write';
+  const required = config?.commands.permission ?? 'write';
   const role = await repositoryRole(deps.gh, { owner, repo, login: event.author });
   const permitted = hasRole(role, required);
   const command = await (deps.readCommand ?? readCommandHere)(event.text);
@@ -120,10 +119,10 @@ export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): 
   }
   if (command === 'unreadable') return fail(run, { kind: 'failed', problem: 'unreadable', action: 'read the command' });
 
-  const accepted = loaded.config !== undefined && command.kind !== 'usage-error' && command.kind !== 'unknown';
+  const accepted = config !== undefined && command.kind !== 'usage-error' && command.kind !== 'unknown';
   await react(run, accepted ? 'eyes' : 'confused');
-  if (loaded.config === undefined) {
-    await reply(run, { kind: 'failed', problem: 'config', action: 'run the command', detail: loaded.error });
+  if ('problem' in loaded) {
+    await reply(run, { kind: 'failed', problem: 'config', action: 'run the command', detail: loaded.problem.message });
     return 'failed';
   }
   try {
@@ -395,17 +394,6 @@ function githubMessage(error: unknown): string {
   const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
   const text = typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
   return text.split('\n')[0]!.slice(0, 200);
-}
-
-async function loadConfig(deps: AdrCommandDeps): Promise<{ config: Config; error?: undefined } | { config?: undefined; error: string }> {
-  try {
-    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH, RULE_IDS) };
-  } catch (error) {
-    if (error instanceof ConfigError) return { error: error.message };
-    // Probot's loader throws YAML syntax errors without an HTTP status.
-    if (error instanceof Error && httpStatus(error) === undefined && /yaml|yml/i.test(`${error.name} ${error.message}`)) return { error: `${CONFIG_PATH}: ${error.message}` };
-    throw error;
-  }
 }
 
 async function react(run: Run, content: 'eyes' | 'confused' | 'rocket'): Promise<void> {

@@ -7,7 +7,7 @@ import { isoToday } from '../shared/clock.js';
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import { CONFIG_PATH } from '../config/load.js';
 import type { ExtendsAllowList } from '../config/extends-allow.js';
-import { readRepoConfig } from '../github/repo-config.js';
+import { loadRepoConfig } from '../github/repo-config.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
 import type { ReviewJob } from '../queue/review-queue.js';
@@ -55,12 +55,12 @@ export function registerAdrCommands(
     if (event === undefined) return;
     const gh = context.octokit as unknown as GitHub;
     // The same reader as reviews and sweeps, so `_extends` is checked here too (not Probot's context.config).
-    const readConfig = () => readRepoConfig(gh, { owner: event.owner, repo: event.repo, path: CONFIG_PATH }, options.extendsAllow ? { extendsAllow: options.extendsAllow } : {});
+    const loadConfig = () => loadRepoConfig(gh, { owner: event.owner, repo: event.repo, path: CONFIG_PATH }, options.extendsAllow ? { extendsAllow: options.extendsAllow } : {});
     const deps = {
       ...commandReadersInPool(options.pool, context.log),
       gh,
       log: context.log,
-      readConfig,
+      loadConfig,
       appSlug: options.appSlug,
       today: () => isoToday(options.now()),
       redeliveryLookMs: options.settings.redeliveryLookMs,

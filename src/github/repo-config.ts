@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error.js';
 import { extendsAllowed, extendsRule, NO_EXTENDS_ALLOWED, parseExtendsValue, type ExtendsAllowList, type ExtendsTarget } from '../config/extends-allow.js';
 import { readConfigYaml, type ConfigYaml } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import { validateConfig, type LocateKey } from '../config/validate.js';
 import { RULE_IDS } from '../core/rule-set/preset.js';
 import { httpStatus, type GitHub } from './github-client.js';
@@ -56,16 +57,50 @@ interface ConfigSource {
 }
 
 /**
+ * A repository's config, validated (defaults filled in; the defaults alone when it has no file), with the merged
+ * file content it came from (`raw`: null without a file), or the problem to report in its place: a file that is not
+ * YAML, an invalid key, a refused `_extends`. Errors of GitHub's are thrown.
+ */
+export type LoadedConfig = { config: Config; raw: unknown } | { problem: ConfigError };
+
+/**
+ * The config loader of every surface on GitHub (the App's reviews, /adr commands and sweeps, the Action,
+ * `design-review remind`): reads and checks the file once (readRepoConfig), and says what is wrong as a value.
+ */
+export async function loadRepoConfig(octokit: ConfigClient, at: ConfigLocation, options: ReadConfigOptions = {}): Promise<LoadedConfig> {
+  try {
+    const { merged, config } = await readChecked(octokit, at, options);
+    return { config, raw: merged };
+  } catch (error) {
+    if (error instanceof ConfigError) return { problem: error };
+    throw error;
+  }
+}
+
+/** `raw`, a config read earlier (a sweep keeps it between runs), validated again: the schema may have changed since. */
+export function checkRepoConfig(raw: unknown, path: string): LoadedConfig {
+  try {
+    return { config: validateConfig(raw, path, RULE_IDS), raw };
+  } catch (error) {
+    if (error instanceof ConfigError) return { problem: error };
+    throw error;
+  }
+}
+
+/**
  * Read the config at `at.path` (e.g. `.github/design-review.yml`) as Probot's `context.config` does, after checking every
  * `_extends`; null when absent. Throws a ConfigError for a refused `_extends` (nothing of that repository is requested)
  * and for an invalid config, quoting only the reviewed repository's own files.
  */
 export async function readRepoConfig(octokit: ConfigClient, at: ConfigLocation, options: ReadConfigOptions = {}): Promise<unknown> {
+  return (await readChecked(octokit, at, options)).merged;
+}
+
+async function readChecked(octokit: ConfigClient, at: ConfigLocation, options: ReadConfigOptions): Promise<{ merged: unknown; config: Config }> {
   const sources = await readChain(octokit, at, options.extendsAllow ?? NO_EXTENDS_ALLOWED);
-  if (sources.length === 0) return null;
+  if (sources.length === 0) return { merged: null, config: validateConfig(null, at.path, RULE_IDS) };
   const merged = [...sources].reverse().reduce<unknown>((config, source) => deepMerge(config, source.data), {});
-  checkMerged(merged, sources, at);
-  return merged;
+  return { merged, config: checkMerged(merged, sources, at) };
 }
 
 // The files of the chain, the reviewed repository's (or its owner's default) first; [] when there is none.
@@ -146,11 +181,10 @@ function parseSource(text: string, at: ExtendsTarget, own: boolean, chain: Confi
  * quoting another repository: the repository's own files first (each alone,
  * with its own lines), then the others (named, never quoted), then the merge.
  */
-function checkMerged(merged: unknown, sources: ConfigSource[], at: ConfigLocation): void {
+function checkMerged(merged: unknown, sources: ConfigSource[], at: ConfigLocation): Config {
   let mergedError: ConfigError;
   try {
-    validateConfig(merged, at.path, RULE_IDS);
-    return;
+    return validateConfig(merged, at.path, RULE_IDS);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     mergedError = error;

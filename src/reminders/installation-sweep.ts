@@ -4,7 +4,7 @@ import type { JobLog } from '../shared/job-log.js';
 import { sweepInstallation, type RepoSweepResult, type SweepCache } from './reminder-sweep.js';
 import type { AppMetrics } from '../shared/metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { readRepoConfig } from '../github/repo-config.js';
+import { loadRepoConfig } from '../github/repo-config.js';
 import type { ExtendsAllowList } from '../config/extends-allow.js';
 import type { PrometheusSettings } from './prometheus-client.js';
 
@@ -69,7 +69,7 @@ export function createInstallationSweeper(deps: InstallationSweepDeps): Installa
         gh: octokit as unknown as GitHub,
         log,
         today: () => deps.now().toISOString().slice(0, 10),
-        readConfig: (target) => readRepoConfig(octokit, { ...target, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
+        loadConfig: (target) => loadRepoConfig(octokit, { ...target, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
         appSlug: deps.appSlug,
         cache: deps.cache,
         ...(deps.prometheus === undefined ? {} : { prometheus: deps.prometheus }),

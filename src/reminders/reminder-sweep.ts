@@ -1,7 +1,5 @@
 import { builtinChecklists } from '../io/builtin-checklists.js';
-import { ConfigError } from '../config/config-error.js';
 import type { Config } from '../config/schema.js';
-import { validateConfig } from '../config/validate.js';
 import { addDays, compareIso } from '../core/document/dates.js';
 import type { DecisionDoc } from '../core/document/model.js';
 import { parseDecisionDoc } from '../core/document/parse.js';
@@ -23,7 +21,7 @@ import { describeFailure } from './sweep-failure.js';
 import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
+import { checkRepoConfig, type LoadedConfig } from '../github/repo-config.js';
 
 /**
  * The scheduled revisit-reminder sweep (issue 5) of one repository or of a
@@ -58,8 +56,8 @@ export interface SweepDeps {
   log: JobLog;
   /** Today, ISO `YYYY-MM-DD`. */
   today: () => string;
-  /** The raw config of a repository (Probot's `context.config` semantics); null when it has none. */
-  readConfig: (target: { owner: string; repo: string }) => Promise<unknown>;
+  /** A repository's config, or what is wrong with it (loadRepoConfig, src/github/repo-config.ts). */
+  loadConfig: (target: { owner: string; repo: string }) => Promise<LoadedConfig>;
   /** The App's slug: the App's issues are written as `<slug>[bot]`, and only those are its reminders. */
   appSlug?: () => Promise<string>;
   /**
@@ -249,8 +247,9 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
       head = { sha: read.sha, branch: repoFacts.defaultBranch, ...(read.etag ? { etag: read.etag } : {}) };
       tree = undefined;
     }
-    const configRaw = await deps.readConfig(target);
-    const config = validated(configRaw);
+    const loaded = await deps.loadConfig(target);
+    if ('problem' in loaded) throw loaded.problem;
+    const { config, raw: configRaw } = loaded;
     if (!config.reminders.enabled) {
       inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [], ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}) };
     } else {
@@ -407,17 +406,16 @@ async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
   return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false, htmlUrl: data.html_url };
 }
 
+/** A config kept with the sweep's inputs, checked again (the schema may have changed since); throws what is wrong. */
 function validated(raw: unknown): Config {
-  return validateConfig(raw, CONFIG_PATH, RULE_IDS);
+  const loaded = checkRepoConfig(raw, CONFIG_PATH);
+  if ('problem' in loaded) throw loaded.problem;
+  return loaded.config;
 }
 
 function configOf(raw: unknown): Config | undefined {
-  try {
-    return validated(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return undefined;
-    throw error;
-  }
+  const loaded = checkRepoConfig(raw, CONFIG_PATH);
+  return 'config' in loaded ? loaded.config : undefined;
 }
 
 function parseAdrs(inputs: SweepInputs, repo: string): { adrs: ReminderAdr[]; skipped: SkipLog[] } {

@@ -1,8 +1,6 @@
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import { isoToday } from '../shared/clock.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError } from '../config/config-error.js';
-import { validateConfig } from '../config/validate.js';
 import { ChecklistError, MAX_CHECKLIST_CHARS, parseChecklistFiles, type ChecklistFile } from '../core/checklists/load-checklists.js';
 import type { Checklists } from '../core/checklists/types.js';
 import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
@@ -22,6 +20,7 @@ import { httpStatus, type GitHub } from '../github/github-client.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import { syncReviewComments } from '../github/review-comments.js';
 import { upsertSummaryComment } from '../github/sticky-comment.js';
+import type { LoadedConfig } from '../github/repo-config.js';
 import { isTransientFailure } from '../github/transient-failure.js';
 import type { PendingCheckRun } from '../queue/review-queue.js';
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
@@ -29,7 +28,6 @@ import { builtinChecklistFiles, builtinChecklists } from '../io/builtin-checklis
 import { CONFIG_PATH } from '../config/load.js';
 import { conventionsOrNone } from './pull-request-conventions.js';
 import type { JobLog } from '../shared/job-log.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
 
 /**
  * The review job of one pull request, run from the queue after the webhook
@@ -72,8 +70,8 @@ export interface ReviewJobDeps {
   /** Installation-authenticated client (Probot's `context.octokit`). */
   gh: GitHub;
   log: JobLog;
-  /** Reads the raw config (Probot's `context.config(CONFIG_FILE)`); null when the repository has none. */
-  readConfig: () => Promise<unknown>;
+  /** The repository's config, or what is wrong with it (loadRepoConfig, src/github/repo-config.ts). */
+  loadConfig: () => Promise<LoadedConfig>;
   /** The App's slug, as in `<slug>[bot]`. */
   appSlug: () => Promise<string>;
   /**
@@ -134,10 +132,10 @@ export async function reviewPullRequest(
     const ref: CheckRunRef = { owner, repo, checkRunId };
     started = { ref, headSha };
 
-    const loaded = await loadConfig(deps);
-    if ('invalid' in loaded) {
-      await completeCheckRun(gh, ref, planInvalidConfig(loaded.invalid));
-      log.warn({ owner, repo, pullNumber, err: loaded.invalid.message }, 'design-review: invalid configuration');
+    const loaded = await deps.loadConfig();
+    if ('problem' in loaded) {
+      await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(loaded.problem)));
+      log.warn({ owner, repo, pullNumber, err: loaded.problem.message }, 'design-review: invalid configuration');
       return 'invalid-config';
     }
     const { config } = loaded;
@@ -158,7 +156,7 @@ export async function reviewPullRequest(
       checklists = await loadChecklists(gh, config, { owner, repo, sha: pr.base.sha });
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
-      await completeCheckRun(gh, ref, planInvalidConfig({ message: error.message, file: error.file, ...(error.key ? { key: error.key } : {}), ...(error.line === undefined ? {} : { line: error.line }) }));
+      await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(error)));
       return 'invalid-config';
     }
 
@@ -297,27 +295,9 @@ async function cancelSuperseded(gh: GitHub, target: PullRequestTarget, pending: 
   );
 }
 
-/** The validated config, or the problem to report when the file is invalid; other errors (GitHub's) are thrown. */
-async function loadConfig(deps: ReviewJobDeps): Promise<{ config: Config } | { invalid: InvalidConfig }> {
-  try {
-    return { config: validateConfig(await deps.readConfig(), CONFIG_PATH, RULE_IDS) };
-  } catch (error) {
-    const invalid = invalidConfigOf(error);
-    if (invalid === undefined) throw error;
-    return { invalid };
-  }
-}
-
-/** The config problem to report, or undefined when the error is not about the config. */
-function invalidConfigOf(error: unknown): InvalidConfig | undefined {
-  if (error instanceof ConfigError) {
-    return { message: error.message, file: error.file, ...(error.key === undefined ? {} : { key: error.key }), ...(error.line === undefined ? {} : { line: error.line }) };
-  }
-  // Probot's config loader throws YAML syntax errors (no HTTP status) for a file that does not parse.
-  if (error instanceof Error && httpStatus(error) === undefined && /yaml|yml/i.test(`${error.name} ${error.message}`)) {
-    return { message: `${CONFIG_PATH}: ${error.message}`, file: CONFIG_PATH };
-  }
-  return undefined;
+/** What the check run reports of a config or checklist error: the file, and the key and line when known. */
+function invalidConfig(error: { message: string; file: string; key?: string | undefined; line?: number | undefined }): InvalidConfig {
+  return { message: error.message, file: error.file, ...(error.key ? { key: error.key } : {}), ...(error.line === undefined ? {} : { line: error.line }) };
 }
 
 /** Built-in checklists, plus the repository's own files when the config names some (read at `sha`). */

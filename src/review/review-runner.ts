@@ -8,7 +8,7 @@ import { RetryLater, type ReviewJob, type ReviewRunner } from '../queue/review-q
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
 import type { AppMetrics } from '../shared/metrics.js';
 import { CONFIG_PATH } from '../config/load.js';
-import { readRepoConfig } from '../github/repo-config.js';
+import { loadRepoConfig } from '../github/repo-config.js';
 import type { ExtendsAllowList } from '../config/extends-allow.js';
 import type { ReviewFiles } from './review-in-pool.js';
 
@@ -60,7 +60,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
         {
           gh: octokit as unknown as GitHub,
           log,
-          readConfig: () => readRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
+          loadConfig: () => loadRepoConfig(octokit, { owner: job.owner, repo: job.repo, path: CONFIG_PATH }, deps.extendsAllow ? { extendsAllow: deps.extendsAllow } : {}),
           appSlug: deps.appSlug,
           reviewFiles: deps.reviewFiles,
         },

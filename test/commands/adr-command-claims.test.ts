@@ -9,6 +9,8 @@ import { REDELIVERY_LOOKS, runAdrCommand, type AdrCommandDeps } from '../../src/
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { botLogin, octokitFor, OWNER, NAME, REPO, startDouble } from '../github/double-octokit.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -30,7 +32,7 @@ describe('/adr new racing other proposals for one number', () => {
     return {
       gh: gh as unknown as AdrCommandDeps['gh'],
       log: quiet,
-      readConfig: async () => null,
+      loadConfig: async () => checkRepoConfig(null, CONFIG_PATH),
       appSlug: async () => double.state.app.slug,
       today: () => '2026-01-15',
       categories: () => builtinChecklists().triggerCategories,

@@ -10,6 +10,8 @@ import { commandReadersInPool } from '../../src/commands/commands-in-pool.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { botLogin, octokitFor, NAME, OWNER, REPO, startDouble } from '../github/double-octokit.js';
 import { testCorePool } from '../helpers/core-pool.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 /** `- x`, 30k lazy lines, then the command: seconds of micromark, far over the 1.5 s budget below (short texts need milliseconds, or some hundreds on a fresh thread of a loaded machine). */
 const HOSTILE = `- x\n${'y\n'.repeat(30_000)}\n/adr help\n`;
@@ -50,7 +52,7 @@ describe('/adr command text, read after the permission on the core pool', () => 
       ...commandReadersInPool(pool, log),
       gh: gh as unknown as AdrCommandDeps['gh'],
       log,
-      readConfig: async () => null,
+      loadConfig: async () => checkRepoConfig(null, CONFIG_PATH),
       appSlug: async () => double.state.app.slug,
       today: () => '2026-01-15',
       categories: () => builtinChecklists().triggerCategories,

@@ -6,7 +6,7 @@ import { Context, ProbotOctokit } from 'probot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { parseExtendsAllow } from '../../src/config/extends-allow.js';
-import { deepMerge, readRepoConfig } from '../../src/github/repo-config.js';
+import { checkRepoConfig, deepMerge, loadRepoConfig, readRepoConfig } from '../../src/github/repo-config.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 import { recordingLogger } from '../helpers/recording-logger.js';
 
@@ -165,6 +165,49 @@ describe('readRepoConfig', () => {
     const before = lastSeq();
     await expect(read('traversal')).rejects.toThrow(/is not a path to a \.yml or \.yaml file inside the repository/);
     expect(requestsFor('traversal', before).map((r) => r.path)).toEqual([expect.stringMatching(/\/contents\/\.github%2Fdesign-review\.yml$/)]);
+  });
+});
+
+describe('loadRepoConfig, the loader of every GitHub surface', () => {
+  const load = (repo: string, client = octokit, owner = 'acme') => loadRepoConfig(client, { owner, repo, path: CONFIG });
+
+  it('gives the validated config with its defaults and the merged file it came from', async () => {
+    const loaded = await load('plain');
+    if (!('config' in loaded)) throw new Error(`expected a config, got ${loaded.problem.message}`);
+    expect(loaded.raw).toEqual(await read('plain'));
+    expect(loaded.config.rules['adr-status']).toBe('error');
+    expect(loaded.config.statuses).toEqual(['proposed', 'accepted']);
+    // A key the file leaves out has its default.
+    expect(loaded.config.review.drafts).toBe(true);
+  });
+
+  it('gives the defaults for a repository without a file (raw: null)', async () => {
+    const solo = new ProbotOctokit({ auth: { token: github.issueToken(43) }, baseUrl: github.url });
+    const loaded = await load('bare', solo, 'solo');
+    expect(loaded).toEqual(checkRepoConfig(null, CONFIG));
+    expect(loaded).toMatchObject({ raw: null });
+  });
+
+  it('returns what is wrong, as the error readRepoConfig throws, rather than throwing: a bad key, YAML that does not parse, a refused _extends', async () => {
+    for (const name of ['own-typo', 'org-bad-yaml', 'leaky']) {
+      const loaded = await load(name);
+      const thrown = await configError(read(name));
+      expect(loaded, name).toEqual({ problem: thrown });
+      expect('problem' in loaded && loaded.problem instanceof ConfigError).toBe(true);
+    }
+  });
+
+  it('throws what is not about the config: GitHub refusing the request', async () => {
+    const stranger = new ProbotOctokit({ auth: { token: 'not-a-token' }, baseUrl: github.url, retry: { enabled: false } });
+    await expect(load('plain', stranger)).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('checkRepoConfig', () => {
+  it('validates a config kept from an earlier read, and says what is wrong as a value', () => {
+    expect(checkRepoConfig({ statuses: ['draft'] }, CONFIG)).toMatchObject({ config: { statuses: ['draft'] }, raw: { statuses: ['draft'] } });
+    const bad = checkRepoConfig({ rulez: {} }, CONFIG);
+    expect('problem' in bad && bad.problem.message).toMatch(/^\.github\/design-review\.yml: `rulez`: unknown key/);
   });
 });
 

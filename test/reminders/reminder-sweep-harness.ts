@@ -2,7 +2,7 @@
 import { Octokit } from '@octokit/rest';
 import { config as configPlugin } from '@probot/octokit-plugin-config';
 import { HEALTH_MARKER, reminderMarker } from '../../src/core/reminders/marker.js';
-import { readRepoConfig } from '../../src/github/repo-config.js';
+import { loadRepoConfig } from '../../src/github/repo-config.js';
 import { MemorySweepCache, type SweepDeps } from '../../src/reminders/reminder-sweep.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 
@@ -107,7 +107,7 @@ export function sweepDeps(double: GitHubDouble, options: { today?: string; logge
     gh,
     log: { info: write('info'), warn: write('warn'), error: write('error') },
     today: () => options.today ?? TODAY,
-    readConfig: (target) => readRepoConfig(gh, { ...target, path: '.github/design-review.yml' }),
+    loadConfig: (target) => loadRepoConfig(gh, { ...target, path: '.github/design-review.yml' }),
     appSlug: async () => double.state.app.slug,
     cache,
     logged,

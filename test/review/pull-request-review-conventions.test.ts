@@ -10,6 +10,8 @@ import type { GitHubDouble } from '../github-double/index.js';
 import type { RecordedRequest } from '../github-double/recording.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';
 import { testCorePool } from '../helpers/core-pool.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 const TODAY = '2026-11-21';
 const NOTE = "looks like the folder's convention";
@@ -49,7 +51,7 @@ function depsFor(double: GitHubDouble, logged: Logged, options: { config?: unkno
   options.configure?.(gh);
   const push = (list: Logged['info']) => (obj: object, msg?: string) => void list.push({ obj, ...(msg === undefined ? {} : { msg }) });
   const log: JobLog = { info: push(logged.info), warn: push(logged.warn), error: push(logged.error) };
-  return { gh, log, readConfig: async () => options.config ?? null, appSlug: async () => double.state.app.slug };
+  return { gh, log, loadConfig: async () => checkRepoConfig(options.config ?? null, CONFIG_PATH), appSlug: async () => double.state.app.slug };
 }
 
 /** GraphQL blob reads at `sha`, with the paths each asked for. */

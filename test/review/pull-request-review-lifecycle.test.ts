@@ -7,6 +7,8 @@ import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 const TODAY = '2026-11-21';
 const ADR = '# 3. Use gRPC\n\n## Status\n\nProposed\n';
@@ -23,7 +25,7 @@ function depsFor(double: GitHubDouble, logged: Logged, rawConfig: unknown = null
     warn: (_obj, msg) => void logged.warn.push(msg ?? ''),
     error: (_obj, msg) => void logged.error.push(msg ?? ''),
   };
-  return { gh: octokitFor(double), log, readConfig: async () => rawConfig, appSlug: async () => double.state.app.slug };
+  return { gh: octokitFor(double), log, loadConfig: async () => checkRepoConfig(rawConfig, CONFIG_PATH), appSlug: async () => double.state.app.slug };
 }
 
 /** Attempt `number` of 3, 2 s apart: not the last one unless number is 3. */

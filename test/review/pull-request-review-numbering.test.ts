@@ -5,6 +5,8 @@ import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 const TODAY = '2026-11-21';
 const adr = (n: number, title: string): string => `# ${n}. ${title}\n\nDate: 2026-11-02\n\n## Status\n\nProposed\n\n## Context\n\nWe need it.\n`;
@@ -33,7 +35,7 @@ function depsFor(double: GitHubDouble, logged: Logged, configure?: (gh: ReturnTy
     warn: (obj, msg) => void logged.warn.push({ obj, ...(msg === undefined ? {} : { msg }) }),
     error: (obj, msg) => void logged.error.push({ obj, ...(msg === undefined ? {} : { msg }) }),
   };
-  return { gh, log, readConfig: async () => null, appSlug: async () => double.state.app.slug };
+  return { gh, log, loadConfig: async () => checkRepoConfig(null, CONFIG_PATH), appSlug: async () => double.state.app.slug };
 }
 
 /** A check-run annotation as the job sent it (the double stores them as received). */

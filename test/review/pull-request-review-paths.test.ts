@@ -6,6 +6,8 @@ import type { JobLog } from '../../src/shared/job-log.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';
+import { checkRepoConfig } from '../../src/github/repo-config.js';
+import { CONFIG_PATH } from '../../src/config/load.js';
 
 const TODAY = '2026-11-21';
 const FLAWED_ADR = '# 3. Use gRPC\n\n## Status\n\nProposed\n';
@@ -21,7 +23,7 @@ function depsFor(double: GitHubDouble, logged: Logged, rawConfig: unknown = null
     warn: (obj, msg) => void logged.warn.push({ obj, ...(msg === undefined ? {} : { msg }) }),
     error: (obj, msg) => void logged.error.push({ obj, ...(msg === undefined ? {} : { msg }) }),
   };
-  return { gh: octokitFor(double), log, readConfig: async () => rawConfig, appSlug: async () => double.state.app.slug };
+  return { gh: octokitFor(double), log, loadConfig: async () => checkRepoConfig(rawConfig, CONFIG_PATH), appSlug: async () => double.state.app.slug };
 }
 
 describe('reviewPullRequest: fork pull requests', () => {
