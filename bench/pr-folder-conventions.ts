@@ -105,7 +105,7 @@ async function measure(double: GitHubDouble, pool: CorePool, s: Scenario): Promi
     double.state.seedPullRequest(repo, { number: run, branch: `edit-${run}`, changes: { [pathOf(EDITED)]: adr(EDITED, s.dated, ` (edit ${run})`) } });
     const before = double.requests.length;
     const t0 = performance.now();
-    const outcome = await reviewPullRequest(deps, { owner, repo: 'decisions', pullNumber: run }, () => TODAY);
+    const { outcome } = await reviewPullRequest(deps, { owner, repo: 'decisions', pullNumber: run }, () => TODAY);
     ms.push(performance.now() - t0);
     if (outcome !== 'reviewed') throw new Error(`${s.name}: review ended ${outcome}`);
     ops = new Map();

@@ -2,7 +2,7 @@ import { reviewPullRequest, type ReviewJobDeps } from '../review/pull-request-re
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { createActionOctokit } from './action-octokit.js';
 import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSettings } from './action-settings.js';
-import { readCheckRun, trackCheckRun, type CheckRunResult } from './check-run-result.js';
+import type { CompletedCheckRun } from '../github/check-run.js';
 import { appendStepSummary, writeOutputs } from './output-files.js';
 import { decideEvent } from './pull-request-event.js';
 import { loadRepoConfig } from '../github/repo-config.js';
@@ -61,7 +61,6 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     baseUrl: settings.apiUrl,
     log: { warn: (m) => write(workflowCommand('warning', m)), request: (m) => write(workflowCommand('debug', m)) },
   });
-  const checkRun = trackCheckRun(octokit);
   // The App's worker threads and time budgets: a fork's hostile document costs the runner seconds, not hours.
   const pool = new CorePool(readPoolSettings(env));
   const deps: ReviewJobDeps = {
@@ -76,12 +75,12 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
   loadBuiltinTemplates();
   write(plainLine(`Design review of ${target.owner}/${target.repo}#${target.pullNumber} (${eventName}, config ${settings.configPath})`));
   let outcome: string;
-  let result: CheckRunResult;
+  let result: CompletedCheckRun;
   try {
-    outcome = await reviewPullRequest(deps, target);
-    const checkRunId = checkRun.id();
-    if (checkRunId === undefined) throw new Error(`the review ended (${outcome}) without writing a check run`);
-    result = await readCheckRun(octokit, { owner: target.owner, repo: target.repo, checkRunId });
+    const review = await reviewPullRequest(deps, target);
+    outcome = review.outcome;
+    if (review.checkRun === undefined) throw new Error(`the review ended (${outcome}) without completing its check run`);
+    result = review.checkRun;
   } catch (error) {
     write(workflowCommand('error', `Design review could not run: ${errorText(error, hintContext)}`, TITLE));
     return 1;
@@ -91,7 +90,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
 
   writeOutputs(settings.outputPath, {
     conclusion: result.conclusion,
-    findings: String(result.findings),
+    findings: String(result.annotations.failure + result.annotations.warning + result.annotations.notice),
     outcome,
     'check-run-id': String(result.id),
     'check-run-url': result.url,
@@ -106,7 +105,7 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
     write(workflowCommand('error', `Design review concluded "${result.conclusion}" (fail-on: ${[...settings.failOn].join(',')}): ${result.title}`, TITLE));
     return 1;
   }
-  const tooMany = warningLimitExceeded(checkRun.warnings(), settings.maxWarnings, 'max-warnings');
+  const tooMany = warningLimitExceeded(result.annotations.warning, settings.maxWarnings, 'max-warnings');
   if (tooMany !== undefined) {
     write(workflowCommand('error', `Design review: ${tooMany} (the check run concluded "${result.conclusion}")`, TITLE));
     return 1;
@@ -115,6 +114,6 @@ export async function runAction({ env, write }: ActionIo): Promise<number> {
 }
 
 // The job summary: the check run's own summary (it has its heading), and a link to the run.
-function stepSummary(result: CheckRunResult): string {
+function stepSummary(result: CompletedCheckRun): string {
   return result.url === '' ? `${result.summary}\n` : `${result.summary}\n\n[Check run: ${result.title}](${result.url})\n`;
 }

@@ -76,14 +76,26 @@ export async function startCheckRun(gh: GitHub, params: StartCheckRunParams): Pr
   return { checkRunId: data.id, reused: false };
 }
 
+/** A check run as this process completed it: what GitHub stored and shows (the summary as clipped to its limit). */
+export interface CompletedCheckRun {
+  id: number;
+  /** Its page on GitHub ('' when GitHub gave none). */
+  url: string;
+  conclusion: string;
+  title: string;
+  summary: string;
+  /** Annotations written, by level: GitHub's `annotations_count` is their sum. */
+  annotations: { failure: number; warning: number; notice: number };
+}
+
 /** Completes the check run with the plan: conclusion and first batch of annotations, then one update per further batch. */
-export async function completeCheckRun(gh: GitHub, ref: CheckRunRef, plan: PublishPlan): Promise<{ updates: number }> {
+export async function completeCheckRun(gh: GitHub, ref: CheckRunRef, plan: PublishPlan): Promise<{ updates: number; run: CompletedCheckRun }> {
   const title = plan.checkRun.title;
   const summary = clip(plan.checkRun.summary);
   const text = plan.checkRun.text === undefined ? undefined : clip(plan.checkRun.text);
   // Re-chunked so a batch over GitHub's limit cannot make the update fail.
   const [firstBatch, ...later] = chunks(plan.annotationBatches.flat(), MAX_ANNOTATIONS_PER_REQUEST);
-  await gh.rest.checks.update({
+  const { data } = await gh.rest.checks.update({
     owner: ref.owner,
     repo: ref.repo,
     check_run_id: ref.checkRunId,
@@ -99,7 +111,9 @@ export async function completeCheckRun(gh: GitHub, ref: CheckRunRef, plan: Publi
       output: { title, summary, ...annotations(batch) },
     });
   }
-  return { updates: 1 + later.length };
+  const levels = { failure: 0, warning: 0, notice: 0 };
+  for (const annotation of plan.annotationBatches.flat()) levels[annotation.annotation_level] += 1;
+  return { updates: 1 + later.length, run: { id: ref.checkRunId, url: data.html_url ?? '', conclusion: plan.conclusion, title, summary, annotations: levels } };
 }
 
 /** Completes the check run as failed (the review itself could not run), with the reason in the output. */
@@ -108,14 +122,12 @@ export async function failCheckRun(
   ref: CheckRunRef,
   reason: string,
   options: { conclusion?: 'failure' | 'neutral' | 'cancelled'; title?: string } = {},
-): Promise<void> {
-  await gh.rest.checks.update({
-    owner: ref.owner,
-    repo: ref.repo,
-    check_run_id: ref.checkRunId,
-    conclusion: options.conclusion ?? 'failure',
-    output: { title: options.title ?? 'Design review could not run', summary: clip(reason) },
-  });
+): Promise<CompletedCheckRun> {
+  const conclusion = options.conclusion ?? 'failure';
+  const title = options.title ?? 'Design review could not run';
+  const summary = clip(reason);
+  const { data } = await gh.rest.checks.update({ owner: ref.owner, repo: ref.repo, check_run_id: ref.checkRunId, conclusion, output: { title, summary } });
+  return { id: ref.checkRunId, url: data.html_url ?? '', conclusion, title, summary, annotations: { failure: 0, warning: 0, notice: 0 } };
 }
 
 /**

@@ -14,7 +14,7 @@ import { review } from '../core/review/review.js';
 import type { ReviewFiles } from './review-in-pool.js';
 import type { AdrNumberClaims } from '../core/review/types.js';
 import { listAdrs } from '../github/adr-listing.js';
-import { completeCheckRun, failCheckRun, markCheckRunRetrying, startCheckRun, type CheckRunRef } from '../github/check-run.js';
+import { completeCheckRun, failCheckRun, markCheckRunRetrying, startCheckRun, type CheckRunRef, type CompletedCheckRun } from '../github/check-run.js';
 import { fetchPullRequestDocuments, type PullRequestDocuments } from '../github/fetch-documents.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
@@ -107,6 +107,12 @@ export class ReviewRetryError extends Error {
 /** How the job ended. */
 export type ReviewOutcome = 'reviewed' | 'invalid-config' | 'head-moved' | 'draft-skipped' | 'failed';
 
+/** What a review did: how it ended, and the check run it completed (absent only when even saying it failed failed). */
+export interface ReviewResult {
+  outcome: ReviewOutcome;
+  checkRun?: CompletedCheckRun;
+}
+
 /** Review one pull request and publish the result (see the steps above); `attempt` is the queue's. */
 export async function reviewPullRequest(
   deps: ReviewJobDeps,
@@ -114,7 +120,7 @@ export async function reviewPullRequest(
   today: () => string = isoToday,
   // The Action's default: one attempt, every failure final.
   attempt: ReviewAttempt = ONLY_ATTEMPT,
-): Promise<ReviewOutcome> {
+): Promise<ReviewResult> {
   const { gh, log } = deps;
   const { owner, repo, pullNumber } = target;
   // The check run once it exists: from then on, every way out completes it or says it will retry.
@@ -134,9 +140,9 @@ export async function reviewPullRequest(
 
     const loaded = await deps.loadConfig();
     if ('problem' in loaded) {
-      await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(loaded.problem)));
+      const { run } = await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(loaded.problem)));
       log.warn({ owner, repo, pullNumber, err: loaded.problem.message }, 'design-review: invalid configuration');
-      return 'invalid-config';
+      return { outcome: 'invalid-config', checkRun: run };
     }
     const { config } = loaded;
 
@@ -156,8 +162,8 @@ export async function reviewPullRequest(
       checklists = await loadChecklists(gh, config, { owner, repo, sha: pr.base.sha });
     } catch (error) {
       if (!(error instanceof ChecklistError)) throw error;
-      await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(error)));
-      return 'invalid-config';
+      const { run } = await completeCheckRun(gh, ref, planInvalidConfig(invalidConfig(error)));
+      return { outcome: 'invalid-config', checkRun: run };
     }
 
     const date = today();
@@ -214,14 +220,14 @@ export async function reviewPullRequest(
     });
 
     const draftSkipped = pr.draft === true && !config.review.drafts;
-    await completeCheckRun(gh, ref, draftSkipped ? withDraftNote(plan) : plan);
-    if (draftSkipped) return 'draft-skipped';
+    const { run } = await completeCheckRun(gh, ref, draftSkipped ? withDraftNote(plan) : plan);
+    if (draftSkipped) return { outcome: 'draft-skipped', checkRun: run };
 
     // A push while we reviewed: the check run above belongs to this sha, the comments to the newer job.
     const { data: now } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
     if (now.head.sha !== headSha) {
       log.info({ owner, repo, pullNumber, reviewed: headSha, head: now.head.sha }, 'design-review: head moved on, comments left to the newer review');
-      return 'head-moved';
+      return { outcome: 'head-moved', checkRun: run };
     }
 
     const synced = await syncReviewComments(gh, { owner, repo, pullNumber, commitId: headSha, botLogin }, plan.inlineComments);
@@ -231,7 +237,7 @@ export async function reviewPullRequest(
       { owner, repo, pullNumber, headSha, conclusion: plan.conclusion, findings: result.findings.length, posted: synced.posted.length },
       'design-review: review published',
     );
-    return 'reviewed';
+    return { outcome: 'reviewed', checkRun: run };
   } catch (error) {
     return settleFailure(deps, target, { error, attempt, started });
   }
@@ -252,7 +258,7 @@ async function settleFailure(
   deps: ReviewJobDeps,
   target: PullRequestTarget,
   failed: { error: unknown; attempt: ReviewAttempt; started: StartedRun | undefined },
-): Promise<ReviewOutcome> {
+): Promise<ReviewResult> {
   const { gh, log } = deps;
   const { owner, repo, pullNumber } = target;
   const { error, attempt } = failed;
@@ -276,11 +282,11 @@ async function settleFailure(
   if (run === undefined) throw error;
   log.error({ ...where, err: error }, 'design-review: review failed');
   try {
-    await failCheckRun(gh, run.ref, reason);
+    return { outcome: 'failed', checkRun: await failCheckRun(gh, run.ref, reason) };
   } catch (failError) {
     log.error({ ...where, err: failError }, 'design-review: could not mark the check run as failed');
+    return { outcome: 'failed' };
   }
-  return 'failed';
 }
 
 // The run an earlier attempt left in progress on a commit that is no longer the head: the newer

@@ -56,7 +56,7 @@ export function createReviewRunner(deps: ReviewRunnerDeps): ReviewRunner {
         options.headers['x-github-delivery'] = job.deliveryId;
       });
       octokit.hook.after('request', (_response, options) => metrics.githubRequests.inc({ method: String(options.method) }));
-      const outcome = await reviewPullRequest(
+      const { outcome } = await reviewPullRequest(
         {
           gh: octokit as unknown as GitHub,
           log,

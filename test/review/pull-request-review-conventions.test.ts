@@ -102,7 +102,7 @@ describe('reviewPullRequest: folder conventions', () => {
     double = await startDouble(folder(6, 6));
     const pull = double.state.seedPullRequest(REPO, { number: 3, branch: 'invoices', changes: { [pathOf(7)]: adr(7, false) } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).outcome).toBe('reviewed');
 
     const note =
       "7 of 7 ADRs in docs/decisions have no decision date, which looks like the folder's convention: " +
@@ -131,7 +131,7 @@ describe('reviewPullRequest: folder conventions', () => {
       changes: { [pathOf(1)]: adr(1, false).replace('Finance reads', 'The finance team reads'), [pathOf(2)]: null },
     });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 4 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 4 }, () => TODAY)).outcome).toBe('reviewed');
 
     // 0001 is the pull request's version, 0002 is gone: the base read is 0003 to 0006, and 5 of 5 lack a date.
     expect(blobReadsAt(double, pull.base.sha)).toEqual([[pathOf(3), pathOf(4), pathOf(5), pathOf(6)]]);
@@ -143,7 +143,7 @@ describe('reviewPullRequest: folder conventions', () => {
     double.state.seedPullRequest(REPO, { number: 11, branch: 'invoices', changes: { [pathOf(7)]: adr(7, false) } });
     const deps = { ...depsFor(double, logged), configPath: 'ci/design-review.yml' };
 
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 11 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 11 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(summaryComment(double, 11)).toContain('set `rules: { adr-date: off }` in ci/design-review.yml to stop checking for it');
   });
@@ -152,7 +152,7 @@ describe('reviewPullRequest: folder conventions', () => {
     double = await startDouble(folder(6, 3)); // with the added record: 4 of 7 undated
     const pull = double.state.seedPullRequest(REPO, { number: 5, branch: 'invoices', changes: { [pathOf(7)]: adr(7, false) } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 5 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 5 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(blobReadsAt(double, pull.base.sha)).toHaveLength(1);
     expect(summaryComment(double, 5)).not.toContain(NOTE);
@@ -167,10 +167,10 @@ describe('reviewPullRequest: folder conventions', () => {
     // docs/adr holds two undated ADRs on main: with this one, 3 records, fewer than a convention needs.
     double.state.seedPullRequest(REPO, { number: 10, branch: 'small', changes: { 'docs/adr/0003-use-grpc.md': adr(3, false) } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
     const off = depsFor(double, logged, { config: { review: { folderConventions: false } } });
-    expect(await reviewPullRequest(off, { owner: OWNER, repo: NAME, pullNumber: 7 }, () => TODAY)).toBe('reviewed');
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 10 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(off, { owner: OWNER, repo: NAME, pullNumber: 7 }, () => TODAY)).outcome).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 10 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(blobReadsAt(double, dated.base.sha)).toEqual([]);
     expect(undatedAnnotations(double)).toEqual([pathOf(8), 'docs/adr/0003-use-grpc.md']);
@@ -190,7 +190,7 @@ describe('reviewPullRequest: folder conventions', () => {
         }),
     });
 
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 8 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 8 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(double.requestsFor('graphql').filter((r) => r.status === 502)).toHaveLength(1);
     expect(logged.warn.map((w) => w.msg)).toEqual([FAILED_READ]);
@@ -208,7 +208,7 @@ describe('reviewPullRequest: folder conventions', () => {
     double = await startDouble(folder(MAX_CONVENTION_RECORDS + 1, MAX_CONVENTION_RECORDS + 1));
     const pull = double.state.seedPullRequest(REPO, { number: 9, branch: 'one-more', changes: { [pathOf(MAX_CONVENTION_RECORDS + 2)]: adr(MAX_CONVENTION_RECORDS + 2, false) } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 9 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 9 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(blobReadsAt(double, pull.base.sha)).toEqual([]);
     expect(summaryComment(double, 9)).not.toContain(NOTE);
@@ -243,7 +243,7 @@ describe('reviewPullRequest: folder conventions on the core pool', () => {
     double.state.seedPullRequest(REPO, { number: 3, branch: 'plain', changes: { [pathOf(7)]: adr(7, false) } });
     const deps = { ...depsFor(double, logged), reviewFiles: reviewInPool(pool) };
 
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(logged.warn.map((w) => w.msg)).toEqual([
       'design-review: some records of the folder could not be reviewed in time to tell its convention; publishing the review without the folder note',
@@ -260,7 +260,7 @@ describe('reviewPullRequest: folder conventions on the core pool', () => {
     double.state.seedPullRequest(REPO, { number: 3, branch: 'plain', changes: { [pathOf(7)]: adr(7, false) } });
     const deps = { ...depsFor(double, logged), reviewFiles: reviewInPool(plainPool) };
 
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 3 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(summaryComment(double, 3)).toContain('7 of 7 ADRs in docs/decisions have no decision date');
     expect(logged.warn).toEqual([]);

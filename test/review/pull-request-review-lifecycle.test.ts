@@ -53,7 +53,7 @@ describe('reviewPullRequest: an invalid config or checklist never leaves the che
     double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
     double.failNext({ operationId: 'checks/update', status: 422 });
 
-    expect(await reviewPullRequest(depsFor(double, logged, { review: { drafts: 'sometimes' } }), TARGET, () => TODAY)).toBe('failed');
+    expect((await reviewPullRequest(depsFor(double, logged, { review: { drafts: 'sometimes' } }), TARGET, () => TODAY)).outcome).toBe('failed');
 
     expect(double.pendingFaults()).toEqual([]);
     expect(double.requestsFor('checks/update').map((r) => r.status)).toEqual([422, 200]);
@@ -66,7 +66,7 @@ describe('reviewPullRequest: an invalid config or checklist never leaves the che
     double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
     double.failNext({ operationId: 'checks/update', status: 422 });
 
-    const outcome = await reviewPullRequest(depsFor(double, logged, { checklists: ['.github/checklists/platform.yml'] }), TARGET, () => TODAY);
+    const { outcome } = await reviewPullRequest(depsFor(double, logged, { checklists: ['.github/checklists/platform.yml'] }), TARGET, () => TODAY);
 
     expect(outcome).toBe('failed');
     expect(double.requestsFor('checks/update').map((r) => r.status)).toEqual([422, 200]);
@@ -76,7 +76,7 @@ describe('reviewPullRequest: an invalid config or checklist never leaves the che
 
   it('still gives an invalid config one action_required check run and nothing else', async () => {
     double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
-    expect(await reviewPullRequest(depsFor(double, logged, { review: { drafts: 'sometimes' } }), TARGET, () => TODAY)).toBe('invalid-config');
+    expect((await reviewPullRequest(depsFor(double, logged, { review: { drafts: 'sometimes' } }), TARGET, () => TODAY)).outcome).toBe('invalid-config');
     expect(runs()).toHaveLength(1);
     expect(runs()[0]).toMatchObject({ status: 'completed', conclusion: 'action_required' });
     expect(double.requestsFor('pulls/list-files')).toEqual([]);
@@ -103,7 +103,7 @@ describe('reviewPullRequest: attempts', () => {
     expect(logged.warn).toContain('design-review: review failed for an infrastructure reason; it will be retried');
     expect(logged.error).toEqual([]);
 
-    expect(await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(2, (first as ReviewRetryError).checkRun))).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(2, (first as ReviewRetryError).checkRun))).outcome).toBe('reviewed');
     expect(runs()).toHaveLength(1);
     expect(runs()[0]).toMatchObject({ id: run!.id, status: 'completed', conclusion: 'failure' });
     expect(runs()[0]!.output.title).not.toContain('retry');
@@ -113,7 +113,7 @@ describe('reviewPullRequest: attempts', () => {
   it('fails the check run with the reason on the last attempt', async () => {
     double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
     double.failNext({ operationId: 'pulls/list-files', status: 503 });
-    expect(await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(3))).toBe('failed');
+    expect((await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(3))).outcome).toBe('failed');
     expect(runs()).toHaveLength(1);
     expect(runs()[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(runs()[0]!.output).toMatchObject({ title: 'Design review could not run' });
@@ -124,7 +124,7 @@ describe('reviewPullRequest: attempts', () => {
   it('fails at once, on any attempt, when retrying cannot help (a 404)', async () => {
     double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
     double.failNext({ operationId: 'pulls/list-files', status: 404 });
-    expect(await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(1))).toBe('failed');
+    expect((await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(1))).outcome).toBe('failed');
     expect(runs()[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(runs()[0]!.output.summary).toContain('HTTP 404');
   });
@@ -142,7 +142,7 @@ describe('reviewPullRequest: attempts', () => {
     const second = (await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(2)).catch((e: unknown) => e)) as ReviewRetryError;
     expect(runs()[0]).toMatchObject({ status: 'in_progress' });
     double.failNext({ operationId: 'pulls/get', status: 502 });
-    expect(await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(3, second.checkRun))).toBe('failed');
+    expect((await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(3, second.checkRun))).outcome).toBe('failed');
     expect(runs()).toHaveLength(1);
     expect(runs()[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
@@ -153,7 +153,7 @@ describe('reviewPullRequest: attempts', () => {
     const first = (await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(1)).catch((e: unknown) => e)) as ReviewRetryError;
     const newHead = double.state.pushToPullRequest(REPO, 3, { 'docs/adr/0003-use-grpc.md': `${ADR}\n## Context\n\nWe need streaming.\n` });
 
-    expect(await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(2, first.checkRun))).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(2, first.checkRun))).outcome).toBe('reviewed');
 
     const old = runs().find((r) => r.id === first.checkRun!.checkRunId);
     expect(old).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
@@ -162,5 +162,39 @@ describe('reviewPullRequest: attempts', () => {
     expect(current).toHaveLength(1);
     expect(current[0]).toMatchObject({ status: 'completed' });
     expect(runs().filter((r) => r.status !== 'completed')).toEqual([]);
+  });
+});
+
+describe('reviewPullRequest returns what it did', () => {
+  // The Action's outputs come from this value, with no request to read the run back.
+  it('the outcome and the check run it completed, as GitHub stored it: id, page, conclusion, title, summary, annotations by level', async () => {
+    double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
+
+    const result = await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY);
+
+    const [run] = runs();
+    expect(result.outcome).toBe('reviewed');
+    const levels = (level: string) => run!.output.annotations.filter((a) => (a as { annotation_level: string }).annotation_level === level).length;
+    expect(result.checkRun).toEqual({
+      id: run!.id,
+      url: expect.stringMatching(new RegExp(`/runs/${run!.id}$`)),
+      conclusion: run!.conclusion,
+      title: run!.output.title,
+      summary: run!.output.summary,
+      annotations: { failure: levels('failure'), warning: levels('warning'), notice: levels('notice') },
+    });
+    // The ADR misses most sections: the counts are not all zero.
+    expect(result.checkRun!.annotations.failure + result.checkRun!.annotations.warning).toBeGreaterThan(0);
+  });
+
+  it('an invalid config: the run that says so; a failed review: the run completed as failed', async () => {
+    double.state.seedPullRequest(REPO, { number: 3, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': ADR } });
+    const invalid = await reviewPullRequest(depsFor(double, logged, { review: { drafts: 'sometimes' } }), TARGET, () => TODAY);
+    expect(invalid).toMatchObject({ outcome: 'invalid-config', checkRun: { id: runs()[0]!.id, conclusion: runs()[0]!.conclusion, title: runs()[0]!.output.title } });
+
+    double.failNext({ operationId: 'pulls/list-files', status: 502 });
+    const failed = await reviewPullRequest(depsFor(double, logged), TARGET, () => TODAY, attempt(3));
+    expect(failed).toMatchObject({ outcome: 'failed', checkRun: { conclusion: 'failure', title: 'Design review could not run', annotations: { failure: 0, warning: 0, notice: 0 } } });
+    expect(runs().find((r) => r.id === failed.checkRun!.id)).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 });

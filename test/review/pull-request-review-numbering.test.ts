@@ -75,7 +75,7 @@ describe('reviewPullRequest: ADR numbers across open pull requests', () => {
     double.state.seedPullRequest(REPO, { number: 5, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': adr(3, 'Use gRPC') } });
     double.state.seedPullRequest(REPO, { number: 6, branch: 'rest', changes: { 'docs/adr/0003-use-rest.md': `\n${adr(3, 'Use REST')}` } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(numberFindings(double)).toEqual([
       expect.objectContaining({
@@ -99,7 +99,7 @@ describe('reviewPullRequest: ADR numbers across open pull requests', () => {
     double.state.seedPullRequest(REPO, { number: 5, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': adr(3, 'Use gRPC') } });
     double.state.seedPullRequest(REPO, { number: 6, branch: 'edit', changes: { 'docs/adr/0002-use-kafka.md': adr(2, 'Use Kafka for order events') } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(numberFindings(double)).toEqual([]);
     expect(openPullQueries(double)).toEqual([]);
@@ -115,7 +115,7 @@ describe('reviewPullRequest: ADR numbers across open pull requests', () => {
       }),
     );
 
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(openPullQueries(double)).toHaveLength(1);
     expect(numberFindings(double)).toEqual([]);
@@ -132,7 +132,7 @@ describe('reviewPullRequest: ADR numbers across open pull requests', () => {
     double.state.seedPullRequest(REPO, { number: 5, branch: 'grpc', changes: { 'docs/adr/0003-use-grpc.md': adr(3, 'Use gRPC') } });
     double.state.seedPullRequest(REPO, { number: 6, branch: 'design', changes: { 'docs/design/checkout.md': DESIGN_DOC } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
 
     const summary = [...double.state.issueComments.values()].find((c) => c.issueNumber === 6)!;
     expect(summary.body).toContain('0004-checkout-redesign.md');

@@ -45,7 +45,7 @@ describe('reviewPullRequest: fork pull requests', () => {
     const fork = double.state.forkRepo(REPO, { owner: OWNER, name: 'decisions-fork' });
     double.state.seedPullRequest(REPO, { number: 7, branch: 'grpc', headRepo: fork.fullName, changes: { 'docs/adr/0003-use-grpc.md': FLAWED_ADR } });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 7 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 7 }, () => TODAY)).outcome).toBe('reviewed');
 
     expect(double.requestsFor('checks/create').map((r) => (r.body as { external_id?: string }).external_id)).toEqual(['7']);
     const [stored] = [...double.state.checkRuns.values()];
@@ -96,7 +96,7 @@ describe('reviewPullRequest: the base branch listing for a drafted ADR', () => {
     const pull = double.state.seedPullRequest(REPO, { number: 6, branch: 'design', changes: { 'docs/design/checkout.md': DESIGN_DOC_WITH_CLAIM } });
     double.failNext({ operationId: 'git/get-tree', status: 502 });
 
-    expect(await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(depsFor(double, logged), { owner: OWNER, repo: NAME, pullNumber: 6 }, () => TODAY)).outcome).toBe('reviewed');
 
     // The listing was asked for, at the base, and failed.
     const reads = double.requestsFor('git/get-tree');
@@ -157,7 +157,7 @@ describe('reviewPullRequest: custom checklists', () => {
     });
 
     const deps = depsFor(double, logged, { checklists: [CHECKLIST_PATH] });
-    expect(await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 8 }, () => TODAY)).toBe('reviewed');
+    expect((await reviewPullRequest(deps, { owner: OWNER, repo: NAME, pullNumber: 8 }, () => TODAY)).outcome).toBe('reviewed');
 
     const reads = double.requestsFor('repos/get-content').filter((r) => r.path.includes('checklists'));
     expect(reads).toHaveLength(1);
