@@ -15,6 +15,7 @@ import { packageVersion } from '../io/package-version.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
 import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/metric-allow-list.js';
+import { loadBuiltinTemplates } from '../io/read-templates.js';
 
 /**
  * `design-review remind`: the revisit-reminder sweep from the command line.
@@ -46,6 +47,8 @@ export interface RemindFlags {
 
 /** Run the sweep; returns the exit code. */
 export async function runRemind(flags: RemindFlags, env: Env, io: CommandIo): Promise<number> {
+  // Reminder and health issues render from templates/*.hbs.
+  loadBuiltinTemplates();
   const target = flags.repo === undefined ? undefined : parseRepo(flags.repo);
   const credentials = readCredentials(target ? { ...env, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY ?? flags.repo } : env);
   const fileCache = flags.state ? await FileSweepCache.open(flags.state) : undefined;

@@ -8,7 +8,6 @@ import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import { CONFIG_PATH } from '../config/load.js';
 import type { ExtendsAllowList } from '../config/extends-allow.js';
 import { loadRepoConfig } from '../github/repo-config.js';
-import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { JobQueue, type EnqueueResult } from '../queue/job-queue.js';
 import type { ReviewJob } from '../queue/review-queue.js';
 import { builtinChecklists } from '../io/builtin-checklists.js';
@@ -45,7 +44,6 @@ export function registerAdrCommands(
     now: () => Date;
   },
 ): JobQueue {
-  loadBuiltinTemplates();
   const queue = new JobQueue({
     concurrency: options.settings.concurrency,
     onError: (job, error) => probot.log.error({ err: error, job: job.id }, 'design-review: /adr command job failed'),

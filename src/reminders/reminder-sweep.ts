@@ -8,7 +8,6 @@ import { renderHealthIssue } from '../core/reminders/decision-health.js';
 import { hasHealthMarker, isOwnIssue } from '../core/reminders/marker.js';
 import { lastRemindersFromIssues, planReminders } from '../core/reminders/plan-reminders.js';
 import type { ExistingIssue, ReminderAction, ReminderAdr, SkipLog } from '../core/reminders/types.js';
-import { loadBuiltinTemplates } from '../io/read-templates.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
 import type { GitHub, RepoRef } from '../github/github-client.js';
@@ -127,8 +126,6 @@ export async function sweepRepository(deps: SweepDeps, target: { owner: string; 
 export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefined): Promise<RepoSweepResult> {
   const progress: Progress = { created: [], closed: [], kept: 0 };
   try {
-    // Reminder and health issues render from templates/*.hbs, read once per process.
-    loadBuiltinTemplates();
     return await sweep(deps.metricsSession ? deps : { ...deps, metricsSession: {} }, target, facts, progress);
   } catch (error) {
     const failure = describeFailure(error);

@@ -74,7 +74,19 @@ describe('check run', () => {
 
     const result = await completeCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId }, plan(annotations));
 
-    expect(result).toEqual({ updates: 3 });
+    expect(result.updates).toBe(3);
+    // What it returns is what GitHub stored: every annotation, counted by level.
+    const stored = double.state.checkRuns.get(checkRunId)!;
+    const count = (level: string) => stored.output.annotations.filter((a) => (a as { annotation_level: string }).annotation_level === level).length;
+    expect(result.run).toEqual({
+      id: checkRunId,
+      url: expect.stringMatching(new RegExp(`/runs/${checkRunId}$`)),
+      conclusion: stored.conclusion,
+      title: stored.output.title,
+      summary: stored.output.summary,
+      annotations: { failure: count('failure'), warning: count('warning'), notice: count('notice') },
+    });
+    expect(result.run.annotations.failure + result.run.annotations.warning + result.run.annotations.notice).toBe(120);
     const updates = double.requestsFor('checks/update').map((r) => r.body as { conclusion?: string; output: Record<string, unknown> & { annotations?: unknown[] } });
     expect(updates.map((u) => u.output.annotations?.length)).toEqual([50, 50, 20]);
     expect(updates[0]).toMatchObject({ conclusion: 'failure', output: { title: '120 findings', summary: '## Design review\n\n120 findings', text: 'Details' } });
@@ -88,11 +100,11 @@ describe('check run', () => {
     const gh = octokitFor(double);
     const { checkRunId } = await startCheckRun(gh, { owner: OWNER, repo: NAME, headSha });
     const oversized = { ...plan([]), annotationBatches: [Array.from({ length: 60 }, (_, i) => annotation(i))] };
-    expect(await completeCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId }, oversized)).toEqual({ updates: 2 });
+    expect((await completeCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId }, oversized)).updates).toBe(2);
 
     const second = await startCheckRun(gh, { owner: OWNER, repo: NAME, headSha });
     const clean: PublishPlan = { ...plan([]), conclusion: 'success', checkRun: { title: 'No findings', summary: 'All good' } };
-    expect(await completeCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId: second.checkRunId }, clean)).toEqual({ updates: 1 });
+    expect(await completeCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId: second.checkRunId }, clean)).toMatchObject({ updates: 1, run: { conclusion: 'success', annotations: { failure: 0, warning: 0, notice: 0 } } });
     const last = double.requestsFor('checks/update').at(-1)!.body as { output: Record<string, unknown> };
     expect(last.output).toEqual({ title: 'No findings', summary: 'All good' });
   });
@@ -100,7 +112,8 @@ describe('check run', () => {
   it('fails the run with the reason', async () => {
     const gh = octokitFor(double);
     const { checkRunId } = await startCheckRun(gh, { owner: OWNER, repo: NAME, headSha });
-    await failCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId }, 'Could not read .github/design-review.yml: unknown key "pathz"');
+    const failed = await failCheckRun(gh, { owner: OWNER, repo: NAME, checkRunId }, 'Could not read .github/design-review.yml: unknown key "pathz"');
+    expect(failed).toMatchObject({ id: checkRunId, conclusion: 'failure', title: 'Design review could not run', summary: double.state.checkRuns.get(checkRunId)!.output.summary });
     expect(double.state.checkRuns.get(checkRunId)).toMatchObject({
       status: 'completed',
       conclusion: 'failure',

@@ -16,11 +16,14 @@ import { appPrivateKey } from '../e2e/app-process.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { DUE_ADR, forgeMarkers, identityFiles, INSTALLATION_ID, issuesOf, REPO, SECOND_DUE, startSweepDouble } from './reminder-sweep-harness.js';
 import { recordingLogger } from '../helpers/recording-logger.js';
+import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 
 const BOT = 'my-app[bot]';
 
 let github: GitHubDouble;
 beforeAll(async () => {
+  // As createApp does before it builds the sweeper: issues render from templates/*.hbs.
+  loadBuiltinTemplates();
   github = await startSweepDouble(identityFiles(), 'my-app');
 });
 afterAll(async () => {

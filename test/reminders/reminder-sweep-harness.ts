@@ -5,6 +5,7 @@ import { HEALTH_MARKER, reminderMarker } from '../../src/core/reminders/marker.j
 import { loadRepoConfig } from '../../src/github/repo-config.js';
 import { MemorySweepCache, type SweepDeps } from '../../src/reminders/reminder-sweep.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
+import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 
 export const INSTALLATION_ID = 42;
 export const OWNER = 'acme';
@@ -95,6 +96,8 @@ const ConfigOctokit = Octokit.plugin(configPlugin);
 
 /** Sweep deps on the double: a plain @octokit/rest client (no retries, so injected faults surface), config through Probot's loader. */
 export function sweepDeps(double: GitHubDouble, options: { today?: string; logged?: Logged[]; cache?: MemorySweepCache; installationId?: number } = {}): SweepDeps & { logged: Logged[]; cache: MemorySweepCache } {
+  // As the App, `remind` and the bench do before sweeping: issues render from templates/*.hbs.
+  loadBuiltinTemplates();
   const logged = options.logged ?? [];
   const gh = new ConfigOctokit({
     baseUrl: double.url,
