@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-model.js';
 
 /** The cache file's name when `--cache-location` names a folder, or is not given (in the working directory). */
 export const CACHE_FILE_NAME = '.design-review-cache';

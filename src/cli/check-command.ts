@@ -7,7 +7,7 @@ import { noRecordsNotice, noRecordsText, type NoRecordsNotice } from '../core/ou
 import { renderSarif } from '../core/output/sarif.js';
 import { renderTerminal } from '../core/output/terminal.js';
 import { foldConventions, type FoldedReview } from '../core/review/folder-conventions.js';
-import type { Review, ReviewOptions } from '../core/review/types.js';
+import type { Review, ReviewOptions } from '../core/review-model.js';
 import { allRules } from '../core/rule-set/preset.js';
 import { cacheFile, CheckCache, runKey } from './check-cache.js';
 import { EXIT_FINDINGS, EXIT_OK } from './cli-error.js';

@@ -7,7 +7,7 @@ import { EMPTY_LAYOUT, repositoryLayout, type RepositoryLayout } from '../core/d
 import type { Finding } from '../core/finding.js';
 import { tooLargeReason } from '../core/review/decode-source.js';
 import { skippedResult } from '../core/review/review.js';
-import type { DocumentResult, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, SourceFile } from '../core/review-model.js';
 
 /**
  * Turn the `check` / `triggers` operands into the files to review: expand

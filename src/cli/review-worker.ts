@@ -1,6 +1,6 @@
 import { workerData } from 'piscina';
 import { reviewDocument } from '../core/review/review.js';
-import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-model.js';
 
 /**
  * Piscina worker: phase 1 of the review on a batch of files. The review

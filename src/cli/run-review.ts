@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { builtModuleUrl } from '../io/package-root.js';
 import { reviewDocument, reviewRepository } from '../core/review/review.js';
-import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review-model.js';
 import { contentHash, type CheckCache } from './check-cache.js';
 import type { ReviewTask } from './review-worker.js';
 import type { Progress } from './terminal-env.js';

@@ -8,7 +8,7 @@ import type { RepositoryLayout } from '../core/document/repository-layout.js';
 import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
 import { parseDecisionDoc } from '../core/document/parse.js';
 import { decodeSource } from '../core/review/decode-source.js';
-import type { SourceFile } from '../core/review/types.js';
+import type { SourceFile } from '../core/review-model.js';
 import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 
 /**

@@ -3,7 +3,7 @@ import { adrDirsFromFiles, classify, layoutMayChange, type ClassifyOptions } fro
 import type { DocKind, IndexEntry } from '../core/document/model.js';
 import { repositoryLayout } from '../core/document/repository-layout.js';
 import type { ChangedFile } from '../core/publish/types.js';
-import type { SourceFile } from '../core/review/types.js';
+import type { SourceFile } from '../core/review-model.js';
 import { listAdrs, readTreeListing, type TreeListing } from './adr-listing.js';
 import type { GitHub } from './github-client.js';
 import { BLOB_BATCH, readBlobBatch, readBlobs, type BlobRead } from './read-blobs.js';

@@ -3,7 +3,7 @@ import type { Checklists } from '../core/checklists/types.js';
 import { frontMatterType } from '../core/document/classify.js';
 import type { DocKind, IndexEntry } from '../core/document/model.js';
 import { CONVENTION_MIN_RECORDS, changeConventions, changedGapFolders, gapRulesOnly, type ChangeConvention } from '../core/review/folder-conventions.js';
-import type { Review, SourceFile } from '../core/review/types.js';
+import type { Review, SourceFile } from '../core/review-model.js';
 import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
 import { whySkipped, type PullRequestDocuments } from '../github/fetch-documents.js';
 import type { GitHub } from '../github/github-client.js';

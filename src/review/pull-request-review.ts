@@ -12,7 +12,7 @@ import { withoutFindingMarker, type ChangedFile, type InlineComment, type Publis
 import { codeSpan } from '../core/render/code-span.js';
 import { review } from '../core/review/review.js';
 import type { ReviewFiles } from './review-in-pool.js';
-import type { AdrNumberClaims } from '../core/review/types.js';
+import type { AdrNumberClaims } from '../core/review-model.js';
 import { listAdrs } from '../github/adr-listing.js';
 import { completeCheckRun, failCheckRun, markCheckRunRetrying, startCheckRun, type CheckRunRef, type CompletedCheckRun } from '../github/check-run.js';
 import { fetchPullRequestDocuments, type PullRequestDocuments } from '../github/fetch-documents.js';

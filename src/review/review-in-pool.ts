@@ -1,5 +1,5 @@
 import { reviewRepository, skippedResult } from '../core/review/review.js';
-import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review-model.js';
 import type { CorePool, TaskOutcome } from '../workers/core-pool.js';
 
 /**

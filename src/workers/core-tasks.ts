@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
 import { findCommand, type FoundCommand } from '../core/commands/parse-command.js';
 import { reviewDocument } from '../core/review/review.js';
-import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review/types.js';
+import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-model.js';
 
 /**
  * The worker-thread entry of the App's core pool (src/workers/core-pool.ts):

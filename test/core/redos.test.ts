@@ -7,7 +7,7 @@
  * new patterns are analysed here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCueIndex } from '../../src/core/review/cue-search.js';
+import { buildCueIndex } from '../../src/core/rule-helpers/cue-search.js';
 import { decisionTypeMatcher } from '../../src/core/document/decision-type.js';
 import { anyPhrasePattern, phrasePattern } from '../../src/core/rule-helpers/source-lines.js';
 import { regexInventory, REPOSITORY_ROOT, SOURCE_DIR, type DynamicRegex, type FoundRegex } from './regex-inventory.js';
@@ -99,7 +99,7 @@ const DYNAMIC: DynamicAllowed[] = [
     reason: "literal Type 1/2 phrases plus checklist cues, escaped by phraseSource (escape-regexp.ts: whitespace runs become one \\s+); checklist files are read at the base commit, capped at MAX_CHECKLIST_CHARS",
   },
   {
-    file: 'src/core/review/cue-search.ts',
+    file: 'src/core/rule-helpers/cue-search.ts',
     call: "body || '(?!)'",
     reason:
       "a trie of checklist cues, each character escaped (REGEX_SYNTAX). A cue written with several ' - ' runs gives adjacent [\\s-]+ classes (polynomial); cues come from checklist files read at the base commit (maintainers), never from the reviewed change",

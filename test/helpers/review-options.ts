@@ -2,7 +2,7 @@ import { configSchema, type ConfigInput } from '../../src/config/schema.js';
 import { parseChecklistFiles } from '../../src/core/checklists/load-checklists.js';
 import { readBuiltinChecklistFiles } from '../../src/io/read-checklists.js';
 import type { Checklists } from '../../src/core/checklists/types.js';
-import type { ReviewOptions } from '../../src/core/review/types.js';
+import type { ReviewOptions } from '../../src/core/review-model.js';
 
 /** The date every test pins as today. */
 export const TODAY = '2026-11-21';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SKIPPED_RULE_ID, review } from '../../src/core/review/review.js';
-import type { SourceFile } from '../../src/core/review/types.js';
+import type { SourceFile } from '../../src/core/review-model.js';
 import { reviewInPool } from '../../src/review/review-in-pool.js';
 import { testCorePool } from '../helpers/core-pool.js';
 import { reviewOptions } from '../helpers/review-options.js';

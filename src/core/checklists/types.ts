@@ -1,4 +1,7 @@
-import type { DocKind, TriggerCategory } from '../document/model.js';
+import type { DocKind } from '../document/model.js';
+import type { DecisionRigor, TriggerCategoryDef } from '../document/parse-vocabulary.js';
+
+export type { DecisionRigor, TriggerCategoryDef };
 
 /**
  * The checklists after loading and validation (`load-checklists.ts`): plain
@@ -34,22 +37,6 @@ export interface Mistake {
   id: string;
   text: string;
   phrases: string[];
-}
-
-/** Rigor expected of Type 1 and Type 2 decisions, and the cues that classify them. */
-export interface DecisionRigor {
-  type1Cues: string[];
-  type2Cues: string[];
-  type1Requires: string[];
-}
-
-/** One revisit-trigger category (checklists/revisit-triggers.yml). */
-export interface TriggerCategoryDef {
-  id: TriggerCategory;
-  name: string;
-  cues: string[];
-  examples: string[];
-  revisits: string;
 }
 
 /** A cross-cutting concern for design docs (checklists/cross-cutting.yml). */

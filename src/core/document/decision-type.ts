@@ -7,7 +7,7 @@
  * or in a sentence that chooses it ("we are choosing the primary database"),
  * not where the record only mentions it ("the public API must not change").
  */
-import type { DecisionRigor } from '../checklists/types.js';
+import type { DecisionRigor } from './parse-vocabulary.js';
 import type { DecisionType, Located } from './model.js';
 import type { Block } from './sections.js';
 import { phraseSource } from './escape-regexp.js';

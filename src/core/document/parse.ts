@@ -5,7 +5,7 @@
  * 10,000-row tables happen).
  */
 import type { Root } from 'mdast';
-import type { Checklists, DecisionRigor } from '../checklists/types.js';
+import type { DecisionRigor, ParseVocabulary } from './parse-vocabulary.js';
 import type { DecisionDoc, DocKind, Located, ParseProblem, Status } from './model.js';
 import { collectTriggers } from './collect-triggers.js';
 import { placeholderDateProblem, readDecisionDate, settleDateOrder } from './decision-date.js';
@@ -39,7 +39,7 @@ export function parseDecisionDoc(
   source: string,
   path: string,
   kind: DocKind,
-  checklists: Checklists,
+  checklists: ParseVocabulary,
 ): { tree: Root; doc: DecisionDoc } {
   const tree = parseMarkdown(source);
   return { tree, doc: buildDecisionDoc(tree, source, path, kind, checklists) };
@@ -51,7 +51,7 @@ export function buildDecisionDoc(
   source: string,
   path: string,
   kind: DocKind,
-  checklists: Checklists,
+  checklists: ParseVocabulary,
 ): DecisionDoc {
   const lines = source.split('\n');
   const lineCount = source === '' ? 0 : source.endsWith('\n') ? lines.length - 1 : lines.length;

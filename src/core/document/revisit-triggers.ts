@@ -8,7 +8,7 @@
  * Pure: the decision date and "today" are parameters. Scanning is linear: the
  * text examined per trigger is capped, and every regex is bounded.
  */
-import type { TriggerCategoryDef } from '../checklists/types.js';
+import type { TriggerCategoryDef } from './parse-vocabulary.js';
 import { addDuration, addMonths, compareIso, parseDateText } from './dates.js';
 import type { Place, RevisitTrigger, TriggerCategory, TriggerKind } from './model.js';
 import { startsWithPlaceholder } from './placeholders.js';

@@ -4,7 +4,7 @@
  * are data; this file only knows how to match them.
  */
 import type { TriggerCategory } from './model.js';
-import type { TriggerCategoryDef } from '../checklists/types.js';
+import type { TriggerCategoryDef } from './parse-vocabulary.js';
 
 /** Lower-cases and folds the characters writers vary on, so one cue matches them all. */
 export function normalizeForCues(text: string): string {

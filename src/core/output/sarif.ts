@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from '../finding.js';
 import { ruleDocsUrl, type RuleMeta } from '../rule-helpers/define-rule.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
 import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
-import type { Review } from '../review/types.js';
+import type { Review } from '../review-model.js';
 import type { NoRecordsNotice } from './no-records.js';
 
 /**

@@ -1,8 +1,8 @@
 import { compareStrings } from '../compare-strings.js';
 import { compareFindings, type Finding } from '../finding.js';
-import type { DocCoverage } from '../review/coverage-types.js';
+import type { DocCoverage } from '../coverage-model.js';
 import type { FolderConvention } from '../review/folder-conventions.js';
-import type { Review } from '../review/types.js';
+import type { Review } from '../review-model.js';
 import type { NoRecordsNotice } from './no-records.js';
 import { createStyle, type Style } from './ansi.js';
 

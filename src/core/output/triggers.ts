@@ -1,7 +1,7 @@
 import { compareStrings } from '../compare-strings.js';
 import type { DecisionDoc, TriggerCategory, TriggerKind } from '../document/model.js';
 import { defaultRevisit, type DueOptions } from '../reminders/due.js';
-import { triggerTiming, type TriggerTiming } from '../reminders/trigger-due.js';
+import { triggerTiming, type TriggerTiming } from '../document/trigger-due.js';
 import { createStyle } from './ansi.js';
 
 /**

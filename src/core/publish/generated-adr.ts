@@ -3,7 +3,7 @@ import { findSection, type DecisionDoc, type Section } from '../document/model.j
 import { buildAdrData } from '../new-adr/adr-data.js';
 import { escapeMarkdownBlock } from '../render/escape-markdown.js';
 import { renderTemplate } from '../render/templates.js';
-import type { Review } from '../review/types.js';
+import type { Review } from '../review-model.js';
 import type { ChangedFile } from './types.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Checklists } from '../checklists/types.js';
 import { toIndexEntry } from '../document/model.js';
 import { adrFileName, nextAdrNumber } from '../new-adr/next-number.js';
 import { renderTemplate } from '../render/templates.js';
-import type { Review } from '../review/types.js';
+import type { Review } from '../review-model.js';
 import { batches, findingsToAnnotations } from './annotations.js';
 import { conclusionFor } from './conclusion.js';
 import { escaped } from './escaped-markdown.js';

@@ -1,13 +1,13 @@
 import type { DecisionDoc, DocKind, TriggerKind } from '../document/model.js';
 import { compareFindings, type Finding } from '../finding.js';
-import type { DocCoverage, PillarCoverage } from '../review/coverage-types.js';
+import type { DocCoverage, PillarCoverage } from '../coverage-model.js';
 import type { ChangeConvention } from '../review/folder-conventions.js';
-import type { Review } from '../review/types.js';
+import type { Review } from '../review-model.js';
 import { ruleDocsUrl } from '../rule-helpers/define-rule.js';
 import { escaped, type EscapedMarkdown } from './escaped-markdown.js';
 import { messageMarkdown } from './message-markdown.js';
 import type { Conclusion } from './types.js';
-import { dueBy, triggerTiming } from '../reminders/trigger-due.js';
+import { dueBy, triggerTiming } from '../document/trigger-due.js';
 
 /**
  * The data `templates/review-summary.hbs` renders: the check-run summary and

@@ -13,11 +13,11 @@ import { addDays, addDuration, compareIso, decisionDay, type Duration } from '..
 import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
 import { isDatedKind, nextDue } from '../document/revisit-triggers.js';
 import { formatCondition, isBreach, parsePrometheusCondition, type PrometheusCondition } from './prometheus-trigger.js';
-import { inactiveReason } from './inactive.js';
-import { missingDecisionDate, triggerTiming } from './trigger-due.js';
+import { inactiveReason } from '../document/inactive.js';
+import { missingDecisionDate, triggerTiming } from '../document/trigger-due.js';
 import type { Occurrence, OccurrenceReason, SkipLog } from './types.js';
 
-export { inactiveReason } from './inactive.js';
+export { inactiveReason } from '../document/inactive.js';
 
 // Statuses of a decision in force. No status at all also counts: most MADR
 // records keep it in the pull request, and the ADR is on the default branch.

@@ -11,12 +11,12 @@ import type { Checklists, Lens, LensRisk, Pillar } from '../checklists/types.js'
 import type { DecisionDoc, Section, TriggerKind } from '../document/model.js';
 import { trimEndMatching } from '../document/trim-chars.js';
 import type { Config } from '../../config/schema.js';
-import type { DesignCoverage, DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from './coverage-types.js';
-import { cueIndexFor, docLines, firstHits, normalizeCue, searchCues, type CueHit, type CueIndex } from './cue-search.js';
-import { sectionByHeading } from './design-headings.js';
+import type { DesignCoverage, DocCoverage, LensCoverage, PillarCoverage, QuestionCoverage } from '../coverage-model.js';
+import { cueIndexFor, docLines, firstHits, normalizeCue, searchCues, type CueHit, type CueIndex } from '../rule-helpers/cue-search.js';
+import { sectionByHeading } from '../rule-helpers/design-headings.js';
 import { classifyDesign } from './design-kind.js';
 import { nameVocabulary, namedBy, notApplicableStatements, type NotApplicable } from './not-applicable.js';
-import { dueBy, triggerTiming } from '../reminders/trigger-due.js';
+import { dueBy, triggerTiming } from '../document/trigger-due.js';
 
 /**
  * Compute the coverage report of a document. Pure; linear in the document's

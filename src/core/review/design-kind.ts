@@ -19,7 +19,7 @@ import picomatch from 'picomatch';
 import type { Config } from '../../config/schema.js';
 import { normalizeHeading } from '../document/headings.js';
 import type { DecisionDoc } from '../document/model.js';
-import { cueIndexFor, searchCues } from './cue-search.js';
+import { cueIndexFor, searchCues } from '../rule-helpers/cue-search.js';
 import {
   CHANGE_FAMILIES,
   CHANGE_TEMPLATE_HEADINGS,

@@ -24,7 +24,7 @@ import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
 import { compareFindings, type Finding, type Severity } from '../finding.js';
 import { collectionFolder } from '../rule-helpers/adr-folder.js';
 import { allRules } from '../rule-set/preset.js';
-import type { Review } from './types.js';
+import type { Review } from '../review-model.js';
 
 /** A folder is judged only when it holds at least this many records of the rule's kind. */
 export const CONVENTION_MIN_RECORDS = 5;

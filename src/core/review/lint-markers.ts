@@ -1,6 +1,6 @@
 import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { MarkerNode } from './types.js';
+import type { MarkerNode } from '../review-model.js';
 
 const LINT_COMMENT = /^<!--\s*lint\b/;
 

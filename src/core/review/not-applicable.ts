@@ -7,7 +7,7 @@
  */
 import type { DecisionDoc } from '../document/model.js';
 import { trimEndMatching } from '../document/trim-chars.js';
-import { docLines } from './cue-search.js';
+import { docLines } from '../rule-helpers/cue-search.js';
 
 /** One "not applicable" statement. */
 export interface NotApplicable {

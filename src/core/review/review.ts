@@ -8,7 +8,7 @@ import { classifyFallback } from './classify-fallback.js';
 import { computeCoverage } from './coverage.js';
 import { decodeSource } from './decode-source.js';
 import { blankSource, collectMarkers, markerTree } from './lint-markers.js';
-import type { DocumentResult, Review, ReviewOptions, SourceFile } from './types.js';
+import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../review-model.js';
 import { normalizePath } from '../document/classify.js';
 import { toIndexEntry, type IndexEntry } from '../document/model.js';
 import { parseMarkdown } from '../document/parse-markdown.js';

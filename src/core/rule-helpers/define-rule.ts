@@ -4,8 +4,8 @@ import type { Root } from 'mdast';
 import type { Config } from '../../config/schema.js';
 import type { Checklists } from '../checklists/types.js';
 import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
-import type { DocCoverage } from '../review/coverage-types.js';
-import type { AdrNumberClaims } from '../review/types.js';
+import type { DocCoverage } from '../coverage-model.js';
+import type { AdrNumberClaims } from '../review-model.js';
 
 /** What every check reads: the parsed document and the review's inputs. */
 export interface RuleContext {

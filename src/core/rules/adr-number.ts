@@ -11,7 +11,7 @@ import { posix } from 'node:path';
 import { toIndexEntry, type IndexEntry } from '../document/model.js';
 import { collectionFolder, isDateNumber, recordNumber } from '../rule-helpers/adr-folder.js';
 import { titleLine } from '../rule-helpers/adr-sections.js';
-import type { AdrNumberClaim } from '../review/types.js';
+import type { AdrNumberClaim } from '../review-model.js';
 import { defineRule, type ChangeNumbering } from '../rule-helpers/define-rule.js';
 import { recordLookup } from '../rule-helpers/record-lookup.js';
 import { compareStrings } from '../compare-strings.js';

@@ -1,4 +1,4 @@
-import { cueIndexFor, firstHits } from '../review/cue-search.js';
+import { cueIndexFor, firstHits } from '../rule-helpers/cue-search.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 
 /**

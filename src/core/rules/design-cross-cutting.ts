@@ -1,5 +1,5 @@
-import { concernCoverage } from '../review/concern-coverage.js';
-import { isEnglish } from '../review/english-text.js';
+import { concernCoverage } from '../rule-helpers/concern-coverage.js';
+import { isEnglish } from '../rule-helpers/english-text.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Concerns with a rule of their own (design-failure-modes, design-rollout, design-five-questions): not repeated here. */

@@ -1,6 +1,6 @@
 import type { Concern } from '../checklists/types.js';
-import { concernCoverage } from '../review/concern-coverage.js';
-import { isEnglish } from '../review/english-text.js';
+import { concernCoverage } from '../rule-helpers/concern-coverage.js';
+import { isEnglish } from '../rule-helpers/english-text.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Used when the checklists define no `failure-modes` concern (a trimmed cross-cutting.yml). */

@@ -1,4 +1,4 @@
-import { isEnglish } from '../review/english-text.js';
+import { isEnglish } from '../rule-helpers/english-text.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 
 /** Short names of the questions, for the one-line message. */

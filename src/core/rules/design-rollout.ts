@@ -1,6 +1,6 @@
-import { cueIndexFor, docLines, firstHits, type CueIndex } from '../review/cue-search.js';
-import { sectionByHeading } from '../review/design-headings.js';
-import { isEnglish } from '../review/english-text.js';
+import { cueIndexFor, docLines, firstHits, type CueIndex } from '../rule-helpers/cue-search.js';
+import { sectionByHeading } from '../rule-helpers/design-headings.js';
+import { isEnglish } from '../rule-helpers/english-text.js';
 import type { DecisionDoc } from '../document/model.js';
 import type { Checklists } from '../checklists/types.js';
 import { defineRule } from '../rule-helpers/define-rule.js';

@@ -1,7 +1,7 @@
-import { cueIndexFor, searchCues } from '../review/cue-search.js';
-import { headingHasPhrase } from '../review/design-headings.js';
+import { cueIndexFor, searchCues } from '../rule-helpers/cue-search.js';
+import { headingHasPhrase } from '../rule-helpers/design-headings.js';
 import type { DecisionDoc, Section, SectionKey } from '../document/model.js';
-import { isEnglish } from '../review/english-text.js';
+import { isEnglish } from '../rule-helpers/english-text.js';
 import { trimEndMatching } from '../document/trim-chars.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 

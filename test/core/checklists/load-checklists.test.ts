@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChecklistFiles, type ChecklistFile } from '../../../src/core/checklists/load-checklists.js';
 import { PILLAR_IDS, QUESTION_IDS, TRIGGER_CATEGORIES } from '../../../src/core/checklists/schema.js';
 import { parseDecisionDoc } from '../../../src/core/document/parse.js';
-import { concernCoverage } from '../../../src/core/review/concern-coverage.js';
+import { concernCoverage } from '../../../src/core/rule-helpers/concern-coverage.js';
 import { computeCoverage } from '../../../src/core/review/coverage.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 import { loadError } from './load-error.js';

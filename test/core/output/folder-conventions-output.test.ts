@@ -4,7 +4,7 @@ import { toJsonReport } from '../../../src/core/output/json.js';
 import { FINGERPRINT_KEY, toSarif } from '../../../src/core/output/sarif.js';
 import { renderTerminal } from '../../../src/core/output/terminal.js';
 import type { FolderConvention } from '../../../src/core/review/folder-conventions.js';
-import type { Review } from '../../../src/core/review/types.js';
+import type { Review } from '../../../src/core/review-model.js';
 import { allRules } from '../../../src/core/rule-set/preset.js';
 import { doc } from './review-fixture.js';
 

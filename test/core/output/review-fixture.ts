@@ -1,6 +1,6 @@
 import type { DecisionDoc, RevisitTrigger } from '../../../src/core/document/model.js';
-import type { DocCoverage } from '../../../src/core/review/coverage-types.js';
-import type { Review } from '../../../src/core/review/types.js';
+import type { DocCoverage } from '../../../src/core/coverage-model.js';
+import type { Review } from '../../../src/core/review-model.js';
 
 /** A minimal parsed document for renderer tests. */
 export function doc(path: string, kind: DecisionDoc['kind'] = 'adr', triggers: RevisitTrigger[] = []): DecisionDoc {

@@ -5,7 +5,7 @@ import { planPublication, type PublicationInput } from '../../../src/core/publis
 import { SUMMARY_MARKER } from '../../../src/core/publish/types.js';
 import { changeConventions } from '../../../src/core/review/folder-conventions.js';
 import { review } from '../../../src/core/review/review.js';
-import type { Review, SourceFile } from '../../../src/core/review/types.js';
+import type { Review, SourceFile } from '../../../src/core/review-model.js';
 import { ruleDocsUrl } from '../../../src/core/rule-helpers/define-rule.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { builtinChecklists, reviewOptions, TODAY } from '../../helpers/review-options.js';

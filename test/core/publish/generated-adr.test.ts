@@ -4,7 +4,7 @@ import { draftAdrFromDesignDoc, needsGeneratedAdr } from '../../../src/core/publ
 import { planPublication } from '../../../src/core/publish/plan-publication.js';
 import type { ChangedFile } from '../../../src/core/publish/types.js';
 import { review } from '../../../src/core/review/review.js';
-import type { Review, SourceFile } from '../../../src/core/review/types.js';
+import type { Review, SourceFile } from '../../../src/core/review-model.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { builtinChecklists, reviewOptions, TODAY } from '../../helpers/review-options.js';
 

@@ -7,7 +7,7 @@ import { configSchema } from '../../../src/config/schema.js';
 import { planPublication } from '../../../src/core/publish/plan-publication.js';
 import { fingerprintOf, type ChangedFile, type PublishPlan } from '../../../src/core/publish/types.js';
 import { review } from '../../../src/core/review/review.js';
-import type { SourceFile } from '../../../src/core/review/types.js';
+import type { SourceFile } from '../../../src/core/review-model.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { asSeen, codeIn, HOSTILE_TRIGGER, liveInMarkdown, liveInText } from '../../helpers/live-references.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
-import type { Review } from '../../../src/core/review/types.js';
+import type { Review } from '../../../src/core/review-model.js';
 import { planInvalidConfig, planPublication, type PublicationInput } from '../../../src/core/publish/plan-publication.js';
 import { SUMMARY_MARKER, type ChangedFile } from '../../../src/core/publish/types.js';
 import { utf8Length } from '../../../src/core/publish/truncate.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONVENTION_GAPS, changeConventions, changedGapFolders, gapRulesOnly, reportsGap } from '../../../src/core/review/folder-conventions.js';
 import { review } from '../../../src/core/review/review.js';
-import type { Review, SourceFile } from '../../../src/core/review/types.js';
+import type { Review, SourceFile } from '../../../src/core/review-model.js';
 import { reviewOptions } from '../../helpers/review-options.js';
 
 const CONFIG_PATH = '.github/design-review.yml';

@@ -5,8 +5,8 @@ import type { Checklists } from '../../../src/core/checklists/types.js';
 import type { DecisionDoc, RevisitTrigger, Section } from '../../../src/core/document/model.js';
 import { parseDecisionDoc } from '../../../src/core/document/parse.js';
 import { computeCoverage } from '../../../src/core/review/coverage.js';
-import type { DocCoverage } from '../../../src/core/review/coverage-types.js';
-import { buildCueIndex, firstHits } from '../../../src/core/review/cue-search.js';
+import type { DocCoverage } from '../../../src/core/coverage-model.js';
+import { buildCueIndex, firstHits } from '../../../src/core/rule-helpers/cue-search.js';
 import { readBuiltinChecklistFiles } from '../../../src/io/read-checklists.js';
 import { builtinChecklists, TODAY } from '../../helpers/review-options.js';
 

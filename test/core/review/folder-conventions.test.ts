@@ -7,7 +7,7 @@ import {
   reportsGap,
 } from '../../../src/core/review/folder-conventions.js';
 import { review } from '../../../src/core/review/review.js';
-import type { Review, SourceFile } from '../../../src/core/review/types.js';
+import type { Review, SourceFile } from '../../../src/core/review-model.js';
 import { doc } from '../output/review-fixture.js';
 import { reviewOptions } from '../../helpers/review-options.js';
 

@@ -17,7 +17,7 @@ import { parseChecklistFiles } from '../../../src/core/checklists/load-checklist
 import type { Checklists } from '../../../src/core/checklists/types.js';
 import { numberFromFileName } from '../../../src/core/document/title.js';
 import { review } from '../../../src/core/review/review.js';
-import type { AdrNumberClaim, ReviewOptions, SourceFile } from '../../../src/core/review/types.js';
+import type { AdrNumberClaim, ReviewOptions, SourceFile } from '../../../src/core/review-model.js';
 import type { ConfigInput } from '../../../src/config/schema.js';
 import { adrRules } from '../../../src/core/rule-set/adr-rules.js';
 import { allRules } from '../../../src/core/rule-set/preset.js';

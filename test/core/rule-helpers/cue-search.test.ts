@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecisionDoc } from '../../../src/core/document/parse.js';
-import { buildCueIndex, docLines, firstHits } from '../../../src/core/review/cue-search.js';
+import { buildCueIndex, docLines, firstHits } from '../../../src/core/rule-helpers/cue-search.js';
 import { sampleChecklists } from '../document/sample-checklists.js';
 
 // Blank lines between blocks, a wrapped paragraph, a table and a code block:

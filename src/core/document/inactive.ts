@@ -2,8 +2,8 @@
  * Which records no longer stand: their triggers are inactive and they are
  * never reminded. Read once here for `triggers`, the sweep and the health issue.
  */
-import type { DecisionDoc } from '../document/model.js';
-import { CLOSED_STATUSES } from '../document/status.js';
+import type { DecisionDoc } from './model.js';
+import { CLOSED_STATUSES } from './status.js';
 
 /** Why an ADR is never due, or undefined when it may be. */
 export function inactiveReason(doc: DecisionDoc): string | undefined {

@@ -1,5 +1,5 @@
-import type { DocKind, TriggerKind } from '../document/model.js';
-import type { LensRisk } from '../checklists/types.js';
+import type { DocKind, TriggerKind } from './document/model.js';
+import type { LensRisk } from './checklists/types.js';
 
 /** Whether a document addresses a Well-Architected pillar. */
 export interface PillarCoverage {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionDoc } from '../../../src/core/document/model.js';
-import { dueBy, triggerTiming } from '../../../src/core/reminders/trigger-due.js';
-import { adr } from './reminder-docs.js';
+import { dueBy, triggerTiming } from '../../../src/core/document/trigger-due.js';
+import { adr } from '../reminders/reminder-docs.js';
 
 /** An ADR decided on `date` with one revisit trigger, and that trigger. */
 function record(trigger: string, frontMatter: string[] = ['status: accepted', 'date: 2025-01-15']): DecisionDoc {

@@ -4,10 +4,10 @@
  * `assessDue`) and the Decision health issue all read a trigger through
  * `triggerTiming`, so they cannot disagree about a record.
  */
-import { addMonths, compareIso, decisionDay } from '../document/dates.js';
-import type { DecisionDoc, RevisitTrigger } from '../document/model.js';
-import { isDatedKind, nextDue } from '../document/revisit-triggers.js';
-import { impossibleDateAdvice } from '../document/trigger-calendar.js';
+import { addMonths, compareIso, decisionDay } from './dates.js';
+import type { DecisionDoc, RevisitTrigger } from './model.js';
+import { isDatedKind, nextDue } from './revisit-triggers.js';
+import { impossibleDateAdvice } from './trigger-calendar.js';
 import { inactiveReason } from './inactive.js';
 
 /**

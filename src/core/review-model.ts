@@ -1,8 +1,8 @@
-import type { Config } from '../../config/schema.js';
-import type { Checklists } from '../checklists/types.js';
-import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
-import type { Finding } from '../finding.js';
-import type { DocCoverage } from './coverage-types.js';
+import type { Config } from '../config/schema.js';
+import type { Checklists } from './checklists/types.js';
+import type { DecisionDoc, DocKind, IndexEntry } from './document/model.js';
+import type { Finding } from './finding.js';
+import type { DocCoverage } from './coverage-model.js';
 
 /** A file handed to the review: its repository-relative path and raw content. */
 export interface SourceFile {
