@@ -11,7 +11,7 @@ import { readBuiltinChecklistFiles } from '../io/read-checklists.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
 import type { CommandIo } from './check-command.js';
 import { EXIT_OK, UsageError } from './cli-error.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
+import { KNOWN_RULES } from '../core/rule-set/preset.js';
 
 /** Flags of `design-review new`. */
 export interface NewFlags {
@@ -37,7 +37,7 @@ export async function runNew(titleWords: string[], flags: NewFlags, io: CommandI
   const title = titleWords.join(' ').replace(/\s+/g, ' ').trim();
   if (title === '') throw new UsageError('the title is empty; write e.g. design-review new "Use PostgreSQL for orders"');
 
-  const { config, root } = await loadConfig(flags.config ? { cwd: io.cwd, configPath: flags.config, ruleIds: RULE_IDS } : { cwd: io.cwd, ruleIds: RULE_IDS });
+  const { config, root } = await loadConfig(flags.config ? { cwd: io.cwd, configPath: flags.config, rules: KNOWN_RULES } : { cwd: io.cwd, rules: KNOWN_RULES });
   const status = (flags.status ?? 'proposed').trim().toLowerCase();
   if (!config.statuses.includes(status)) {
     throw new UsageError(`--status "${flags.status}" is not a known status; expected one of ${config.statuses.join(', ')}`);

@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { Checklists } from '../core/checklists/types.js';
 import { readAdrDirs } from '../io/read-adr-dirs.js';
 import { readChecklists } from '../io/read-checklists.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
+import { KNOWN_RULES } from '../core/rule-set/preset.js';
 
 /** Everything a review run needs from the repository before reading documents. */
 export interface ReviewContext {
@@ -20,7 +20,7 @@ export interface ReviewContext {
  * ChecklistError, which the CLI reports as usage errors (exit 2).
  */
 export async function loadReviewContext(cwd: string, configPath?: string): Promise<ReviewContext> {
-  const loaded = await loadConfig(configPath ? { cwd, configPath, ruleIds: RULE_IDS } : { cwd, ruleIds: RULE_IDS });
+  const loaded = await loadConfig(configPath ? { cwd, configPath, rules: KNOWN_RULES } : { cwd, rules: KNOWN_RULES });
   const [checklists, adrDirs] = await Promise.all([
     readChecklists(loaded.config.checklists, loaded.root),
     readAdrDirs(loaded.root),

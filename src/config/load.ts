@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { ConfigError } from './config-error.js';
 import type { Config } from './schema.js';
-import { validateConfig, type LocateKey } from './validate.js';
+import { validateConfig, type KnownRules, type LocateKey } from './validate.js';
 
 export { ConfigError } from './config-error.js';
 
@@ -53,9 +53,9 @@ export function readConfigYaml(text: string, file: string): ConfigYaml {
 }
 
 /** Parse the text of a config file: YAML syntax errors and schema errors name the file and line. */
-export function parseConfigText(text: string, file: string, ruleIds: readonly string[]): Config {
+export function parseConfigText(text: string, file: string, rules: KnownRules): Config {
   const { data, locate } = readConfigYaml(text, file);
-  return validateConfig(data, file, ruleIds, locate);
+  return validateConfig(data, file, rules, locate);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -82,7 +82,7 @@ export async function findRoot(cwd: string): Promise<string> {
  * Load the config for a working directory: `--config` when given, else
  * `.github/design-review.yml` at the repository root, else the defaults.
  */
-export async function loadConfig(opts: { cwd: string; configPath?: string; ruleIds: readonly string[] }): Promise<{ config: Config; path?: string; root: string }> {
+export async function loadConfig(opts: { cwd: string; configPath?: string; rules: KnownRules }): Promise<{ config: Config; path?: string; root: string }> {
   const root = await findRoot(opts.cwd);
   const path = opts.configPath ? resolve(opts.cwd, opts.configPath) : join(root, CONFIG_PATH);
   let text: string;
@@ -90,7 +90,7 @@ export async function loadConfig(opts: { cwd: string; configPath?: string; ruleI
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !opts.configPath) return { config: validateConfig({}, CONFIG_PATH, opts.ruleIds), root };
+    if (code === 'ENOENT' && !opts.configPath) return { config: validateConfig({}, CONFIG_PATH, opts.rules), root };
     const shown = opts.configPath ?? relative(opts.cwd, path);
     throw new ConfigError(
       `${shown}: cannot read the config (${code ?? 'error'}): check the path given to --config`,
@@ -98,5 +98,5 @@ export async function loadConfig(opts: { cwd: string; configPath?: string; ruleI
     );
   }
   const shown = relative(opts.cwd, path) || path;
-  return { config: parseConfigText(text, shown, opts.ruleIds), path, root };
+  return { config: parseConfigText(text, shown, opts.rules), path, root };
 }

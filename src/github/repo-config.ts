@@ -3,7 +3,7 @@ import { extendsAllowed, extendsRule, NO_EXTENDS_ALLOWED, parseExtendsValue, typ
 import { readConfigYaml, type ConfigYaml } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { validateConfig, type LocateKey } from '../config/validate.js';
-import { RULE_IDS } from '../core/rule-set/preset.js';
+import { KNOWN_RULES } from '../core/rule-set/preset.js';
 import { httpStatus, type GitHub } from './github-client.js';
 
 /**
@@ -80,7 +80,7 @@ export async function loadRepoConfig(octokit: ConfigClient, at: ConfigLocation, 
 /** `raw`, a config read earlier (a sweep keeps it between runs), validated again: the schema may have changed since. */
 export function checkRepoConfig(raw: unknown, path: string): LoadedConfig {
   try {
-    return { config: validateConfig(raw, path, RULE_IDS), raw };
+    return { config: validateConfig(raw, path, KNOWN_RULES), raw };
   } catch (error) {
     if (error instanceof ConfigError) return { problem: error };
     throw error;
@@ -98,7 +98,7 @@ export async function readRepoConfig(octokit: ConfigClient, at: ConfigLocation, 
 
 async function readChecked(octokit: ConfigClient, at: ConfigLocation, options: ReadConfigOptions): Promise<{ merged: unknown; config: Config }> {
   const sources = await readChain(octokit, at, options.extendsAllow ?? NO_EXTENDS_ALLOWED);
-  if (sources.length === 0) return { merged: null, config: validateConfig(null, at.path, RULE_IDS) };
+  if (sources.length === 0) return { merged: null, config: validateConfig(null, at.path, KNOWN_RULES) };
   const merged = [...sources].reverse().reduce<unknown>((config, source) => deepMerge(config, source.data), {});
   return { merged, config: checkMerged(merged, sources, at) };
 }
@@ -184,16 +184,16 @@ function parseSource(text: string, at: ExtendsTarget, own: boolean, chain: Confi
 function checkMerged(merged: unknown, sources: ConfigSource[], at: ConfigLocation): Config {
   let mergedError: ConfigError;
   try {
-    return validateConfig(merged, at.path, RULE_IDS);
+    return validateConfig(merged, at.path, KNOWN_RULES);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     mergedError = error;
   }
-  for (const source of sources.filter((s) => s.own)) validateConfig(source.data, source.at.path, RULE_IDS, source.locate);
+  for (const source of sources.filter((s) => s.own)) validateConfig(source.data, source.at.path, KNOWN_RULES, source.locate);
   for (const [index, source] of sources.entries()) {
     if (source.own) continue;
     try {
-      validateConfig(source.data, source.at.path, RULE_IDS);
+      validateConfig(source.data, source.at.path, KNOWN_RULES);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       throw outsideError(sources.slice(0, index), source.at, 'is not a valid design-review config');

@@ -6,14 +6,14 @@ import { configSchema } from '../../src/config/schema.js';
 import { knownKeysAt } from '../../src/config/schema-keys.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { planInvalidConfig } from '../../src/core/publish/plan-publication.js';
-import { RULE_IDS } from '../../src/core/rule-set/preset.js';
+import { KNOWN_RULES, RULE_IDS } from '../../src/core/rule-set/preset.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 
 const FILE = '.github/design-review.yml';
 
 function configError(text: string): ConfigError {
   try {
-    parseConfigText(text, FILE, RULE_IDS);
+    parseConfigText(text, FILE, KNOWN_RULES);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -58,7 +58,7 @@ describe('a bad severity', () => {
   });
 
   it('still accepts every documented form', () => {
-    const config = parseConfigText('rules:\n  adr-options: off\n  adr-date: warn\n  adr-status: [error, {}]\n', FILE, RULE_IDS);
+    const config = parseConfigText('rules:\n  adr-options: off\n  adr-date: warn\n  adr-status: [error, {}]\n', FILE, KNOWN_RULES);
     expect(config.rules).toEqual({ 'adr-options': 'off', 'adr-date': 'warn', 'adr-status': ['error', {}] });
   });
 });
@@ -150,7 +150,7 @@ describe('without source lines (the App reads the config through Probot)', () =>
   it('names the file and key, no line', () => {
     const e = (() => {
       try {
-        validateConfig({ reveiw: {} }, FILE, RULE_IDS);
+        validateConfig({ reveiw: {} }, FILE, KNOWN_RULES);
       } catch (error) {
         return error as ConfigError;
       }

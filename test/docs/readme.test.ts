@@ -38,6 +38,14 @@ describe('README', () => {
     expect(ruleDocsUrl(id)).toMatch(new RegExp(`#${id}$`));
   });
 
+  it.each(allRules.map((r) => [r.meta.id, r.meta] as const))('documents the options of rule %s, and none it does not take', (id, meta) => {
+    const options = section(`### ${id}`).split('\n').find((line) => line.startsWith('Options: '));
+    const keys = Object.keys((meta.options as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
+    if (keys.length === 0) return expect(options).toBeUndefined();
+    const defaults = meta.options!.parse({}) as Record<string, unknown>;
+    for (const key of keys) expect(options).toContain(`\`${key}\` (default \`${String(defaults[key])}\``);
+  });
+
   it('documents no rule under Rules that the preset lacks', () => {
     const ids = new Set(allRules.map((r) => r.meta.id));
     const headings = [...section('## Rules').matchAll(/^### (\S+)$/gm)].map((m) => m[1]!);

@@ -1,6 +1,7 @@
 import { lintRule } from 'unified-lint-rule';
 import type { Plugin } from 'unified';
 import type { Root } from 'mdast';
+import type { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import type { Checklists } from '../checklists/types.js';
 import type { DecisionDoc, DocKind, IndexEntry } from '../document/model.js';
@@ -59,6 +60,12 @@ export interface RuleMeta {
    * `repository` rules run after all documents are parsed, on the index.
    */
   scope: 'document' | 'repository';
+  /**
+   * The options the rule takes (`rules: { id: [severity, options] }`): a zod schema whose
+   * fields have their defaults; absent when the rule takes none (the config then refuses any).
+   * The config checks them once (validateConfig); the rule receives them parsed.
+   */
+  options?: z.ZodType;
 }
 
 /** A check: metadata plus the unified-lint-rule plugin that runs it. */
@@ -82,10 +89,11 @@ export function ruleDocsUrl(id: string): string {
  * Define a check as a remark-lint rule, so `<!-- lint disable <id> -->`
  * and severities work through unified's message control.
  */
-export function defineRule(
-  meta: RuleMeta,
-  check: (ctx: RuleContext, report: Report, source: string) => void,
+export function defineRule<Options = undefined>(
+  meta: RuleMeta & { options?: z.ZodType<Options> },
+  check: (ctx: RuleContext, report: Report, source: string, options: Options) => void,
 ): ReviewRule {
+  const optionsOf = meta.options === undefined ? () => undefined as Options : ruleOptionsReader(meta.id, meta.options);
   const plugin = lintRule<Root, unknown>(
     { origin: `design-review:${meta.id}`, url: ruleDocsUrl(meta.id) },
     (_tree, file) => {
@@ -103,8 +111,25 @@ export function defineRule(
             : { line: 1, column: 1 },
         });
         if (suggestion !== undefined) msg.expected = [suggestion];
-      }, source);
+      }, source, optionsOf(ctx.config));
     },
   );
   return { meta, plugin: plugin as unknown as Plugin<[unknown?], Root> };
+}
+
+/**
+ * The rule's options in a config: `[severity, options]` as validateConfig left them (checked,
+ * defaults filled in), else the schema's defaults. Read once per config object.
+ */
+function ruleOptionsReader<Options>(id: string, schema: z.ZodType<Options>): (config: Config) => Options {
+  const cache = new WeakMap<Config, Options>();
+  return (config) => {
+    let options = cache.get(config);
+    if (options === undefined) {
+      const setting = config.rules[id];
+      options = schema.parse(Array.isArray(setting) ? setting[1] : {});
+      cache.set(config, options);
+    }
+    return options;
+  };
 }

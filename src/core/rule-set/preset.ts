@@ -1,4 +1,5 @@
 import type { Config, RuleSetting } from '../../config/schema.js';
+import type { KnownRules } from '../../config/validate.js';
 import { adrRules } from './adr-rules.js';
 import type { ReviewRule } from '../rule-helpers/define-rule.js';
 import { designDocRules } from './design-doc-rules.js';
@@ -9,6 +10,9 @@ export const allRules: ReviewRule[] = [...adrRules, ...designDocRules, ...reposi
 
 /** Every rule id, for the config's `rules` keys (the config layer is below the rules and takes them as a parameter). */
 export const RULE_IDS: readonly string[] = allRules.map((r) => r.meta.id);
+
+/** Every rule id with the schema of its options (undefined: none), for validateConfig. */
+export const KNOWN_RULES: KnownRules = Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.options]));
 
 /** A rule and the setting it runs with (severity, or `[severity, options]`). */
 export interface ActiveRule {

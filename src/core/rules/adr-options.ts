@@ -1,9 +1,10 @@
 /**
  * adr-options: an ADR considered at least two real options (doing nothing
- * counts), listed in an options section, a pros-and-cons section or a
- * decision matrix. Options written as prose the parser cannot itemise are
- * given the benefit of the doubt.
+ * counts; option `minimum` asks for more), listed in an options section, a
+ * pros-and-cons section or a decision matrix. Options written as prose the
+ * parser cannot itemise are given the benefit of the doubt.
  */
+import { z } from 'zod';
 import { headingMarkdown, sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 import { optionsConsidered } from '../rule-helpers/options-considered.js';
@@ -16,33 +17,50 @@ export const adrOptions = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    options: z.strictObject({
+      /** Options a record must consider, the chosen one and "do nothing" included. */
+      minimum: z.number().int().min(1).max(10).default(2),
+    }),
   },
-  ({ doc }, report) => {
+  ({ doc }, report, _source, { minimum }) => {
     if (doc.language === 'unknown') return;
     const options = optionsConsidered(doc);
-    if (options.count >= 2 || options.unreadable) return;
+    if (options.count >= minimum || options.unreadable) return;
     const heading = headingMarkdown(doc, 'options');
     const section = sectionsWith(doc, 'options', 'pros-cons')[0];
+    const atLeast = `at least ${NUMBER_WORDS[minimum] ?? String(minimum)}`;
+    if (options.count > 1) {
+      const first = doc.options[0];
+      report(
+        `${NUMBER_WORDS[options.count] ?? options.count} options considered (${options.names.map((n) => `\`${n}\``).join(', ')}): list ${atLeast} (rules.adr-options minimum; “do nothing” counts) and why the others lost`,
+        first ? { line: first.line, column: first.column } : { line: section?.line ?? titleLine(doc) },
+      );
+      return;
+    }
     if (options.count === 1) {
       const only = doc.options[0];
       report(
-        `Only one option considered (\`${options.names[0]}\`): add at least one real alternative (“do nothing” counts) and why it lost`,
+        minimum === 2
+          ? `Only one option considered (\`${options.names[0]}\`): add at least one real alternative (“do nothing” counts) and why it lost`
+          : `Only one option considered (\`${options.names[0]}\`): add at least ${NUMBER_WORDS[minimum - 1] ?? minimum - 1} real alternatives (rules.adr-options minimum; “do nothing” counts) and why they lost`,
         only ? { line: only.line, column: only.column } : { line: section?.line ?? titleLine(doc) },
         '- Do nothing: keep the current approach, because …',
       );
       return;
     }
     if (section) {
-      report(`Empty \`${section.heading}\` section: list at least two options (“do nothing” counts)`, {
+      report(`Empty \`${section.heading}\` section: list ${atLeast} options (“do nothing” counts)`, {
         line: section.line,
         column: section.column,
       });
       return;
     }
     report(
-      `Missing \`${heading}\` section: list at least two options considered (“do nothing” counts) and why the others lost`,
+      `Missing \`${heading}\` section: list ${atLeast} options considered (“do nothing” counts) and why the others lost`,
       { line: titleLine(doc) },
       `${heading}\n\n- …\n- …\n- Do nothing\n`,
     );
   },
 );
+
+const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten' };

@@ -1,16 +1,15 @@
 /**
  * adr-placeholders: template leftovers (`[Date]`, `{date}`, `<!-- optional -->`,
- * TODO/TBD) are reported once per line, at most ten per record so a raw
- * template does not bury the review; the tenth finding counts the rest.
+ * TODO/TBD) are reported once per line, at most ten per record (option
+ * `maxFindings`) so a raw template does not bury the review; the last finding
+ * counts the rest.
  * Placeholders that other checks already report as such (an unfilled title or
  * status) are left to them.
  */
+import { z } from 'zod';
 import type { Located } from '../document/model.js';
 import { isPlaceholderTitle } from './adr-title.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
-
-/** Findings per record before the rest are summarised. */
-const MAX_FINDINGS = 10;
 
 /** A placeholder quoted short enough for a one-line message. */
 function quote(text: string): string {
@@ -26,8 +25,12 @@ export const adrPlaceholders = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    options: z.strictObject({
+      /** Findings per record before the rest are summarised in the last one. */
+      maxFindings: z.number().int().min(1).max(1000).default(10),
+    }),
   },
-  ({ doc }, report) => {
+  ({ doc }, report, _source, { maxFindings }) => {
     const reportedElsewhere = new Set<number>();
     if (doc.title && isPlaceholderTitle(doc.title.value)) reportedElsewhere.add(doc.title.line);
     if (doc.status?.placeholder) reportedElsewhere.add(doc.status.line);
@@ -41,7 +44,7 @@ export const adrPlaceholders = defineRule(
       byLine.set(p.line, list);
     }
     const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]);
-    const shown = lines.slice(0, MAX_FINDINGS);
+    const shown = lines.slice(0, maxFindings);
     const rest = lines.length - shown.length;
     shown.forEach(([line, found], i) => {
       const first = found[0]!;
