@@ -11,6 +11,8 @@ export interface Finding {
   severity: Severity;
   /** One sentence: what is wrong and what to do ("Unexpected X, expected Y"). */
   message: string;
+  /** Which of the rule's messages (its meta.messages id); absent for findings no rule wrote (a skipped document, a lint comment). */
+  messageId?: string;
   /** Path of the document, relative to the repository (or CLI cwd). */
   file: string;
   line?: number;

@@ -60,7 +60,7 @@ export function renderJson(review: Review, options: JsonOptions): string {
 
 /** A finding with keys in a fixed order and absent fields left out. */
 function normalizeFinding(f: Finding): Finding {
-  const out: Finding = { ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file };
+  const out: Finding = { ruleId: f.ruleId, ...(f.messageId === undefined ? {} : { messageId: f.messageId }), severity: f.severity, message: f.message, file: f.file };
   if (f.line !== undefined) out.line = f.line;
   if (f.column !== undefined) out.column = f.column;
   if (f.endLine !== undefined) out.endLine = f.endLine;

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { compareFindings, type Finding } from '../finding.js';
 import { ruleDocsUrl, type RuleMeta } from '../rule-helpers/define-rule.js';
+
+/** What SARIF says of a rule: its metadata without the messages and options the review uses. */
+export type DescribedRule = Omit<RuleMeta, 'messages' | 'options'>;
 import type { FolderConvention } from '../review/folder-conventions.js';
 import { LINT_COMMENT_RULE_ID, SKIPPED_RULE_ID } from '../review/review.js';
 import type { Review } from '../review-model.js';
@@ -25,7 +28,7 @@ export const TOOL_INFORMATION_URI = 'https://github.com/design-review-bot/design
 export const FINGERPRINT_KEY = 'designReviewFinding/v1';
 
 /** Ids reported outside the rule modules (by the review itself and by the CLI), described for SARIF consumers. */
-export const EXTRA_RULES: RuleMeta[] = [
+export const EXTRA_RULES: DescribedRule[] = [
   {
     id: SKIPPED_RULE_ID,
     description: 'A document could not be reviewed (binary, not UTF-8, or over the size limit).',
@@ -117,7 +120,7 @@ export interface SarifOptions {
   /** Version of design-review. */
   version: string;
   /** Metadata of every rule the tool knows (`allRules.map(r => r.meta)`). */
-  rules: RuleMeta[];
+  rules: DescribedRule[];
   /** The folder conventions that replaced per-record findings (`foldConventions`); none by default. */
   conventions?: readonly FolderConvention[];
   /** Set when a repository scan found no record: a warning notification says so (the log stays valid, with no results). */
@@ -193,8 +196,8 @@ export function renderSarif(review: Review, options: SarifOptions): string {
  * and the CLI report themselves, then a generic one for any other id a finding carries (parse
  * problems), so every result's `ruleId` is in `driver.rules`.
  */
-function ruleDescriptors(rules: RuleMeta[], findings: Finding[]): SarifReportingDescriptor[] {
-  const metas: RuleMeta[] = [];
+function ruleDescriptors(rules: DescribedRule[], findings: Finding[]): SarifReportingDescriptor[] {
+  const metas: DescribedRule[] = [];
   const seen = new Set<string>();
   for (const meta of [...rules, ...EXTRA_RULES]) {
     if (seen.has(meta.id)) continue;
@@ -216,7 +219,7 @@ function ruleDescriptors(rules: RuleMeta[], findings: Finding[]): SarifReporting
   return metas.map(descriptor);
 }
 
-function descriptor(meta: RuleMeta): SarifReportingDescriptor {
+function descriptor(meta: DescribedRule): SarifReportingDescriptor {
   const helpUri = ruleDocsUrl(meta.id);
   const help = meta.help || meta.description;
   return {

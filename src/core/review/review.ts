@@ -77,6 +77,7 @@ function toFinding(message: VFileMessage, file: string): Finding {
   }
   const suggestion = message.expected?.[0];
   if (suggestion !== undefined) finding.suggestion = suggestion;
+  if (message.messageId !== undefined) finding.messageId = message.messageId;
   return finding;
 }
 

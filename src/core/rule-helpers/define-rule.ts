@@ -42,8 +42,14 @@ export interface ReportPlace {
   endColumn?: number;
 }
 
-/** Report one finding: a message, where it points, and an optional mechanical fix. */
-export type Report = (message: string, place?: ReportPlace, suggestion?: string) => void;
+/** The values a message template's `{{name}}` placeholders take. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/**
+ * Report one finding: the id of one of the rule's messages (meta.messages) with the values of
+ * its placeholders, where it points, and an optional mechanical fix.
+ */
+export type Report = (messageId: string, data?: MessageData, place?: ReportPlace, suggestion?: string) => void;
 
 /** The metadata of a check (ESLint-style `meta`). */
 export interface RuleMeta {
@@ -60,6 +66,12 @@ export interface RuleMeta {
    * `repository` rules run after all documents are parsed, on the index.
    */
   scope: 'document' | 'repository';
+  /**
+   * Every message the rule can report, by id (ESLint's `meta.messages`): one sentence saying what
+   * is wrong and what to do, with `{{name}}` for the values of the case. Findings carry the id, so
+   * tests and tools tell messages apart by id rather than by their wording.
+   */
+  messages: Readonly<Record<string, string>>;
   /**
    * The options the rule takes (`rules: { id: [severity, options] }`): a zod schema whose
    * fields have their defaults; absent when the rule takes none (the config then refuses any).
@@ -78,6 +90,29 @@ declare module 'vfile' {
   interface DataMap {
     ruleContext: RuleContext;
   }
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The id of the rule message (RuleMeta.messages) this message was written from. */
+    messageId?: string | undefined;
+  }
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** The text of message `messageId` of the rule with `data` in its placeholders; an unknown id or a missing value is a bug in the rule. */
+export function formatMessage(meta: Pick<RuleMeta, 'id' | 'messages'>, messageId: string, data: MessageData = {}): string {
+  const template = meta.messages[messageId];
+  if (template === undefined) throw new Error(`${meta.id}: no message "${messageId}" in meta.messages`);
+  // trimEnd: a placeholder that ends a message may be empty (a checklist item without advice).
+  return template
+    .replace(PLACEHOLDER, (_, name: string) => {
+      const value = data[name];
+      if (value === undefined) throw new Error(`${meta.id}: message "${messageId}" needs a value for {{${name}}}`);
+      return String(value);
+    })
+    .trimEnd();
 }
 
 /** Link to one rule's documentation: its heading in the README's "Rules" section. */
@@ -101,8 +136,8 @@ export function defineRule<Options = undefined>(
       if (!ctx || !meta.appliesTo.includes(ctx.doc.kind)) return;
       // The raw text lets a check point at the exact line of a phrase it finds.
       const source = typeof file.value === 'string' ? file.value : file.value ? new TextDecoder().decode(file.value) : '';
-      check(ctx, (message, place, suggestion) => {
-        const msg = file.message(message, {
+      check(ctx, (messageId, data, place, suggestion) => {
+        const msg = file.message(formatMessage(meta, messageId, data), {
           place: place
             ? {
                 start: { line: place.line, column: place.column ?? 1 },
@@ -110,6 +145,7 @@ export function defineRule<Options = undefined>(
               }
             : { line: 1, column: 1 },
         });
+        msg.messageId = messageId;
         if (suggestion !== undefined) msg.expected = [suggestion];
       }, source, optionsOf(ctx.config));
     },

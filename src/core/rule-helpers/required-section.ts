@@ -8,15 +8,19 @@ import type { DecisionDoc, SectionKey } from '../document/model.js';
 import type { Report } from './define-rule.js';
 import { headingMarkdown, sectionsWith, titleLine } from './adr-sections.js';
 
-/** What a required section must say, for the messages and the skeleton. */
+/** Which section is required, and the skeleton body under its heading. */
 export interface RequiredSection {
   key: SectionKey;
-  /** Completes "add one that …", e.g. "states the problem and why it needs deciding now". */
-  addOne: string;
-  /** What to write in an empty one, imperative, e.g. "state the problem and why it needs deciding now". */
-  fill: string;
   /** Skeleton body under the heading. */
   body: string;
+}
+
+/**
+ * The two messages of a required-section rule: `addOne` completes "add one that …" (e.g. "states
+ * the problem and why it needs deciding now"), `fill` says what to write in an empty one.
+ */
+export function requiredSectionMessages(addOne: string, fill: string): { 'missing-section': string; 'empty-section': string } {
+  return { 'missing-section': `Missing \`{{heading}}\` section: add one that ${addOne}`, 'empty-section': `Empty \`{{heading}}\` section: ${fill}` };
 }
 
 /** Report a missing or empty section. */
@@ -25,13 +29,10 @@ export function checkRequiredSection(doc: DecisionDoc, report: Report, required:
   const sections = sectionsWith(doc, required.key);
   const heading = headingMarkdown(doc, required.key);
   if (sections.length === 0) {
-    report(`Missing \`${heading}\` section: add one that ${required.addOne}`, { line: titleLine(doc) }, `${heading}\n\n${required.body}\n`);
+    report('missing-section', { heading }, { line: titleLine(doc) }, `${heading}\n\n${required.body}\n`);
     return;
   }
   if (sections.some((s) => !s.empty)) return;
   const first = sections[0]!;
-  report(`Empty \`${first.heading}\` section: ${required.fill}`, {
-    line: first.line,
-    column: first.column,
-  });
+  report('empty-section', { heading: first.heading }, { line: first.line, column: first.column });
 }

@@ -20,6 +20,10 @@ export const adrConsequences = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'missing-section': 'Missing `{{heading}}` section: add one that lists what becomes easier and at least one negative consequence',
+      'no-downside-claim': 'Claims `{{phrase}}`: every real choice gives something up; name what this decision costs (e.g. `Bad, because …`, `we give up X in exchange for Y`)',
+    },
   },
   ({ doc, checklists }, report, source) => {
     if (doc.language === 'unknown') return;
@@ -29,7 +33,8 @@ export const adrConsequences = defineRule(
     if (!hasSection && !costs.statesCost && retirementNote(doc) === undefined) {
       const heading = headingMarkdown(doc, 'consequences');
       report(
-        `Missing \`${heading}\` section: add one that lists what becomes easier and at least one negative consequence`,
+        'missing-section',
+        { heading },
         { line: titleLine(doc) },
         doc.language === 'fr'
           ? `${heading}\n\n- Bien, parce que …\n- Mauvais, parce que …\n`
@@ -38,10 +43,7 @@ export const adrConsequences = defineRule(
     }
     for (const claim of costs.claims) {
       const column = claim.text.toLowerCase().indexOf(claim.phrase.toLowerCase()) + 1;
-      report(
-        `Claims \`${claim.phrase}\`: every real choice gives something up; name what this decision costs (e.g. \`Bad, because …\`, \`we give up X in exchange for Y\`)`,
-        { line: claim.line, column: column > 0 ? column : 1 },
-      );
+      report('no-downside-claim', { phrase: claim.phrase }, { line: claim.line, column: column > 0 ? column : 1 });
     }
   },
 );

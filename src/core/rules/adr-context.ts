@@ -3,7 +3,7 @@
  * (Context, Context and Problem Statement, Background, Problem, Contexte…).
  */
 import { defineRule } from '../rule-helpers/define-rule.js';
-import { checkRequiredSection } from '../rule-helpers/required-section.js';
+import { checkRequiredSection, requiredSectionMessages } from '../rule-helpers/required-section.js';
 
 export const adrContext = defineRule(
   {
@@ -13,12 +13,11 @@ export const adrContext = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: requiredSectionMessages('states the problem, its constraints and why it needs deciding now', 'state the problem, its constraints and why it needs deciding now'),
   },
   ({ doc }, report) => {
     checkRequiredSection(doc, report, {
       key: 'context',
-      addOne: 'states the problem, its constraints and why it needs deciding now',
-      fill: 'state the problem, its constraints and why it needs deciding now',
       body: 'The problem: …\nConstraints: …\nWhy now: …',
     });
   },

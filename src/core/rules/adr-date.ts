@@ -32,20 +32,26 @@ export const adrDate = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      // What the parser found while reading the dates, in its words (src/core/document/dates.ts).
+      'date-problem': '{{problem}}',
+      'missing-date': 'Missing decision date: add `Date: YYYY-MM-DD` under the title (or `date:` to the front matter)',
+      'ambiguous-date': 'Ambiguous date `{{date}}`: {{advice}}',
+      'placeholder-date': 'Date `{{date}}` is an unfilled template placeholder: write the decision date as YYYY-MM-DD',
+      'unreadable-date': 'Unreadable date `{{date}}`: write it as YYYY-MM-DD',
+    },
   },
   ({ doc, today }, report) => {
     // Date problems the parser found (it reads the dates) are this rule's findings.
     const problems = doc.problems.filter((p) => p.ruleId === 'adr-date');
-    for (const p of problems) report(p.message, { line: p.line, column: p.column });
+    for (const p of problems) report('date-problem', { problem: p.message }, { line: p.line, column: p.column });
     const date = doc.date;
     if (!date) {
       // `date: {YYYY-MM-DD when…}` (YAML reads a map) is one of the problems reported above.
       if (doc.status?.date || problems.length > 0) return;
       // A date under a label the parser cannot read (another language) is not a missing one.
       if (doc.language === 'unknown') return;
-      report('Missing decision date: add `Date: YYYY-MM-DD` under the title (or `date:` to the front matter)', {
-        line: titleLine(doc),
-      });
+      report('missing-date', {}, { line: titleLine(doc) });
       return;
     }
     // `27/06/24` read on 2026-12-01 can only be 2024-06-27: the other reading has not come yet.
@@ -56,13 +62,13 @@ export const adrDate = defineRule(
     const place = { line: date.line, column: date.column };
     const raw = date.raw.trim();
     if (date.ambiguous) {
-      report(`Ambiguous date \`${raw}\`: ${ambiguityOf(raw, date.readings ?? [])}`, place);
+      report('ambiguous-date', { date: raw, advice: ambiguityOf(raw, date.readings ?? []) }, place);
       return;
     }
     if (/^[[{<].*[\]}>]$|^(?:y{2,4}|d{1,2}|m{1,2})[-/.]/i.test(raw)) {
-      report(`Date \`${raw}\` is an unfilled template placeholder: write the decision date as YYYY-MM-DD`, place);
+      report('placeholder-date', { date: raw }, place);
       return;
     }
-    report(`Unreadable date \`${raw}\`: write it as YYYY-MM-DD`, place);
+    report('unreadable-date', { date: raw }, place);
   },
 );

@@ -12,7 +12,7 @@
 import { sectionsWith, titleLine } from '../rule-helpers/adr-sections.js';
 import { defineRule } from '../rule-helpers/define-rule.js';
 import { bodyHeadings, designUnderContext, retirementNote, topicalSections } from '../rule-helpers/record-body.js';
-import { checkRequiredSection } from '../rule-helpers/required-section.js';
+import { checkRequiredSection, requiredSectionMessages } from '../rule-helpers/required-section.js';
 
 export const adrDecision = defineRule(
   {
@@ -22,16 +22,18 @@ export const adrDecision = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'document',
+    messages: {
+      ...requiredSectionMessages('states what was decided and why (“We will …, because …”)', 'state what was decided and why (“We will …, because …”)'),
+      'no-known-section':
+        'No section this review knows: expected `## Context`, `## Decision` and `## Consequences` (or their synonyms such as Background, Decision Outcome, Implications){{found}}: rename the headings, or add the sections',
+    },
   },
   ({ doc }, report, source) => {
     if (doc.language === 'unknown') {
       // No heading the review knows: one finding that names what it looks for, not
       // silence, and not one "missing" finding per section (the others stay quiet).
       const found = bodyHeadings(doc).slice(0, 4).map((h) => `\`${h.length > 40 ? `${h.slice(0, 39)}…` : h}\``);
-      report(
-        `No section this review knows: expected \`## Context\`, \`## Decision\` and \`## Consequences\` (or their synonyms such as Background, Decision Outcome, Implications)${found.length > 0 ? `; found ${found.join(', ')}` : ''}: rename the headings, or add the sections`,
-        { line: titleLine(doc) },
-      );
+      report('no-known-section', { found: found.length > 0 ? `; found ${found.join(', ')}` : '' }, { line: titleLine(doc) });
       return;
     }
     // Spec-style records state what they decided under topical headings (`## Stream Configuration`),
@@ -45,8 +47,6 @@ export const adrDecision = defineRule(
     }
     checkRequiredSection(doc, report, {
       key: 'decision',
-      addOne: 'states what was decided and why (“We will …, because …”)',
-      fill: 'state what was decided and why (“We will …, because …”)',
       body: 'We will …, because …',
     });
   },

@@ -36,6 +36,11 @@ export const adrMatrixWeights = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'document',
+    messages: {
+      'unweighted-criterion': 'Criterion `{{criterion}}` has no weight{{others}}: give every criterion a weight',
+      'percent-total': 'Decision matrix weights add up to {{total}}%, expected 100%: adjust the weights',
+      'fraction-total': 'Decision matrix weights add up to {{total}}, expected 1: adjust the weights',
+    },
   },
   ({ doc }, report) => {
     for (const matrix of doc.matrices) {
@@ -50,23 +55,14 @@ export const adrMatrixWeights = defineRule(
       if (unweighted.length > 0) {
         const others = scale ? `; the others add up to ${formatNumber(total)}${unit}` : '';
         for (const c of unweighted) {
-          report(`Criterion \`${c.name}\` has no weight${others}: give every criterion a weight`, {
-            line: c.line,
-            column: c.column,
-          });
+          report('unweighted-criterion', { criterion: c.name, others }, { line: c.line, column: c.column });
         }
         continue;
       }
       if (scale === 'percent' && Math.abs(total - 100) > 0.5) {
-        report(`Decision matrix weights add up to ${formatNumber(total)}%, expected 100%: adjust the weights`, {
-          line: matrix.line,
-          column: matrix.column,
-        });
+        report('percent-total', { total: formatNumber(total) }, { line: matrix.line, column: matrix.column });
       } else if (scale === 'fraction' && Math.abs(total - 1) > 0.005) {
-        report(`Decision matrix weights add up to ${formatNumber(total)}, expected 1: adjust the weights`, {
-          line: matrix.line,
-          column: matrix.column,
-        });
+        report('fraction-total', { total: formatNumber(total) }, { line: matrix.line, column: matrix.column });
       }
     }
   },

@@ -69,6 +69,12 @@ export const adrNumber = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'repository',
+    messages: {
+      'title-file-mismatch': 'Title number {{title}} does not match file number {{file}}: make them equal (rename the file or fix the title)',
+      'number-taken': 'ADR number {{number}} is {{takenBy}}; the next free number is {{next}}',
+      'duplicate-elsewhere': 'Duplicate ADR number {{number}}, also used by {{others}}: renumber one of them to {{free}}',
+      'duplicate-here': 'Duplicate ADR number {{number}}: `{{first}}` has it first (by file name){{also}}; renumber this record to {{free}}',
+    },
   },
   ({ doc, index, numbering, reviewed }, report) => {
     const self = toIndexEntry(doc);
@@ -78,10 +84,7 @@ export const adrNumber = defineRule(
       ? { line: titleNumber.line, column: titleNumber.column }
       : { line: titleLine(doc), column: doc.title?.column ?? 1 };
     if (titleNumber && fileNumber !== undefined && !isDateNumber(fileNumber) && titleNumber.value !== fileNumber) {
-      report(
-        `Title number ${titleNumber.value} does not match file number ${fileNumber}: make them equal (rename the file or fix the title)`,
-        place,
-      );
+      report('title-file-mismatch', { title: titleNumber.value, file: fileNumber }, place);
     }
     const number = recordNumber(self);
     if (number === undefined) return;
@@ -102,7 +105,7 @@ export const adrNumber = defineRule(
     const width = fileNumber !== undefined ? numberWidth(doc.path) : 1;
     const padded = (n: number): string => String(n).padStart(width, '0');
     if (added) {
-      report(`ADR number ${padded(number)} is ${takenBy(duplicates, numbering!.added, claims)}; the next free number is ${padded(max + 1)}`, place);
+      report('number-taken', { number: padded(number), takenBy: takenBy(duplicates, numbering!.added, claims), next: padded(max + 1) }, place);
       return;
     }
     // No change to blame (the CLI, or records a pull request only edits): the record whose path sorts first
@@ -123,17 +126,11 @@ export const adrNumber = defineRule(
       // folder): they cannot carry the finding, so the named record says it, likely the one just written.
       const unreviewed = group.slice(1).filter((p) => reviewed !== undefined && !reviewed.has(p));
       if (unreviewed.length === 0 || unreviewed.length !== group.length - 1) return;
-      report(
-        `Duplicate ADR number ${number}, also used by ${unreviewed.map((p) => `\`${p}\``).join(', ')}: renumber one of them to ${freeFor(unreviewed[0]!)}`,
-        place,
-      );
+      report('duplicate-elsewhere', { number, others: unreviewed.map((p) => `\`${p}\``).join(', '), free: freeFor(unreviewed[0]!) }, place);
       return;
     }
     const alsoUsing = group.slice(1).filter((p) => p !== doc.path);
     const also = alsoUsing.length > 0 ? `, and ${alsoUsing.map((p) => `\`${p}\``).join(', ')} also ${alsoUsing.length === 1 ? 'has' : 'have'} it` : '';
-    report(
-      `Duplicate ADR number ${number}: \`${group[0]}\` has it first (by file name)${also}; renumber this record to ${freeFor(doc.path)}`,
-      place,
-    );
+    report('duplicate-here', { number, first: group[0]!, also, free: freeFor(doc.path) }, place);
   },
 );

@@ -17,6 +17,13 @@ export const adrOptions = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'too-few': '{{count}} options considered ({{names}}): list {{atLeast}} (rules.adr-options minimum; “do nothing” counts) and why the others lost',
+      'one-option': 'Only one option considered (`{{name}}`): add at least one real alternative (“do nothing” counts) and why it lost',
+      'one-option-of-minimum': 'Only one option considered (`{{name}}`): add at least {{more}} real alternatives (rules.adr-options minimum; “do nothing” counts) and why they lost',
+      'empty-section': 'Empty `{{heading}}` section: list {{atLeast}} options (“do nothing” counts)',
+      'missing-section': 'Missing `{{heading}}` section: list {{atLeast}} options considered (“do nothing” counts) and why the others lost',
+    },
     options: z.strictObject({
       /** Options a record must consider, the chosen one and "do nothing" included. */
       minimum: z.number().int().min(1).max(10).default(2),
@@ -32,7 +39,8 @@ export const adrOptions = defineRule(
     if (options.count > 1) {
       const first = doc.options[0];
       report(
-        `${NUMBER_WORDS[options.count] ?? options.count} options considered (${options.names.map((n) => `\`${n}\``).join(', ')}): list ${atLeast} (rules.adr-options minimum; “do nothing” counts) and why the others lost`,
+        'too-few',
+        { count: NUMBER_WORDS[options.count] ?? options.count, names: options.names.map((n) => `\`${n}\``).join(', '), atLeast },
         first ? { line: first.line, column: first.column } : { line: section?.line ?? titleLine(doc) },
       );
       return;
@@ -40,23 +48,20 @@ export const adrOptions = defineRule(
     if (options.count === 1) {
       const only = doc.options[0];
       report(
-        minimum === 2
-          ? `Only one option considered (\`${options.names[0]}\`): add at least one real alternative (“do nothing” counts) and why it lost`
-          : `Only one option considered (\`${options.names[0]}\`): add at least ${NUMBER_WORDS[minimum - 1] ?? minimum - 1} real alternatives (rules.adr-options minimum; “do nothing” counts) and why they lost`,
+        minimum === 2 ? 'one-option' : 'one-option-of-minimum',
+        { name: options.names[0]!, more: NUMBER_WORDS[minimum - 1] ?? minimum - 1 },
         only ? { line: only.line, column: only.column } : { line: section?.line ?? titleLine(doc) },
         '- Do nothing: keep the current approach, because …',
       );
       return;
     }
     if (section) {
-      report(`Empty \`${section.heading}\` section: list ${atLeast} options (“do nothing” counts)`, {
-        line: section.line,
-        column: section.column,
-      });
+      report('empty-section', { heading: section.heading, atLeast }, { line: section.line, column: section.column });
       return;
     }
     report(
-      `Missing \`${heading}\` section: list ${atLeast} options considered (“do nothing” counts) and why the others lost`,
+      'missing-section',
+      { heading, atLeast },
       { line: titleLine(doc) },
       `${heading}\n\n- …\n- …\n- Do nothing\n`,
     );

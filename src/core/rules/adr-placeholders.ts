@@ -25,6 +25,9 @@ export const adrPlaceholders = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      placeholder: 'Template placeholder{{plural}} {{names}} left in: fill in or delete{{more}}',
+    },
     options: z.strictObject({
       /** Findings per record before the rest are summarised in the last one. */
       maxFindings: z.number().int().min(1).max(1000).default(10),
@@ -51,10 +54,7 @@ export const adrPlaceholders = defineRule(
       const names = found.map((p) => `\`${quote(p.value)}\``).join(', ');
       const plural = found.length > 1 ? 's' : '';
       const more = i === shown.length - 1 && rest > 0 ? ` (and ${rest} more line${rest > 1 ? 's' : ''} with placeholders)` : '';
-      report(`Template placeholder${plural} ${names} left in: fill in or delete${more}`, {
-        line,
-        column: first.column,
-      });
+      report('placeholder', { plural, names, more }, { line, column: first.column });
     });
   },
 );

@@ -50,6 +50,12 @@ export const adrRevisitTriggers = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'impossible-date': 'Revisit date {{advice}}; until then no reminder falls due',
+      'vague-trigger': 'Vague revisit trigger `{{phrase}}`: write a checkable condition such as `{{example}}` or {{alternative}}',
+      'empty-section': 'Empty `{{heading}}` section: write at least one checkable condition (a threshold with a unit, a date, or a period such as `{{period}}`)',
+      'no-triggers': 'No revisit triggers: add a `{{heading}}` section with at least one checkable condition (a threshold with a unit, a date, or a period such as `{{period}}`)',
+    },
   },
   ({ doc, config, today }, report) => {
     if (isClosed(doc)) return;
@@ -59,7 +65,7 @@ export const adrRevisitTriggers = defineRule(
       if (t.impossibleDate) {
         // A date no calendar holds can never fire: the reminder would silently never come.
         const { value, line, column } = t.impossibleDate;
-        report(`Revisit date ${impossibleDateAdvice(value)}; until then no reminder falls due`, { line, column });
+        report('impossible-date', { advice: impossibleDateAdvice(value) }, { line, column });
         continue;
       }
       // Only a known vague phrase is judged: a trigger the parser could not read may be concrete.
@@ -68,7 +74,8 @@ export const adrRevisitTriggers = defineRule(
       const example = t.category ? EXAMPLES[t.category] : EXAMPLES.scale;
       const alternative = t.category === 'calendar' ? 'a date such as 2027-05-01' : 'a date';
       report(
-        `Vague revisit trigger \`${phrase}\`: write a checkable condition such as \`${example}\` or ${alternative}`,
+        'vague-trigger',
+        { phrase, example, alternative },
         t.vagueAt ?? { line: t.line, column: t.column },
       );
     }
@@ -85,9 +92,8 @@ export const adrRevisitTriggers = defineRule(
       : `- Calendar: revisit by <date, e.g. decision date + ${period}>`;
     const section = sections[0];
     report(
-      section
-        ? `Empty \`${section.heading}\` section: write at least one checkable condition (a threshold with a unit, a date, or a period such as \`${period}\`)`
-        : `No revisit triggers: add a \`${heading}\` section with at least one checkable condition (a threshold with a unit, a date, or a period such as \`${period}\`)`,
+      section ? 'empty-section' : 'no-triggers',
+      { heading: section ? section.heading : heading, period },
       section ? { line: section.line, column: section.column } : { line: titleLine(doc) },
       `${section ? '' : `${heading}\n\n`}${calendar}\n- Scale: …\n`,
     );

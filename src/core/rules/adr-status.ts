@@ -50,6 +50,14 @@ export const adrStatus = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'empty-section': "Empty `{{heading}}` section: write the decision's status, one of {{listed}}",
+      'missing-front-matter': 'Missing status: add `status: {{fallback}}` to the front matter (one of {{listed}})',
+      'missing-section': 'Missing status: add a `{{heading}}` section with one of {{listed}}',
+      placeholder: "Status {{written}}is an unfilled template placeholder: write the decision's status, e.g. `{{fallback}}`",
+      'empty-status': 'Empty status: write one of {{listed}}',
+      unexpected: 'Unexpected status `{{status}}`, expected one of {{listed}}',
+    },
   },
   ({ doc, config }, report) => {
     const vocabulary = config.statuses.map(statusKey);
@@ -62,7 +70,8 @@ export const adrStatus = defineRule(
       const section = doc.sections.find((sec) => sec.key === 'status');
       if (section) {
         report(
-          `Empty \`${section.heading}\` section: write the decision's status, one of ${listed}`,
+          'empty-section',
+          { heading: section.heading, listed },
           { line: section.line, column: section.column },
           capitalize(fallback),
         );
@@ -70,9 +79,8 @@ export const adrStatus = defineRule(
       }
       const frontMatter = doc.frontMatter !== null && doc.frontMatterLine !== undefined;
       report(
-        frontMatter
-          ? `Missing status: add \`status: ${fallback}\` to the front matter (one of ${listed})`
-          : `Missing status: add a \`${headingMarkdown(doc, 'status')}\` section with one of ${listed}`,
+        frontMatter ? 'missing-front-matter' : 'missing-section',
+        { fallback, listed, heading: headingMarkdown(doc, 'status') },
         { line: frontMatter ? doc.frontMatterLine! : titleLine(doc) },
         frontMatter ? `status: ${fallback}` : `${headingMarkdown(doc, 'status')}\n\n${capitalize(fallback)}\n`,
       );
@@ -83,7 +91,8 @@ export const adrStatus = defineRule(
       // The parser keeps the guidance as written, even when YAML read it as a map (`status: {proposed | accepted}`).
       const written = status.raw.trim();
       report(
-        `Status ${written ? `\`${shorten(written)}\` ` : ''}is an unfilled template placeholder: write the decision's status, e.g. \`${fallback}\``,
+        'placeholder',
+        { written: written ? `\`${shorten(written)}\` ` : '', fallback },
         place,
         fallback,
       );
@@ -98,9 +107,8 @@ export const adrStatus = defineRule(
     const mapped = SYNONYMS[word ?? statusKey(raw)];
     const suggestion = mapped && vocabulary.includes(mapped) ? mapped : fallback;
     report(
-      word === null && raw === ''
-        ? `Empty status: write one of ${listed}`
-        : `Unexpected status \`${word ?? raw}\`, expected one of ${listed}`,
+      word === null && raw === '' ? 'empty-status' : 'unexpected',
+      { status: word ?? raw, listed },
       place,
       suggestion,
     );

@@ -58,6 +58,13 @@ export const adrSupersedeLinks = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'repository',
+    messages: {
+      'unknown-target': '`{{link}} {{target}}` names no ADR in this repository: link to an existing record',
+      'self-link': '`{{link}} {{target}}` names this record itself: link to the other record',
+      'no-link-back': '`{{path}}` does not link back: add `{{back}}` to it',
+      'incoming-not-answered': '`{{path}}` says `{{link}}` this record, but this record does not link back: add `{{back}}`',
+      'superseded-without-successor': 'Status is `superseded` but names no successor: write `Superseded by [ADR-N](NNNN-slug.md)`',
+    },
   },
   ({ doc, index }, report) => {
     const self = toIndexEntry(doc);
@@ -74,12 +81,12 @@ export const adrSupersedeLinks = defineRule(
         const place = { line: link.line, column: link.column };
         const target = resolveInView(link, doc.path, universe);
         if (!target) {
-          report(`\`${words.link} ${link.target}\` names no ADR in this repository: link to an existing record`, place);
+          report('unknown-target', { link: words.link, target: link.target }, place);
         } else if (target.path === doc.path) {
-          report(`\`${words.link} ${link.target}\` names this record itself: link to the other record`, place);
+          report('self-link', { link: words.link, target: link.target }, place);
         } else if (!target.listingOnly && !linksTo(target, words.backRelation, doc.path, universe)) {
           // A record known only from a folder listing (PR review) exists, but its links are unknown.
-          report(`\`${target.path}\` does not link back: add \`${words.back} ${linkText(target.path, self)}\` to it`, place);
+          report('no-link-back', { path: target.path, back: `${words.back} ${linkText(target.path, self)}` }, place);
         }
       }
       // Incoming links: a record that names this one is answered by a link from here.
@@ -97,7 +104,8 @@ export const adrSupersedeLinks = defineRule(
           if (linksTo(self, words.backRelation, other.path, universe)) continue;
           incoming.add(relation);
           report(
-            `\`${other.path}\` says \`${words.link}\` this record, but this record does not link back: add \`${words.back} ${linkText(doc.path, other)}\``,
+            'incoming-not-answered',
+            { path: other.path, link: words.link, back: `${words.back} ${linkText(doc.path, other)}` },
             { line: doc.status?.line ?? titleLine(doc) },
           );
         }
@@ -112,10 +120,7 @@ export const adrSupersedeLinks = defineRule(
       doc.supersededBy.length === 0 &&
       !incoming.has('supersedes')
     ) {
-      report('Status is `superseded` but names no successor: write `Superseded by [ADR-N](NNNN-slug.md)`', {
-        line: status.line,
-        column: status.column,
-      });
+      report('superseded-without-successor', {}, { line: status.line, column: status.column });
     }
   },
 );

@@ -109,20 +109,19 @@ export const adrTitle = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'error',
     scope: 'document',
+    messages: {
+      'missing-title': 'Missing title: start the record with a `# <number>. <decision>` heading that names the decision',
+      'placeholder-title': 'Title `{{title}}` is an unfilled template placeholder: write what was decided, e.g. `Use PostgreSQL for order storage`',
+    },
   },
   ({ doc }, report) => {
     const title = doc.title;
     if (!title) {
-      report('Missing title: start the record with a `# <number>. <decision>` heading that names the decision', {
-        line: 1,
-      });
+      report('missing-title', {}, { line: 1 });
       return;
     }
     if (isPlaceholderTitle(title.value)) {
-      report(
-        `Title \`${title.value.trim()}\` is an unfilled template placeholder: write what was decided, e.g. \`Use PostgreSQL for order storage\``,
-        { line: title.line, column: title.column },
-      );
+      report('placeholder-title', { title: title.value.trim() }, { line: title.line, column: title.column });
     }
   },
 );

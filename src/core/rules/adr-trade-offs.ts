@@ -19,6 +19,9 @@ export const adrTradeOffs = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'no-trade-off': '`{{heading}}` names no trade-off: add what this decision gives up, e.g. `{{example}}` or `we give up X in exchange for Y`',
+    },
   },
   ({ doc, checklists }, report, source) => {
     if (doc.language === 'unknown') return;
@@ -35,7 +38,8 @@ export const adrTradeOffs = defineRule(
       written[0]!;
     const bad = doc.language === 'fr' ? 'Mauvais, parce que …' : 'Bad, because …';
     report(
-      `\`${at.heading}\` names no trade-off: add what this decision gives up, e.g. \`${bad}\` or \`we give up X in exchange for Y\``,
+      'no-trade-off',
+      { heading: at.heading, example: bad },
       { line: at.line, column: at.column },
       `- ${bad}`,
     );

@@ -24,6 +24,9 @@ export const adrType1Rigor = defineRule(
     appliesTo: ['adr'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      'missing-rigor': 'Type 1 (one-way door) decision is missing {{missing}}: a decision this costly to reverse needs them',
+    },
   },
   ({ doc, config }, report) => {
     const type = doc.decisionType;
@@ -44,10 +47,7 @@ export const adrType1Rigor = defineRule(
       }
     }
     if (missing.length === 0) return;
-    report(`Type 1 (one-way door) decision is missing ${listOf(missing)}: a decision this costly to reverse needs them`, {
-      line: type.line,
-      column: type.column,
-    });
+    report('missing-rigor', { missing: listOf(missing) }, { line: type.line, column: type.column });
   },
 );
 

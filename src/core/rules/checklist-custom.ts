@@ -21,6 +21,10 @@ export const checklistCustom = defineRule(
     appliesTo: ['adr', 'design-doc'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      // The item's own words, from the team's checklist file.
+      'item-not-mentioned': '[{{severity}}] {{checklist}}: {{text}} (item {{item}} of {{file}}; expected a mention such as {{expected}})',
+    },
   },
   (ctx, report) => {
     const line = ctx.doc.title?.line ?? 1;
@@ -31,10 +35,7 @@ export const checklistCustom = defineRule(
       for (const item of checklist.items) {
         if (item.cues.length === 0 || hits.has(item.id)) continue;
         const expected = item.cues.slice(0, 3).map((c) => `"${c}"`).join(', ');
-        report(
-          `[${item.severity}] ${checklist.name}: ${item.text} (item ${item.id} of ${checklist.file}; expected a mention such as ${expected})`,
-          { line },
-        );
+        report('item-not-mentioned', { severity: item.severity, checklist: checklist.name, text: item.text, item: item.id, file: checklist.file, expected }, { line });
       }
     }
   },

@@ -25,6 +25,9 @@ export const designCrossCutting = defineRule(
     // of the concerns it listed as missing were covered in prose under other words (README, design-cross-cutting).
     defaultSeverity: 'off',
     scope: 'document',
+    messages: {
+      'missing-concerns': 'Missing cross-cutting {{noun}} ({{count}}): {{list}}',
+    },
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
@@ -34,6 +37,6 @@ export const designCrossCutting = defineRule(
     if (missing.length === 0) return;
     const list = missing.map((c) => c.name).join('; ');
     const noun = missing.length === 1 ? 'concern' : 'concerns';
-    report(`Missing cross-cutting ${noun} (${missing.length}): ${list}`, { line: ctx.doc.title?.line ?? 1 });
+    report('missing-concerns', { noun, count: missing.length, list }, { line: ctx.doc.title?.line ?? 1 });
   },
 );

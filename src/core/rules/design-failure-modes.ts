@@ -27,6 +27,10 @@ export const designFailureModes = defineRule(
     // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
     defaultSeverity: 'off',
     scope: 'document',
+    messages: {
+      'missing-failure-modes':
+        'Missing failure modes: say what can fail, what users see, and the blast radius (e.g. a "Failure modes" section with each failure, its impact and its mitigation)',
+    },
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
@@ -34,8 +38,8 @@ export const designFailureModes = defineRule(
     const concerns = concern === FALLBACK ? FALLBACK_LIST : ctx.checklists.concerns;
     if (concernCoverage(ctx.doc, concerns).has('failure-modes')) return;
     report(
-      'Missing failure modes: say what can fail, what users see, and the blast radius ' +
-        '(e.g. a "Failure modes" section with each failure, its impact and its mitigation)',
+      'missing-failure-modes',
+      {},
       { line: ctx.doc.title?.line ?? 1 },
       '## Failure modes\n\n| Failure | Impact (blast radius) | Mitigation |\n|---|---|---|\n',
     );

@@ -32,6 +32,9 @@ export const designFiveQuestions = defineRule(
     // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
     defaultSeverity: 'off',
     scope: 'document',
+    messages: {
+      unanswered: 'Unanswered {{noun}} ({{count}} of {{total}}): {{names}}',
+    },
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc)) return;
@@ -39,8 +42,6 @@ export const designFiveQuestions = defineRule(
     if (open.length === 0) return;
     const names = open.map((q) => SHORT[q.id] ?? q.text);
     const noun = open.length === 1 ? 'question' : 'questions';
-    report(`Unanswered ${noun} (${open.length} of ${ctx.coverage.questions.length}): ${names.join('; ')}`, {
-      line: ctx.doc.title?.line ?? 1,
-    });
+    report('unanswered', { noun, count: open.length, total: ctx.coverage.questions.length, names: names.join('; ') }, { line: ctx.doc.title?.line ?? 1 });
   },
 );

@@ -24,6 +24,12 @@ export const designPillars = defineRule(
     // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
     defaultSeverity: 'off',
     scope: 'document',
+    messages: {
+      'missing-pillars': 'Missing Well-Architected {{noun}} ({{count}} of {{total}}): {{names}}: say how the design handles each, or write "<Pillar>: not applicable — <why it does not apply here>"',
+      'bare-not-applicable': 'Unexpected bare "{{evidence}}" without a reason for {{marked}}: say how the design handles each, or write "<Pillar>: not applicable — <why it does not apply here>"',
+      'missing-pillars-and-bare':
+        'Missing Well-Architected {{noun}} ({{count}} of {{total}}): {{names}}; unexpected bare "{{evidence}}" without a reason for {{marked}}: say how the design handles each, or write "<Pillar>: not applicable — <why it does not apply here>"',
+    },
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
@@ -31,22 +37,16 @@ export const designPillars = defineRule(
     const missing = pillars.filter((p) => p.state === 'missing' && p.line === undefined);
     const bare = pillars.filter((p) => p.state === 'missing' && p.line !== undefined);
     if (missing.length === 0 && bare.length === 0) return;
-    const parts: string[] = [];
-    if (missing.length > 0) {
-      const noun = missing.length === 1 ? 'pillar' : 'pillars';
-      parts.push(
-        `Missing Well-Architected ${noun} (${missing.length} of ${pillars.length}): ${missing.map((p) => p.name).join(', ')}`,
-      );
-    }
-    if (bare.length > 0) {
-      const marked = bare.map((p) => `${p.name} (line ${p.line})`).join(', ');
-      parts.push(`${missing.length > 0 ? 'u' : 'U'}nexpected bare "${bare[0]!.evidence ?? 'N/A'}" without a reason for ${marked}`);
-    }
+    const data = {
+      noun: missing.length === 1 ? 'pillar' : 'pillars',
+      count: missing.length,
+      total: pillars.length,
+      names: missing.map((p) => p.name).join(', '),
+      evidence: bare[0]?.evidence ?? 'N/A',
+      marked: bare.map((p) => `${p.name} (line ${p.line})`).join(', '),
+    };
     // Point at the bare "N/A" when that is all there is to fix; otherwise at the title.
     const line = missing.length === 0 ? bare[0]!.line! : (ctx.doc.title?.line ?? 1);
-    report(
-      `${parts.join('; ')}: say how the design handles each, or write "<Pillar>: not applicable — <why it does not apply here>"`,
-      { line },
-    );
+    report(bare.length === 0 ? 'missing-pillars' : missing.length === 0 ? 'bare-not-applicable' : 'missing-pillars-and-bare', data, { line });
   },
 );

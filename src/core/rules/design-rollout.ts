@@ -145,6 +145,13 @@ export const designRollout = defineRule(
     // (hand audit in bench/real-corpus/AUDIT.md; README, Rules). The coverage report still shows what it checks.
     defaultSeverity: 'off',
     scope: 'document',
+    messages: {
+      'missing-rollout-and-rollback':
+        'Missing rollout and rollback plan: say how the change ships (canary, blue-green, feature flags, backward-compatible migrations) and how it is undone',
+      'missing-rollback':
+        'Missing rollback: the rollout is described but not how to undo it (flag off, revert, down-migration, data restore), nor what cannot be rolled back',
+      'missing-rollout': 'Missing rollout: rollback is mentioned but not how the change ships (canary, blue-green, feature flags, phased by tenant or region)',
+    },
   },
   (ctx, report) => {
     if (!isEnglish(ctx.doc) || ctx.coverage.design?.kind === 'change') return;
@@ -152,23 +159,15 @@ export const designRollout = defineRule(
     const titleLine = ctx.doc.title?.line ?? 1;
     if (rollout === undefined && rollback === undefined) {
       report(
-        'Missing rollout and rollback plan: say how the change ships (canary, blue-green, feature flags, ' +
-          'backward-compatible migrations) and how it is undone',
+        'missing-rollout-and-rollback',
+        {},
         { line: titleLine },
         '## Rollout and rollback\n\n',
       );
     } else if (rollback === undefined) {
-      report(
-        'Missing rollback: the rollout is described but not how to undo it (flag off, revert, down-migration, ' +
-          'data restore), nor what cannot be rolled back',
-        { line: rollout! },
-      );
+      report('missing-rollback', {}, { line: rollout! });
     } else if (rollout === undefined) {
-      report(
-        'Missing rollout: rollback is mentioned but not how the change ships (canary, blue-green, feature flags, ' +
-          'phased by tenant or region)',
-        { line: rollback },
-      );
+      report('missing-rollout', {}, { line: rollback });
     }
   },
 );

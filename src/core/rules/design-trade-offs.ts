@@ -193,6 +193,12 @@ export const designTradeOffs = defineRule(
     appliesTo: ['design-doc'],
     defaultSeverity: 'warn',
     scope: 'document',
+    messages: {
+      // The advice is the mistake's text in checklists/design-review.yml.
+      'single-option': 'Unexpected single option "{{name}}": {{advice}}',
+      claim: 'Unexpected claim "{{phrase}}": {{advice}}',
+      'technology-preference': 'Unexpected technology-preference argument "{{phrase}}": {{advice}}',
+    },
   },
   (ctx, report, source) => {
     const { doc, checklists } = ctx;
@@ -206,10 +212,7 @@ export const designTradeOffs = defineRule(
       const at = sectionAt(doc, only.line);
       const underAlternatives = at >= 0 && enclosing(doc, at).some((s) => headingHasPhrase(s.heading, ALTERNATIVES_HEADINGS));
       if (!underAlternatives) {
-        report(`Unexpected single option "${only.name}": ${text.get('only-one-option') ?? 'add at least one real alternative; doing nothing counts.'}`, {
-          line: only.line,
-          column: only.column,
-        });
+        report('single-option', { name: only.name, advice: text.get('only-one-option') ?? 'add at least one real alternative; doing nothing counts.' }, { line: only.line, column: only.column });
       }
     }
 
@@ -233,8 +236,7 @@ export const designTradeOffs = defineRule(
       const key = `${hit.owner}:${hit.line}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const label = hit.owner === 'technology-preference' ? 'technology-preference argument' : 'claim';
-      report(`Unexpected ${label} "${hit.text}": ${text.get(hit.owner) ?? ''}`.trim(), { line: hit.line });
+      report(hit.owner === 'technology-preference' ? 'technology-preference' : 'claim', { phrase: hit.text, advice: text.get(hit.owner) ?? '' }, { line: hit.line });
     });
   },
 );

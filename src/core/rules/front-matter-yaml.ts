@@ -13,10 +13,14 @@ export const frontMatterYaml = defineRule(
     appliesTo: ['adr', 'design-doc'],
     defaultSeverity: 'error',
     scope: 'document',
+    messages: {
+      // What the YAML parser said, with the fix (src/core/document/front-matter.ts).
+      'invalid-yaml': '{{problem}}',
+    },
   },
   ({ doc }, report) => {
     for (const p of doc.problems) {
-      if (p.ruleId === 'front-matter-yaml') report(p.message, { line: p.line, column: p.column });
+      if (p.ruleId === 'front-matter-yaml') report('invalid-yaml', { problem: p.message }, { line: p.line, column: p.column });
     }
   },
 );

@@ -13,7 +13,9 @@ describe('renderJson', () => {
       'docs/adr/0003-broken.md:2',
       'docs/design/search.md:1',
     ]);
-    expect(Object.keys(report.findings[1]!)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn']);
+    expect(Object.keys(report.findings[1]!)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn']);
+    // A finding no rule message wrote has no messageId.
+    expect(Object.keys(report.findings[3]!)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column']);
     expect(report.coverage.map((c) => c.path)).toEqual(['docs/adr/0002-use-kafka.md', 'docs/design/search.md']);
     expect(report.skipped).toEqual([{ path: 'docs/adr/diagram.md', reason: 'binary file' }]);
   });

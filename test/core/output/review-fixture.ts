@@ -53,7 +53,7 @@ export function sampleReview(): Review {
   return {
     findings: [
       { ruleId: 'adr-revisit-triggers', severity: 'warning', message: 'Missing revisit triggers, expected a "Revisit" section', file: 'docs/adr/0002-use-kafka.md', line: 1, column: 1, suggestion: '## Revisit\n\n- ' },
-      { ruleId: 'adr-status', severity: 'error', message: 'Unexpected status "Acepted", expected one of proposed, accepted', file: 'docs/adr/0002-use-kafka.md', line: 5, column: 1, endLine: 5, endColumn: 8 },
+      { ruleId: 'adr-status', messageId: 'unexpected', severity: 'error', message: 'Unexpected status "Acepted", expected one of proposed, accepted', file: 'docs/adr/0002-use-kafka.md', line: 5, column: 1, endLine: 5, endColumn: 8 },
       { ruleId: 'design-pillars', severity: 'warning', message: 'Missing pillar: sustainability', file: 'docs/design/search.md', line: 1, column: 1 },
       { ruleId: 'front-matter-invalid', severity: 'error', message: 'Invalid front matter: bad indentation', file: 'docs/adr/0003-broken.md', line: 2, column: 3 },
     ],

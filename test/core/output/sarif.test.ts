@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderSarif, toSarif, SARIF_SCHEMA, FINGERPRINT_KEY } from '../../../src/core/output/sarif.js';
-import type { RuleMeta } from '../../../src/core/rule-helpers/define-rule.js';
+import { renderSarif, toSarif, SARIF_SCHEMA, FINGERPRINT_KEY, type DescribedRule } from '../../../src/core/output/sarif.js';
 import { sampleReview } from './review-fixture.js';
 
-const rules: RuleMeta[] = [
+const rules: DescribedRule[] = [
   { id: 'adr-status', description: 'ADRs state a known status.', help: 'Write a status word such as Accepted.', appliesTo: ['adr'], defaultSeverity: 'error', scope: 'document' },
   { id: 'adr-revisit-triggers', description: 'ADRs name revisit triggers.', help: 'Add concrete triggers.', appliesTo: ['adr'], defaultSeverity: 'warn', scope: 'document' },
   { id: 'design-pillars', description: 'Design docs address the pillars.', help: 'Address each pillar.', appliesTo: ['design-doc'], defaultSeverity: 'warn', scope: 'document' },

@@ -2,7 +2,8 @@
  * The remark-lint-style generic test: every rule has a folder of fixtures
  * under test/fixtures/docs/<rule-id>/; `ok*` documents produce no finding of
  * that rule, `not-ok*` documents produce exactly the findings listed in their
- * expected JSON. Each fixture goes through the real review, so the parser,
+ * expected JSON: line, message id (the rule's meta.messages) and, where the case
+ * has one, a value the message must name. Each fixture goes through the real review, so the parser,
  * the preset and message control are exercised as users meet them. A fixture
  * may be reviewed as a pull request (`pull-request.json` in a folder fixture,
  * `<name>.pull-request.json` next to a file): the paths it adds, the base
@@ -30,11 +31,12 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/docs');
 const RULES_DIR = join(ROOT, 'src/core/rules');
 
-/** One expected finding of a not-ok fixture. */
+/** One expected finding of a not-ok fixture: where, which of the rule's messages, and a value of the case the text must hold. */
 interface Expected {
   file?: string;
   line: number;
-  includes: string;
+  messageId: string;
+  includes?: string;
 }
 
 /** What a fixture reviews and expects. */
@@ -186,8 +188,8 @@ describe('rule fixtures', () => {
           want.forEach((w, i) => {
             const got = sorted[i]!;
             const file = w.file ?? fixture.mainPath;
-            expect({ file: got.file, line: got.line }, describeFinding(got)).toEqual({ file, line: w.line });
-            expect(got.message, describeFinding(got)).toContain(w.includes);
+            expect({ file: got.file, line: got.line, messageId: got.messageId }, describeFinding(got)).toEqual({ file, line: w.line, messageId: w.messageId });
+            if (w.includes !== undefined) expect(got.message, describeFinding(got)).toContain(w.includes);
           });
         });
       }
