@@ -1,5 +1,7 @@
 import type { Probot } from 'probot';
 import { askOnce } from '../shared/ask-once.js';
+import type { GitHub } from '../github/github-client.js';
+import { readAppSlug } from '../github/installations.js';
 
 /**
  * The App's slug (its bot writes as `<slug>[bot]`), asked from GitHub once
@@ -7,9 +9,7 @@ import { askOnce } from '../shared/ask-once.js';
  */
 export function appSlugOnce(app: Probot): () => Promise<string> {
   return askOnce(async () => {
-    const octokit = await app.auth();
-    const { data } = await octokit.rest.apps.getAuthenticated();
-    if (!data?.slug) throw new Error('GET /app returned no slug');
-    return data.slug;
+    const octokit = (await app.auth()) as unknown as GitHub;
+    return readAppSlug(octokit);
   });
 }

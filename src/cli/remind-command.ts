@@ -16,6 +16,7 @@ import { CONFIG_PATH } from '../config/load.js';
 import { EXTENDS_ALLOW_VARIABLE, parseExtendsAllow, type ExtendsAllowList } from '../config/extends-allow.js';
 import { parseMetricAllowList, QUERY_ALLOW_VARIABLE } from '../core/reminders/metric-allow-list.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
+import { listInstallations, readAppSlug, readRepoInstallationId } from '../github/installations.js';
 
 /**
  * `design-review remind`: the revisit-reminder sweep from the command line.
@@ -93,8 +94,7 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
   });
   let slug: string;
   try {
-    const { data } = await app.request('GET /app');
-    slug = (data as { slug?: string } | null)?.slug ?? '';
+    slug = await readAppSlug(app);
   } catch (error) {
     throw credentialError(error, credentials.baseUrl);
   }
@@ -115,8 +115,7 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
   if (target) {
     let installationId: number;
     try {
-      const { data } = await app.request('GET /repos/{owner}/{repo}/installation', target);
-      installationId = data.id;
+      installationId = await readRepoInstallationId(app, target);
     } catch (error) {
       if (httpStatus(error) === 404) throw new UsageError(`the App is not installed on ${target.owner}/${target.repo} (or the repository does not exist)`);
       throw error;
@@ -124,10 +123,10 @@ async function sweepAsApp(credentials: AppCredentials, target: { owner: string; 
     return [await sweepRepository(await forInstallation(installationId), target)];
   }
 
-  const installations = await app.paginate('GET /app/installations', { per_page: 100 });
+  const installations = await listInstallations(app);
   const results: RepoSweepResult[] = [];
   for (const installation of installations) {
-    const account = (installation.account as { login?: string } | null)?.login ?? String(installation.id);
+    const account = installation.account;
     let deps: SweepDeps;
     try {
       deps = await forInstallation(installation.id);

@@ -15,6 +15,7 @@ import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
 import { findCommandReply, upsertCommandReply } from '../github/command-reply.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import type { LoadedConfig } from '../github/repo-config.js';
+import { reactTo } from '../github/reactions.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
@@ -397,11 +398,9 @@ function githubMessage(error: unknown): string {
 }
 
 async function react(run: Run, content: 'eyes' | 'confused' | 'rocket'): Promise<void> {
-  const { gh } = run.deps;
   const { owner, repo, source } = run.event;
   try {
-    if (source.kind === 'comment') await gh.rest.reactions.createForIssueComment({ owner, repo, comment_id: source.id, content });
-    else await gh.rest.reactions.createForIssue({ owner, repo, issue_number: source.issueNumber, content });
+    await reactTo(run.deps.gh, { owner, repo, source }, content);
   } catch (error) {
     // A reaction is a courtesy: the reply still says what happened.
     run.deps.log.warn({ owner, repo, err: error }, 'design-review: could not react to the command');

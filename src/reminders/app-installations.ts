@@ -1,4 +1,6 @@
 import type { Probot } from 'probot';
+import type { GitHub } from '../github/github-client.js';
+import { listInstallations } from '../github/installations.js';
 
 /**
  * The App's installations, as the App itself (its JWT): what a reminder tick
@@ -9,7 +11,6 @@ import type { Probot } from 'probot';
 
 /** Ids of the App's installations that are not suspended, every page. */
 export async function listInstallationIds(probot: Pick<Probot, 'auth'>): Promise<number[]> {
-  const octokit = await probot.auth();
-  const installations = await octokit.paginate(octokit.rest.apps.listInstallations, { per_page: 100 });
-  return installations.filter((installation) => !installation.suspended_at).map((installation) => installation.id);
+  const octokit = (await probot.auth()) as unknown as GitHub;
+  return (await listInstallations(octokit)).filter((installation) => !installation.suspended).map((installation) => installation.id);
 }

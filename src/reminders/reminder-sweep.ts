@@ -21,6 +21,7 @@ import { nextCheckDate, sameHealthBody } from './sweep-schedule.js';
 import { cacheKeys, readCachedSweep, writeCachedSweep, type SweepInputs, type SweepState } from './sweep-state.js';
 import { CONFIG_PATH } from '../config/load.js';
 import { checkRepoConfig, type LoadedConfig } from '../github/repo-config.js';
+import { listInstallationRepositories, readRepoFacts, type ListedRepository, type RepoFacts } from '../github/installations.js';
 
 /**
  * The scheduled revisit-reminder sweep (issue 5) of one repository or of a
@@ -107,14 +108,7 @@ export interface RepoSweepResult {
   status?: number;
 }
 
-/** The repository facts a listing may already give, saving a request. */
-export interface RepoFacts {
-  defaultBranch: string;
-  archived: boolean;
-  hasIssues: boolean;
-  /** `html_url`: where the repository's pages are (not github.com on GitHub Enterprise Server). */
-  htmlUrl?: string;
-}
+export type { RepoFacts } from '../github/installations.js';
 
 
 /** Sweep one repository (see the steps above); never throws: failures are the `failed` or `skipped` outcome. */
@@ -147,9 +141,9 @@ export async function sweepWithFacts(deps: SweepDeps, target: RepoRef, facts: Re
 export async function sweepInstallation(sweepDeps: SweepDeps): Promise<RepoSweepResult[]> {
   // One metrics session for every repository: after a Prometheus timeout, no repository waits on it again.
   const deps: SweepDeps = { ...sweepDeps, metricsSession: sweepDeps.metricsSession ?? {} };
-  let repos: { name: string; full_name: string; owner: { login: string }; archived?: boolean; has_issues?: boolean; default_branch?: string; html_url?: string }[];
+  let repos: ListedRepository[];
   try {
-    repos = await deps.gh.paginate('GET /installation/repositories', { per_page: 100 });
+    repos = await listInstallationRepositories(deps.gh);
   } catch (error) {
     const failure = describeFailure(error);
     deps.log.warn({ status: failure.status }, `cannot list the installation's repositories: ${failure.reason}`);
@@ -235,7 +229,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   let readNow = false;
   if (!inputs || !head) {
     readNow = true;
-    const repoFacts = facts ?? (await readFacts(gh, target));
+    const repoFacts = facts ?? (await readRepoFacts(gh, target));
     if (repoFacts.archived) return outcome(target, 'skipped', progress, 'archived');
     if (!repoFacts.hasIssues) return outcome(target, 'skipped', progress, 'issues are turned off');
     if (!head || head.branch !== repoFacts.defaultBranch) {
@@ -396,11 +390,6 @@ async function ownLogin(deps: SweepDeps, repo: string): Promise<string | undefin
     deps.log.warn({ repo }, `the sweep's own login is unknown (${(error as Error).message}): only labelled issues by a bot account count as its reminders`);
     return undefined;
   }
-}
-
-async function readFacts(gh: GitHub, target: RepoRef): Promise<RepoFacts> {
-  const { data } = await gh.rest.repos.get({ owner: target.owner, repo: target.repo });
-  return { defaultBranch: data.default_branch, archived: data.archived === true, hasIssues: data.has_issues !== false, htmlUrl: data.html_url };
 }
 
 /** A config kept with the sweep's inputs, checked again (the schema may have changed since); throws what is wrong. */

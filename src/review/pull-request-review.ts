@@ -7,9 +7,8 @@ import { toIndexEntry, type IndexEntry } from '../core/document/model.js';
 import { nextAdrNumber } from '../core/new-adr/next-number.js';
 import { needsGeneratedAdr } from '../core/publish/generated-adr.js';
 import { planInvalidConfig, planPublication, type InvalidConfig } from '../core/publish/plan-publication.js';
-import { truncateToLimit } from '../core/publish/truncate.js';
-import { withoutFindingMarker, type ChangedFile, type InlineComment, type PublishPlan } from '../core/publish/types.js';
-import { codeSpan } from '../core/render/code-span.js';
+import type { ChangedFile } from '../core/publish/types.js';
+import { withDraftNote, withUnplacedComments } from '../core/publish/plan-amendments.js';
 import { review } from '../core/review/review.js';
 import type { ReviewFiles } from './review-in-pool.js';
 import type { AdrNumberClaims } from '../core/review-model.js';
@@ -21,6 +20,8 @@ import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import { syncReviewComments } from '../github/review-comments.js';
 import { upsertSummaryComment } from '../github/sticky-comment.js';
 import type { LoadedConfig } from '../github/repo-config.js';
+import { readPullRequest } from '../github/pull-request.js';
+import { readFileAt } from '../github/repo-file.js';
 import { isTransientFailure } from '../github/transient-failure.js';
 import type { PendingCheckRun } from '../queue/review-queue.js';
 import { ONLY_ATTEMPT, type JobAttempt } from '../queue/retry-policy.js';
@@ -126,7 +127,7 @@ export async function reviewPullRequest(
   // The check run once it exists: from then on, every way out completes it or says it will retry.
   let started: StartedRun | undefined;
   try {
-    const { data: pr } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+    const pr = await readPullRequest(gh, target);
     const headSha = pr.head.sha;
     const slug = await deps.appSlug();
     const botLogin = `${slug}[bot]`;
@@ -224,7 +225,7 @@ export async function reviewPullRequest(
     if (draftSkipped) return { outcome: 'draft-skipped', checkRun: run };
 
     // A push while we reviewed: the check run above belongs to this sha, the comments to the newer job.
-    const { data: now } = await gh.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+    const now = await readPullRequest(gh, target);
     if (now.head.sha !== headSha) {
       log.info({ owner, repo, pullNumber, reviewed: headSha, head: now.head.sha }, 'design-review: head moved on, comments left to the newer review');
       return { outcome: 'head-moved', checkRun: run };
@@ -320,18 +321,11 @@ async function readRepoChecklist(gh: GitHub, requested: string, at: { owner: str
   if (path.startsWith('/') || path.split('/').includes('..') || path.includes('\0')) {
     throw new ChecklistError(requested, '', 'checklist paths must name a file inside the repository, e.g. ".github/checklists/security.yml"');
   }
-  let data: unknown;
-  try {
-    ({ data } = await gh.rest.repos.getContent({ owner: at.owner, repo: at.repo, path, ref: at.sha }));
-  } catch (error) {
-    if (httpStatus(error) === 404) throw new ChecklistError(path, '', `no such file at ${at.sha.slice(0, 7)}`);
-    throw error;
-  }
-  const file = data as { type?: string; content?: string; encoding?: string; size?: number };
-  if (Array.isArray(data) || file.type !== 'file' || typeof file.content !== 'string') throw new ChecklistError(path, '', 'not a file');
-  if ((file.size ?? 0) > MAX_CHECKLIST_CHARS * 4) throw new ChecklistError(path, '', `file is larger than ${MAX_CHECKLIST_CHARS} characters`);
-  const text = file.encoding === 'base64' ? Buffer.from(file.content, 'base64').toString('utf8') : file.content;
-  return { path, text };
+  const file = await readFileAt(gh, { owner: at.owner, repo: at.repo, path, ref: at.sha });
+  if (file.kind === 'missing') throw new ChecklistError(path, '', `no such file at ${at.sha.slice(0, 7)}`);
+  if (file.kind === 'not-a-file') throw new ChecklistError(path, '', 'not a file');
+  if (file.size > MAX_CHECKLIST_CHARS * 4) throw new ChecklistError(path, '', `file is larger than ${MAX_CHECKLIST_CHARS} characters`);
+  return { path, text: file.text };
 }
 
 /** Reviewed files the pull request creates (a copy is a new file too); only these are checked against other pull requests. */
@@ -379,26 +373,6 @@ async function baseAdrsOrNone(deps: ReviewJobDeps, listing: Parameters<typeof li
 function linesWithFindings(docs: PullRequestDocuments, findings: readonly { file: string }[]): Map<string, string[]> {
   const files = new Set(findings.map((f) => f.file));
   return new Map(docs.files.filter((f) => files.has(f.path)).map((f) => [f.path, f.content.split('\n')]));
-}
-
-// With `review.drafts: false` a draft gets the check run only, which says why there are no comments.
-function withDraftNote(plan: PublishPlan): PublishPlan {
-  const note = 'Draft pull request: review comments skipped (`review.drafts: false`). They are posted once it is ready for review.';
-  return {
-    ...plan,
-    checkRun: { ...plan.checkRun, title: `Draft skipped: ${plan.checkRun.title}`.slice(0, 255), summary: truncateToLimit(`${note}\n\n${plan.checkRun.summary}`) },
-  };
-}
-
-// Inline comments GitHub would not place (422) are shown in the summary instead, markers removed.
-function withUnplacedComments(summary: string, failed: readonly InlineComment[]): string {
-  const parts = ['', '', '### Findings not placed on the diff', ''];
-  for (const c of failed) {
-    const body = withoutFindingMarker(c.body);
-    // The path is the pull request's: a backtick in a file name must not end the code span.
-    parts.push(`**${codeSpan(c.path)} line ${c.line}**`, '', body, '');
-  }
-  return truncateToLimit(summary + parts.join('\n'));
 }
 
 // A short, safe reason for the failed check run: the HTTP status, or the error's first line.
