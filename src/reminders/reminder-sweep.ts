@@ -6,7 +6,7 @@ import { parseDecisionDoc } from '../core/document/parse.js';
 import { parseCodeowners, type Codeowners } from '../core/reminders/codeowners.js';
 import { renderHealthIssue } from '../core/reminders/decision-health.js';
 import { hasHealthMarker, isOwnIssue } from '../core/reminders/marker.js';
-import { lastRemindersFromIssues, planReminders } from '../core/reminders/plan-reminders.js';
+import { lastRemindersFromIssues, planReminders, withoutUnsureCloses } from '../core/reminders/plan-reminders.js';
 import type { ExistingIssue, ReminderAction, ReminderAdr, SkipLog } from '../core/reminders/types.js';
 import { readBranchHead } from '../github/branch-head.js';
 import { adrPathsOf, readBranchTree, readDefaultBranchAdrs, treeFingerprint, type BranchTree } from '../github/default-branch-adrs.js';
@@ -297,15 +297,9 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     // inputs; without it (state from an older version) the reminder links no file rather than a wrong one.
     ...(inputs.htmlUrl ? { repoUrl: inputs.htmlUrl } : {}),
   });
-  // An ADR that could not be read is not gone: its reminders stay open until it reads again.
   const unreadable = new Set([...(inputs.unreadable ?? []), ...skipped.map((s) => s.path)]);
-  // Nor is an ADR missing from an incomplete listing (GitHub truncated the tree, and the folder
-  // listing that stands in for it can miss deeper folders): no reminder is closed as removed then.
-  const actions = plan.actions.filter((a) => !(a.action === 'close' && a.reason === 'removed' && (inputs.incomplete === true || unreadable.has(a.path))));
-  if (inputs.incomplete) {
-    const kept = plan.actions.filter((a) => a.action === 'close' && a.reason === 'removed').map((a) => a.path);
-    if (kept.length > 0) log.warn({ repo: name }, `the tree was truncated and the ADR listing may be incomplete: not closing ${kept.length} reminder(s) as removed (${kept.join(', ')})`);
-  }
+  const { actions, held } = withoutUnsureCloses(plan.actions, { incomplete: inputs.incomplete === true, unreadable });
+  if (held.length > 0) log.warn({ repo: name }, `the tree was truncated and the ADR listing may be incomplete: not closing ${held.length} reminder(s) as removed (${held.join(', ')})`);
   // Triggers the operator's PROMETHEUS_QUERY_ALLOW refused are reported with the others skipped.
   const skippedAdrs = [...skipped, ...plan.skipped, ...(metrics.refused ?? [])];
   for (const s of plan.skipped) log.warn({ repo: name, file: s.path, line: s.line }, `${s.path}:${s.line}: ${s.message}`);

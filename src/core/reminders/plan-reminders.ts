@@ -210,3 +210,18 @@ function groupMetrics(readings: MetricReading[]): Map<string, Map<string, number
   }
   return map;
 }
+
+/**
+ * The plan's actions without the closes a sweep cannot be sure of: an ADR that could not be read
+ * is not gone (its reminders stay open until it reads again), nor is one missing from an
+ * incomplete listing (GitHub truncated the tree, and the folder listing that stands in for it can
+ * miss deeper folders): no reminder is closed as removed then. `held` lists the closes kept back
+ * because of the incomplete listing, for the sweep to say so.
+ */
+export function withoutUnsureCloses(actions: readonly ReminderAction[], listing: { incomplete: boolean; unreadable: ReadonlySet<string> }): { actions: ReminderAction[]; held: string[] } {
+  const removed = (a: ReminderAction) => a.action === 'close' && a.reason === 'removed';
+  return {
+    actions: actions.filter((a) => !(removed(a) && (listing.incomplete || listing.unreadable.has(a.path)))),
+    held: listing.incomplete ? actions.filter(removed).map((a) => a.path) : [],
+  };
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCodeowners } from '../../../src/core/reminders/codeowners.js';
 import { reminderMarker } from '../../../src/core/reminders/marker.js';
-import { planReminders, type PlanRemindersInput } from '../../../src/core/reminders/plan-reminders.js';
+import { planReminders, withoutUnsureCloses, type PlanRemindersInput } from '../../../src/core/reminders/plan-reminders.js';
 import type { CreateReminder, ExistingIssue, ReminderAction } from '../../../src/core/reminders/types.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { adr, config, fixture, fixtureAdr, TODAY } from './reminder-docs.js';
@@ -206,5 +206,23 @@ describe('planReminders', () => {
     expect(braces.body).toContain('\\{\\{constructor\\}\\} and \\{\\{#each this\\}\\}x\\{\\{/each\\}\\}');
     expect(titled(32, hostile[2]!).title).toBe(`Revisit ADR-0032: ${'A'.repeat(101)}…`);
     expect(titled(33, hostile[3]!).title).toBe('Revisit ADR-0033: gnp.exe استخدام PostgreSQL');
+  });
+});
+
+describe('withoutUnsureCloses', () => {
+  const close = (path: string, reason: 'removed' | 'inactive'): ReminderAction => ({ action: 'close', path, occurrence: '2026-01-01', number: 1, reason, comment: '' });
+  const keep: ReminderAction = { action: 'keep', path: 'docs/adr/0003-c.md', occurrence: '2026-01-01', number: 3 };
+  const actions = [close('docs/adr/0001-a.md', 'removed'), close('docs/adr/0002-b.md', 'inactive'), keep];
+
+  it('keeps every action when the listing is complete and every ADR read', () => {
+    expect(withoutUnsureCloses(actions, { incomplete: false, unreadable: new Set() })).toEqual({ actions, held: [] });
+  });
+
+  it('closes no reminder as removed when its ADR could not be read', () => {
+    expect(withoutUnsureCloses(actions, { incomplete: false, unreadable: new Set(['docs/adr/0001-a.md']) })).toEqual({ actions: actions.slice(1), held: [] });
+  });
+
+  it('closes none as removed from an incomplete listing, and says which it held; other closes stand', () => {
+    expect(withoutUnsureCloses(actions, { incomplete: true, unreadable: new Set() })).toEqual({ actions: actions.slice(1), held: ['docs/adr/0001-a.md'] });
   });
 });
