@@ -8,18 +8,11 @@ import { validateConfig } from '../../src/config/validate.js';
 import { planInvalidConfig } from '../../src/core/publish/plan-publication.js';
 import { KNOWN_RULES, RULE_IDS } from '../../src/core/rule-set/preset.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
+import { configErrorOf } from '../helpers/config-error.js';
 
 const FILE = '.github/design-review.yml';
 
-function configError(text: string): ConfigError {
-  try {
-    parseConfigText(text, FILE, KNOWN_RULES);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error(`expected a ConfigError for ${JSON.stringify(text)}`);
-}
+const configError = (text: string) => configErrorOf(text, FILE);
 
 describe('a bad severity', () => {
   it('names the allowed severities and what to write, at the key and line', () => {

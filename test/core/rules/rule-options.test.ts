@@ -2,12 +2,12 @@
 // (meta.options); a bad option is a config error naming the rule, the key and the line; a rule
 // without options refuses them.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/config/config-error.js';
 import { parseConfigText } from '../../../src/config/load.js';
 import { validateConfig } from '../../../src/config/validate.js';
 import { reviewDocument } from '../../../src/core/review/review.js';
 import { allRules, KNOWN_RULES } from '../../../src/core/rule-set/preset.js';
 import { builtinChecklists, TODAY } from '../../helpers/review-options.js';
+import { configErrorOf } from '../../helpers/config-error.js';
 
 const FILE = '.github/design-review.yml';
 
@@ -17,15 +17,7 @@ function findingsOf(ruleId: string, text: string, rules: Record<string, unknown>
   return result.findings.filter((f) => f.ruleId === ruleId);
 }
 
-function configError(text: string): ConfigError {
-  try {
-    parseConfigText(text, FILE, KNOWN_RULES);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (text: string) => configErrorOf(text, FILE);
 
 const adr = (options: string[]) =>
   `# 4. Use Kafka for order events\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nOrders are sent to three services that each poll the database.\n\n## Considered Options\n\n${options.map((o) => `- ${o}`).join('\n')}\n\n## Decision\n\nWe publish order events to Kafka.\n\n## Consequences\n\nThe services read events instead of polling; we run a Kafka cluster.\n`;
