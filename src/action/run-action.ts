@@ -1,6 +1,6 @@
 import { reviewPullRequest, type ReviewJobDeps } from '../review/pull-request-review.js';
 import { loadBuiltinTemplates } from '../io/read-templates.js';
-import { createActionOctokit } from './action-octokit.js';
+import { createActionOctokit } from '../github/token-octokit.js';
 import { ActionInputError, readEventSettings, readReviewSettings, type ReviewSettings } from './action-settings.js';
 import type { CompletedCheckRun } from '../github/check-run.js';
 import { appendStepSummary, writeOutputs } from './output-files.js';

@@ -1,5 +1,4 @@
 import type { ReviewQueue } from '../queue/review-queue.js';
-import type { SweepScheduler } from '../reminders/reminder-scheduler.js';
 
 /**
  * Graceful shutdown on SIGTERM (orchestrators) and SIGINT (Ctrl-C). Steps:
@@ -28,8 +27,8 @@ export interface ShutdownDeps {
   queue: () => ReviewQueue | undefined;
   /** Other in-process queues (the /adr commands), drained alongside the review queue, within the same deadline. */
   others?: () => readonly ({ drain(timeoutMs: number): Promise<{ abandoned: string[] }> } | undefined)[];
-  /** The reminder scheduler: stopped first, its running sweep waited for alongside the reviews. */
-  reminders?: () => Pick<SweepScheduler, 'stop' | 'drain' | 'close'> | undefined;
+  /** The reminder scheduler (src/reminders/reminder-scheduler.ts): stopped first, its running sweep waited for alongside the reviews. */
+  reminders?: () => { stop(): void; drain(timeoutMs: number): Promise<{ abandoned: string[] }>; close(): Promise<void> } | undefined;
   timeoutMs: number;
   log: () => ShutdownLog;
   exit: (code: number) => void;

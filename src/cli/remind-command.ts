@@ -1,6 +1,6 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../action/action-octokit.js';
+import { createActionOctokit, createInstallationOctokit, type ActionClient } from '../github/token-octokit.js';
 import { loadRepoConfig } from '../github/repo-config.js';
 import { readTokenLogin } from '../github/token-login.js';
 import { httpStatus } from '../github/github-client.js';

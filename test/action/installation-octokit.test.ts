@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createInstallationOctokit } from '../../src/action/action-octokit.js';
+import { createInstallationOctokit } from '../../src/github/token-octokit.js';
 import { startGitHubDouble, type GitHubDouble } from '../github-double/index.js';
 
 // The CLI's App-mode client must outlive one installation token (an hour): the double expires them.

@@ -3,15 +3,16 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { packageVersion } from '../io/package-version.js';
-import type { GitHub } from '../github/github-client.js';
-import { throttleOptions } from '../github/retry-options.js';
-import { readRetryBaseMs, readWriteSpacingMs, retryPacing, writeSpacingThrottle } from '../github/request-pacing.js';
+import type { GitHub } from './github-client.js';
+import { throttleOptions } from './retry-options.js';
+import { readRetryBaseMs, readWriteSpacingMs, retryPacing, writeSpacingThrottle } from './request-pacing.js';
 
 /**
- * The Action's client: @octokit/rest with the plugins Probot gives the App
- * (throttling with the same handlers, retry of server errors), so the review
- * behaves the same on both surfaces; the config is read by the same
- * readRepoConfig (src/github/repo-config.ts), `_extends` rule included.
+ * The clients outside Probot, for the Action (a workflow token) and `design-review remind`
+ * (a token, or an App installation): @octokit/rest with the plugins Probot gives the App
+ * (throttling with the same handlers, retry of server errors), so they behave the same on
+ * every surface; the config is read by the same loadRepoConfig (src/github/repo-config.ts),
+ * `_extends` rule included.
  * `baseUrl` is the runner's GITHUB_API_URL, which is what makes GitHub
  * Enterprise Server work.
  */
