@@ -115,7 +115,7 @@ describe('checklist-custom', () => {
     const design = '# Design: order events\n\n## Background\n\nOrders fail when fulfilment is slow.\n';
     const found = findings(design, { checklists: designOnly }).filter((f) => f.ruleId === 'checklist-custom');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ line: 1, severity: 'warning' });
+    expect(found[0]).toMatchObject({ line: 1, severity: 'warning', messageId: 'item-not-mentioned' });
     expect(found[0]!.message).toMatch(/^\[error\] Launch review: State the service level objective\./);
   });
 
