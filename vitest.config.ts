@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The test files that run in worker threads sharing one module graph per thread (isolate: false):
@@ -24,6 +25,33 @@ const ISOLATED = ['test/cli/**/*.test.ts', 'test/app/ioredis-import.test.ts', 't
  */
 const BALANCE = ['test/e2e/shutdown.e2e.test.ts', 'test/packaging/pack-install.test.ts', 'test/action/pull-request-action.test.ts'];
 
+/**
+ * Files known to take long, started first: vitest orders files by the durations it cached in
+ * earlier runs, which a clean checkout (CI) never has, and by size otherwise. The type check is
+ * one single-threaded tsc of 20 s or more in a tiny file: ordered by size, it started last and
+ * ran alone at the end of a clean-clone run.
+ */
+const LONG_FIRST = [
+  'test/packaging/typecheck.test.ts',
+  'test/packaging/pack-install.test.ts',
+  'test/core/review/hostile-documents.test.ts',
+  'test/cli/check.test.ts',
+  'test/e2e/redis-loss.e2e.test.ts',
+  'test/cli/check-cache.test.ts',
+  'test/e2e/shutdown.e2e.test.ts',
+];
+
+class LongFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const index = LONG_FIRST.findIndex((path) => spec.moduleId.endsWith(path));
+      return index < 0 ? LONG_FIRST.length : index;
+    };
+    const sorted = await super.sort(files);
+    return sorted.map((spec, order) => ({ spec, order })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.order - b.order).map(({ spec }) => spec);
+  }
+}
+
 export default defineConfig({
   test: {
     // The isolated project: a fresh process per file; two cores, so keep the pool small.
@@ -41,6 +69,7 @@ export default defineConfig({
     // as more for adr-commands (bounded by its longest scenario) and caps the Action test's
     // child processes started at once.
     maxConcurrency: 8,
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         // One module graph per worker for all of them (isolate: false) rather than one per file:
