@@ -196,6 +196,8 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
   // Step 1: one conditional request tells whether the default branch moved.
   let head: { sha: string; etag?: string; branch: string } | undefined;
   let tree: BranchTree | undefined;
+  // The config of `inputs`, once validated in step 2 or read in step 3: not validated again below.
+  let checked: Config | undefined;
   if (state) {
     const read = await readBranchHead(gh, target, state.branch, state.etag);
     if (read.kind === 'not-modified' || (read.kind === 'moved' && read.sha === state.head)) {
@@ -206,8 +208,8 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
       // Step 2: the head moved; the blobs that decide the reminders may not have.
       if (inputs) {
         tree = await readBranchTree(gh, target, read.sha);
-        const config = configOf(inputs.configRaw);
-        const fingerprint = config ? treeFingerprint(tree, adrPathsOf(tree, config, inputs.adrDirs)) : undefined;
+        checked = configOf(inputs.configRaw);
+        const fingerprint = checked ? treeFingerprint(tree, adrPathsOf(tree, checked, inputs.adrDirs)) : undefined;
         if (fingerprint && fingerprint === inputs.fingerprint) {
           state = { ...state, head: head.sha, ...(head.etag ? { etag: head.etag } : {}) };
           inputs = { ...inputs, commit: head.sha };
@@ -241,6 +243,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     const loaded = await deps.loadConfig(target);
     if ('problem' in loaded) throw loaded.problem;
     const { config, raw: configRaw } = loaded;
+    checked = config;
     if (!config.reminders.enabled) {
       inputs = { commit: head.sha, configRaw, adrDirs: [], adrs: [], ...(repoFacts.htmlUrl ? { htmlUrl: repoFacts.htmlUrl } : {}) };
     } else {
@@ -261,7 +264,7 @@ async function sweep(deps: SweepDeps, target: RepoRef, facts: RepoFacts | undefi
     }
   }
 
-  const config = validated(inputs.configRaw);
+  const config = checked ?? validated(inputs.configRaw);
   const fullOn = state && !readNow ? state.fullOn : today;
   if (!config.reminders.enabled) {
     log.info({ repo: name }, 'reminders are turned off (reminders.enabled: false)');
