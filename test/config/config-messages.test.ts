@@ -6,7 +6,9 @@ import { configSchema } from '../../src/config/schema.js';
 import { knownKeysAt } from '../../src/config/schema-keys.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { planInvalidConfig } from '../../src/core/publish/plan-publication.js';
-import { KNOWN_RULES, RULE_IDS } from '../../src/core/rule-set/preset.js';
+import { KNOWN_RULES } from '../../src/core/rule-set/preset.js';
+
+const RULE_IDS = Object.keys(KNOWN_RULES);
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import { configErrorOf } from '../helpers/config-error.js';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { didYouMean, editDistance, nearestNames, orList } from '../../src/config/nearest-name.js';
-import { RULE_IDS } from '../../src/core/rule-set/preset.js';
+import { KNOWN_RULES } from '../../src/core/rule-set/preset.js';
+
+const RULE_IDS = Object.keys(KNOWN_RULES);
 
 describe('editDistance (optimal string alignment)', () => {
   it.each([

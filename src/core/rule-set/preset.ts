@@ -8,10 +8,7 @@ import { repositoryRules } from './repository-rules.js';
 /** Every check the review knows, in documentation order. */
 export const allRules: ReviewRule[] = [...adrRules, ...designDocRules, ...repositoryRules];
 
-/** Every rule id, for the config's `rules` keys (the config layer is below the rules and takes them as a parameter). */
-export const RULE_IDS: readonly string[] = allRules.map((r) => r.meta.id);
-
-/** Every rule id with the schema of its options (undefined: none), for validateConfig. */
+/** Every rule id with the schema of its options (undefined: none), for validateConfig (the config layer is below the rules and takes them as a parameter). */
 export const KNOWN_RULES: KnownRules = Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.options]));
 
 /** A rule and the setting it runs with (severity, or `[severity, options]`). */
