@@ -114,7 +114,7 @@ const CUES: RegExp[] = [
 export function readOptionsInProse(blocks: Block[], spans: SectionSpan[] = []): Located<string>[] {
   const found = readWeighedInProse(blocks);
   const lines = new Set(found.map((f) => f.line));
-  for (const extra of [...readRejectedInProse(blocks, spans), ...alternativeHeadings(spans)]) {
+  for (const extra of [...readRejectedInProse(blocks, spans), ...alternativeHeadings(spans), ...argumentsForEachSide(blocks)]) {
     if (!lines.has(extra.line)) found.push(extra);
     lines.add(extra.line);
   }
@@ -140,4 +140,26 @@ function readWeighedInProse(blocks: Block[]): Located<string>[] {
     found.push(locatedInBlock(block, best.index, best.match));
   }
   return found;
+}
+
+// "Arguments in favor of leaving evidence handling in Tendermint:" over a list, and the same for the other course.
+const ARGUMENTS_FOR = /^arguments (?:in favou?r of|for|against) ([^\n:]{1,120}):?$/i;
+
+/**
+ * Two courses argued side by side, each under its own "Arguments in favor of …:" paragraph: the
+ * first of them, when they name two different things. One such paragraph alone may only argue for
+ * the decision, so it does not count.
+ */
+function argumentsForEachSide(blocks: Block[]): Located<string>[] {
+  const sides = new Map<string, Block>();
+  for (const block of blocks) {
+    if (block.node.type !== 'paragraph') continue;
+    const m = ARGUMENTS_FOR.exec(block.text.trim());
+    const side = m?.[1]!.trim().toLowerCase();
+    if (side !== undefined && !sides.has(side)) sides.set(side, block);
+  }
+  if (sides.size < 2) return [];
+  // Blocks come in document order, and so do the map's entries.
+  const first = sides.values().next().value!;
+  return [locatedInBlock(first, 0, first.text.trim())];
 }
