@@ -14,9 +14,10 @@ const SHARED = ['core', 'review', 'commands', 'reminders', 'github', 'github-dou
 /**
  * Files that change the test process itself, each in a fresh process: the CLI tests (they run
  * main() in-process and set its environment), a prototype patch (Probot's Server.start), a
- * module import hook, an Octokit whose environment is read at import.
+ * module import hook, an Octokit whose environment is read at import, and Mermaid's parser (a
+ * jsdom window on the global object).
  */
-const ISOLATED = ['test/cli/**/*.test.ts', 'test/app/ioredis-import.test.ts', 'test/app/server-fallback-routes.test.ts', 'test/action/installation-octokit.test.ts'];
+const ISOLATED = ['test/cli/**/*.test.ts', 'test/core/graph/mermaid-parse.test.ts', 'test/app/ioredis-import.test.ts', 'test/app/server-fallback-routes.test.ts', 'test/action/installation-octokit.test.ts'];
 
 /**
  * Long files that mostly wait on child processes (App drains, Action runs, npm), run in the forks

@@ -7,6 +7,8 @@ import { noRecordsNotice, noRecordsText, type NoRecordsNotice } from '../core/ou
 import { renderSarif } from '../core/output/sarif.js';
 import { renderTerminal } from '../core/output/terminal.js';
 import { foldConventions, type FoldedReview } from '../core/review/folder-conventions.js';
+import type { Config } from '../config/schema.js';
+import type { IndexEntry } from '../core/document/model.js';
 import type { Review, ReviewOptions } from '../core/review-model.js';
 import { allRules } from '../core/rule-set/preset.js';
 import { cacheFile, CheckCache, runKey } from './check-cache.js';
@@ -83,6 +85,16 @@ async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Pr
 /** Steps 1 to 3, shared with `triggers`: the review of the paths, unreadable paths included as findings. */
 export async function reviewPaths(paths: string[], flags: { config?: string; today: string }, io: CommandIo): Promise<Review> {
   return (await reviewWithContext(paths, flags, io)).review;
+}
+
+/** The review of the paths, and the index of the ADRs beside them that were not reviewed (none when no path is named). */
+export async function reviewPathsWithSiblings(
+  paths: string[],
+  flags: { config?: string; today: string },
+  io: CommandIo,
+): Promise<{ review: Review; siblings: IndexEntry[]; config: Config }> {
+  const { review, notReviewed, context } = await reviewWithContext(paths, flags, io);
+  return { review, siblings: notReviewed, config: context.config };
 }
 
 /** The review of the paths and the context it was made with (the config decides the folding). */

@@ -9,7 +9,9 @@ import { CACHE_FILE_NAME, CACHE_STRATEGIES } from './check-cache.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat, type CommandIo } from './check-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './cli-error.js';
 import { currentUtcDate, parseDateOption } from './clock.js';
+import { runGraph, DEFAULT_MAX_NODES } from './graph-command.js';
 import { runNew } from './new-command.js';
+import { GRAPH_FORMATS, type GraphFormat } from '../core/output/graph-output.js';
 import { REMIND_FORMATS, runRemind, type RemindFormat } from './remind-command.js';
 import { runTriggers } from './triggers-command.js';
 import { packageVersion } from '../io/package-version.js';
@@ -111,6 +113,26 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('graph')
+    .description('draw the decision log as a Mermaid graph (or its revisit timeline), to read or to commit to the docs')
+    .argument('[paths...]', 'files, folders or globs (default: the repository root); named records are drawn with their neighbours')
+    .addOption(new Option('--format <format>', 'output format (markdown: a fenced Mermaid block GitHub draws)').choices(GRAPH_FORMATS).default('mermaid'))
+    .option('--timeline', 'draw the revisit timeline (a Mermaid gantt) instead of the decision graph', false)
+    .option('--expand', 'draw superseded records as nodes of their own instead of folding them into their successor', false)
+    .addOption(new Option('--max-nodes <count>', 'draw at most this many records; the rest are counted').argParser(parseMaxNodesOption).default(DEFAULT_MAX_NODES))
+    .addOption(configOption())
+    .addOption(todayOption())
+    .action(async (paths: string[], flags: { format: GraphFormat; timeline: boolean; expand: boolean; maxNodes: number; config?: string; today?: string }) => {
+      setExit(
+        await runGraph(
+          paths,
+          { format: flags.format, timeline: flags.timeline, expand: flags.expand, maxNodes: flags.maxNodes, today: flags.today ?? currentUtcDate(), ...pick(flags, ['config']) },
+          io,
+        ),
+      );
+    });
+
+  program
     .command('remind')
     .description('open revisit reminder issues for ADRs that are due (GITHUB_TOKEN in a scheduled workflow, or APP_ID + PRIVATE_KEY for every installation)')
     .addOption(todayOption())
@@ -129,6 +151,12 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+/** Commander argument parser for `--max-nodes`: a positive whole number. */
+function parseMaxNodesOption(value: string): number {
+  if (!/^\d{1,6}$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more, e.g. --max-nodes 150.');
+  return Number(value);
 }
 
 /** Commander argument parser for `--max-warnings`: a bad count is a usage error that says what to pass. */
@@ -160,7 +188,7 @@ export async function main(argv: string[] = process.argv, io: CommandIo = defaul
   return code;
 }
 
-const COMMANDS = ['check', 'new', 'triggers', 'remind', 'help'];
+const COMMANDS = ['check', 'new', 'triggers', 'graph', 'remind', 'help'];
 
 /**
  * `check` is the default command, so `design-review chekc` would otherwise be
@@ -171,7 +199,7 @@ function rejectMistypedCommand(args: string[], cwd: string): void {
   const first = args[0];
   if (first === undefined || !/^[a-z][a-z-]*$/.test(first) || COMMANDS.includes(first)) return;
   if (existsSync(resolve(cwd, first))) return;
-  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 4).join(', ')} (or a path to check)`);
+  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 5).join(', ')} (or a path to check)`);
 }
 
 function defaultIo(): CommandIo {

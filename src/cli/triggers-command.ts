@@ -1,4 +1,5 @@
-import { listTriggers, renderTriggersJson, renderTriggersText } from '../core/output/triggers.js';
+import { renderTriggersJson, renderTriggersText } from '../core/output/triggers.js';
+import { listTriggers } from '../core/reminders/trigger-rows.js';
 import { parseDuration } from '../core/document/dates.js';
 import { EXIT_OK } from './cli-error.js';
 import { READ_ERROR_RULE_ID } from './collect-files.js';

@@ -114,6 +114,25 @@ function linkFrom(relation: DocLink['relation'], t: RegExpExecArray, line: numbe
   return link;
 }
 
+/** A link target read at the start of a text: what `scanLinks` reads after a phrase. */
+export interface TargetAt {
+  target: string;
+  number?: number;
+  /** UTF-16 length of the target as written. */
+  length: number;
+  /** True for a bare number (`3`, `#12`): a link only after a supersede phrase, a count anywhere else. */
+  bare: boolean;
+}
+
+/** The link target written at the start of `text` (a markdown link, `ADR-12`, a number or a `.md` path), if any. */
+export function targetAt(text: string): TargetAt | undefined {
+  const t = TARGET.exec(text);
+  if (!t) return undefined;
+  const link = linkFrom('supersedes', t, 1, 1);
+  if (!link) return undefined;
+  return { target: link.target, ...(link.number !== undefined ? { number: link.number } : {}), length: t[0].length, bare: t[5] !== undefined };
+}
+
 /** The ADR number a link target (file path or URL) names, from its file or folder name. */
 export function numberOfTarget(target: string): number | undefined {
   const path = withoutQueryOrFragment(target);

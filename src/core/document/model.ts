@@ -147,6 +147,14 @@ export interface DocLink extends Place {
   number?: number;
 }
 
+/** A "Relates to" / "See also" link to another record: drawn in the decision graph, judged by no check. */
+export interface RelatedLink extends Place {
+  /** Link target as written (`0003-x.md`, `ADR-3`). */
+  target: string;
+  /** ADR number the link names, when one can be read. */
+  number?: number;
+}
+
 /** The eight revisit-trigger categories of domain.md section 6. */
 export type TriggerCategory =
   | 'scale'
@@ -236,6 +244,8 @@ export interface DecisionDoc {
   /** Records this one amends ("Amends ADR-7"), and records that amend it. */
   amends?: DocLink[];
   amendedBy?: DocLink[];
+  /** Records this one names as related ("Relates to ADR-3", "See also …"), for the decision graph. */
+  relatesTo?: RelatedLink[];
   decisionType?: Located<DecisionType>;
   /** Language of the headings: fewer checks run on unknown languages. */
   language: 'en' | 'fr' | 'unknown';
@@ -256,6 +266,7 @@ export interface IndexEntry {
   supersededBy: DocLink[];
   amends?: DocLink[];
   amendedBy?: DocLink[];
+  relatesTo?: RelatedLink[];
   /**
    * True when the entry comes from a file listing only (the App reads the base
    * branch's tree, not every ADR's text): number and path are known, links and
@@ -282,5 +293,6 @@ export function toIndexEntry(doc: DecisionDoc): IndexEntry {
     supersededBy: doc.supersededBy,
     ...(doc.amends && doc.amends.length > 0 ? { amends: doc.amends } : {}),
     ...(doc.amendedBy && doc.amendedBy.length > 0 ? { amendedBy: doc.amendedBy } : {}),
+    ...(doc.relatesTo && doc.relatesTo.length > 0 ? { relatesTo: doc.relatesTo } : {}),
   };
 }

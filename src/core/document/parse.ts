@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { DecisionRigor, ParseVocabulary } from './parse-vocabulary.js';
-import type { DecisionDoc, DocKind, Located, ParseProblem, Status } from './model.js';
+import type { DecisionDoc, DocKind, Located, ParseProblem, RelatedLink, Status } from './model.js';
 import { collectTriggers } from './collect-triggers.js';
 import { placeholderDateProblem, readDecisionDate, settleDateOrder } from './decision-date.js';
 import { dateLineUnderTitle, firstHistoryEntry } from './date-sources.js';
@@ -20,6 +20,7 @@ import { frontMatterEntryText, frontMatterKeyLine, frontMatterValue, isScalarVal
 import { languageOfHeadings } from './headings.js';
 import { withoutHtmlComments } from './html-comments.js';
 import { dedupe, frontMatterLinks, scanLinks } from './links.js';
+import { dedupeRelated, frontMatterRelatedLinks, scanRelatedLinks } from './related-links.js';
 import { readOptions } from './options.js';
 import { readOptionsInProse } from './options-prose.js';
 import { parseMarkdown } from './parse-markdown.js';
@@ -106,6 +107,7 @@ export function buildDecisionDoc(
     supersededBy: dedupe([...fmLinks.supersededBy, ...bodyLinks.supersededBy]),
     amends: dedupe([...fmLinks.amends, ...bodyLinks.amends]),
     amendedBy: dedupe([...fmLinks.amendedBy, ...bodyLinks.amendedBy]),
+    ...relatedLinks(frontMatterRelatedLinks(fm), scanRelatedLinks(lines, walk.codeLines, spans.map((s) => s.section))),
     language: languageOfHeadings(spans.map((s) => s.section.heading)),
     // Front matter comes first in the file, so its leftovers keep the list in line order.
     placeholders: [...frontMatterPlaceholders(fm, [...STATUS_KEYS, ...DATE_KEYS]), ...findPlaceholders(walk, lines)],
@@ -234,4 +236,10 @@ function matcherFor(rigor: DecisionRigor): RegExp {
     matchers.set(rigor, matcher);
   }
   return matcher;
+}
+
+/** `relatesTo`, only when the record names a related one: most do not, and the model stays as it was for them. */
+function relatedLinks(fromFrontMatter: RelatedLink[], fromBody: RelatedLink[]): { relatesTo?: RelatedLink[] } {
+  const links = dedupeRelated([...fromFrontMatter, ...fromBody]);
+  return links.length > 0 ? { relatesTo: links } : {};
 }

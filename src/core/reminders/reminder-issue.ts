@@ -10,7 +10,10 @@ import { escaped } from '../publish/escaped-markdown.js';
 import { GITHUB_TEXT_LIMIT, truncateToLimit, utf8Length } from '../publish/truncate.js';
 import { sanitizeText } from '../render/escape-markdown.js';
 import { neutralizeReferences } from '../render/neutralize-references.js';
+import { cut, oneLine, recordLabel, recordTitleText } from '../render/record-label.js';
 import { renderTemplate } from '../render/templates.js';
+
+export { cut } from '../render/record-label.js';
 import type { DueAssessment } from './due.js';
 import { reminderMarker } from './marker.js';
 import type { Occurrence } from './types.js';
@@ -36,20 +39,12 @@ export interface ReminderLinkContext {
 
 /** `ADR-0007` from the number in the title or file name; the file name when the ADR has none. */
 export function adrLabel(doc: DecisionDoc): string {
-  const number = doc.titleNumber?.value ?? doc.fileNumber;
-  if (number !== undefined) return `ADR-${String(number).padStart(4, '0')}`;
-  return doc.path.split('/').pop() ?? doc.path;
+  return recordLabel(doc.path, doc.titleNumber?.value ?? doc.fileNumber);
 }
 
 /** The ADR's title without its number prefix (`7. Use X` → `Use X`), as one clean line; the file name when it has none. */
 export function adrTitleText(doc: DecisionDoc): string {
-  const raw = doc.title?.value ?? '';
-  // Each optional part takes the spaces before it, so no two `\s*` meet (they backtracked cubically on space runs).
-  const withoutNumber = doc.titleNumber
-    ? raw.replace(/^\s*(?:(?:ADR|RFC|DR|AD|Decision)\s*(?:[-_#:]\s*)?)?(?:#\s*)?\d{1,6}\s*(?:[.:)]|\s[-–—])?\s*/i, '')
-    : raw;
-  const clean = oneLine(withoutNumber);
-  return clean !== '' ? clean : (doc.path.split('/').pop() ?? doc.path);
+  return recordTitleText(doc.path, doc.title?.value, doc.titleNumber?.value);
 }
 
 /** Issue title: `Revisit ADR-0007: Use PostgreSQL for primary database`, at most 120 characters, no control or bidi characters. */
@@ -136,16 +131,3 @@ function brief(text: string | undefined): string | undefined {
   return cut(clean, BRIEF_LIMIT);
 }
 
-function oneLine(text: string): string {
-  return sanitizeText(text).replace(/\s+/g, ' ').trim();
-}
-
-/** At most `limit` code points (never half a surrogate pair), ending with `…` when cut, at a space when one is near. */
-export function cut(text: string, limit: number): string {
-  const points = Array.from(text);
-  if (points.length <= limit) return text;
-  let kept = points.slice(0, limit - 1).join('');
-  const space = kept.lastIndexOf(' ');
-  if (space > kept.length * 0.7) kept = kept.slice(0, space);
-  return `${kept.trimEnd()}…`;
-}

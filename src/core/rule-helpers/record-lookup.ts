@@ -97,7 +97,7 @@ function folderOf(view: RecordView, e: IndexEntry): string {
 }
 
 /** `resolveLink(link, fromPath, [self, ...otherAdrs(index, self.path)])`, without scanning the index. */
-export function resolveInView(link: DocLink, fromPath: string, view: RecordView): IndexEntry | undefined {
+export function resolveInView(link: Pick<DocLink, 'target' | 'number'>, fromPath: string, view: RecordView): IndexEntry | undefined {
   const { lookup, self } = view;
   const file = linkTargetPath(link.target);
   if (file !== null) {
@@ -134,7 +134,7 @@ export function resolveInView(link: DocLink, fromPath: string, view: RecordView)
  * several records of the linking folder carry that number (duplicate numbers
  * happen): the link cannot say which one it means, so no check judges it.
  */
-export function isAmbiguousNumberLink(link: DocLink, fromPath: string, view: RecordView): boolean {
+export function isAmbiguousNumberLink(link: Pick<DocLink, 'target' | 'number'>, fromPath: string, view: RecordView): boolean {
   if (link.number === undefined || linkTargetPath(link.target) !== null) return false;
   const folder = collectionFolder(fromPath);
   const sameNumber = inView(view, view.lookup.byNumber.get(link.number), recordNumber(view.self) === link.number);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listTriggers, renderTriggersJson, renderTriggersText } from '../../../src/core/output/triggers.js';
+import { renderTriggersJson, renderTriggersText } from '../../../src/core/output/triggers.js';
+import { listTriggers } from '../../../src/core/reminders/trigger-rows.js';
 import type { RevisitTrigger } from '../../../src/core/document/model.js';
 import { doc } from './review-fixture.js';
 

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../../../src/core/document/dates.js';
-import { listTriggers } from '../../../src/core/output/triggers.js';
+import { listTriggers } from '../../../src/core/reminders/trigger-rows.js';
 import { computeCoverage } from '../../../src/core/review/coverage.js';
 import { builtinChecklists } from '../../helpers/review-options.js';
 import { healthRows } from '../../../src/core/reminders/decision-health.js';
