@@ -218,6 +218,7 @@ export async function reviewPullRequest(
       today: date,
       checklists,
       conventions,
+      index: baseIndex,
     });
 
     const draftSkipped = pr.draft === true && !config.review.drafts;

@@ -67,11 +67,12 @@ export interface DecisionGraph {
 export interface GraphOptions {
   /** At most this many nodes (default 150); the rest are counted. */
   maxNodes?: number;
-  /** Fold superseded chains into the record that replaced them (default true). */
+  /** Fold superseded chains into the record that replaced them (default: true, false with `focus`). */
   collapseSuperseded?: boolean;
   /**
-   * Draw only these records and their neighbours (a pull request's records);
-   * focus records are never folded.
+   * Draw only these records and their neighbours (a pull request's records):
+   * the records they supersede are what the picture is for, so by default
+   * nothing is folded, and focus records never are.
    */
   focus?: readonly string[];
 }
@@ -170,7 +171,7 @@ export function buildDecisionGraph(index: readonly IndexEntry[], options: GraphO
 
   const focus = options.focus ? new Set(options.focus.map((p) => idOf.get(p)).filter((id): id is string => id !== undefined)) : undefined;
   let folded = 0;
-  if (options.collapseSuperseded ?? true) {
+  if (options.collapseSuperseded ?? !focus) {
     const result = foldChains(nodes, edges, broken, focus);
     edges = result.edges;
     folded = result.folded;

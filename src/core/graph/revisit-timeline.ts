@@ -1,7 +1,9 @@
 /**
  * The revisit timeline: the dated revisit triggers of the log as a Mermaid
- * gantt, one section per trigger category, overdue revisits as red bars from
- * the day they fell due to today, upcoming ones as milestones on their date.
+ * gantt, one section per trigger category, each revisit a milestone on its
+ * date, overdue and due ones in red. The text names no "today" (Mermaid draws
+ * its own today line when the picture is viewed), so a picture committed to
+ * the docs or kept in the health issue changes only when a revisit does.
  * Built from the rows of `listTriggers`, so it shows exactly the dates the
  * `triggers` report and the reminder sweep work with.
  */
@@ -111,7 +113,7 @@ export function buildRevisitTimeline(
 /** Mermaid gantt text of the timeline (no code fence), or undefined when no trigger has a date to draw. */
 export function renderTimelineMermaid(timeline: RevisitTimeline): string | undefined {
   if (timeline.tasks.length === 0) return undefined;
-  const lines = ['gantt', `  title Revisits as of ${timeline.today}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
+  const lines = ['gantt', '  title Revisit timeline', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m'];
   let task = 0;
   for (const key of SECTION_ORDER) {
     const title = SECTION_TITLES[key];
@@ -120,17 +122,16 @@ export function renderTimelineMermaid(timeline: RevisitTimeline): string | undef
     lines.push(`  section ${title}`);
     for (const t of members) {
       task += 1;
-      lines.push(`    ${t.name} :${taskSpec(t, timeline.today, task)}`);
+      lines.push(`    ${t.name} :${taskSpec(t, task)}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Overdue: a red bar from the due day to today. Due today: a red milestone. Upcoming: a milestone on its date. */
-function taskSpec(t: TimelineTask, today: string, n: number): string {
-  if (t.state === 'overdue') return `crit, t${n}, ${t.date}, ${today}`;
-  if (t.state === 'due') return `crit, milestone, t${n}, ${t.date}, 0d`;
-  return `${t.recurring ? 'active, ' : ''}milestone, t${n}, ${t.date}, 0d`;
+/** A milestone on the revisit's date: red when it is due or overdue, filled when it recurs. */
+function taskSpec(t: TimelineTask, n: number): string {
+  const tag = t.state === 'upcoming' ? (t.recurring ? 'active, ' : '') : 'crit, ';
+  return `${tag}milestone, t${n}, ${t.date}, 0d`;
 }
 
 /** One sentence on the dated triggers the timeline leaves out, or undefined. */

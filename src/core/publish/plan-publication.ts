@@ -1,7 +1,9 @@
 import type { Config } from '../../config/schema.js';
 import { jsonText } from '../../config/value-text.js';
 import type { Checklists } from '../checklists/types.js';
-import { toIndexEntry } from '../document/model.js';
+import { toIndexEntry, type IndexEntry } from '../document/model.js';
+import { buildDecisionGraph } from '../graph/decision-graph.js';
+import { renderGraphMermaid } from '../graph/graph-mermaid.js';
 import { adrFileName, nextAdrNumber } from '../new-adr/next-number.js';
 import { renderTemplate } from '../render/templates.js';
 import type { Review } from '../review-model.js';
@@ -44,6 +46,29 @@ export interface PublicationInput {
   checklists: Checklists;
   /** Folder conventions that explain gap findings of the reviewed records, told in the summary beside them. */
   conventions?: readonly ConventionNoteSource[];
+  /** The repository's other ADRs (the base branch's listing): the neighbours the decision graph draws. */
+  index?: readonly IndexEntry[];
+}
+
+/** Records drawn in a pull request's decision graph: its records that supersede or amend others, and their neighbours. */
+const PULL_REQUEST_GRAPH_NODES = 30;
+
+/**
+ * The neighbourhood of the records a pull request adds or changes that
+ * supersede or amend another (either way), as a fenced Mermaid flowchart;
+ * undefined when none does.
+ */
+export function pullRequestGraph(review: Review, index: readonly IndexEntry[] = []): string | undefined {
+  const linking = review.documents.filter(
+    (d) => d.kind === 'adr' && d.supersedes.length + d.supersededBy.length + (d.amends?.length ?? 0) + (d.amendedBy?.length ?? 0) > 0,
+  );
+  if (linking.length === 0) return undefined;
+  // The reviewed text wins over the base branch's entry of the same path.
+  const reviewed = new Set(review.documents.map((d) => d.path));
+  const entries = [...index.filter((e) => !reviewed.has(e.path)), ...review.documents.map(toIndexEntry)];
+  const graph = buildDecisionGraph(entries, { focus: linking.map((d) => d.path), maxNodes: PULL_REQUEST_GRAPH_NODES });
+  if (graph.nodes.length === 0) return undefined;
+  return fencedBlock('mermaid', renderGraphMermaid(graph).trimEnd());
 }
 
 /** A config that failed validation, as `ConfigError` reports it. */
@@ -102,6 +127,8 @@ export function planPublication(input: PublicationInput): PublishPlan {
     generatedAdrs: generatedAdrs(input),
     ...(input.conventions ? { conventions: input.conventions } : {}),
   });
+  const graph = pullRequestGraph(review, input.index);
+  if (graph) data.graphMarkdown = escaped(graph);
   const { summary, comment } = summaryAndComment(data);
   const errors = review.findings.filter((f) => f.severity === 'error').length;
   const warnings = review.findings.length - errors;

@@ -92,6 +92,8 @@ export interface SummaryData {
   skipped: { path: string; reason: string }[];
   generatedAdrs: GeneratedAdrSummary[];
   configError: ConfigErrorSummary | undefined;
+  /** The records the pull request supersedes or amends and their neighbours, as a fenced Mermaid flowchart. */
+  graphMarkdown?: EscapedMarkdown;
 }
 
 /** What the summary says about an invalid config (the only thing it says then). */

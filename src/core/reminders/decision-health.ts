@@ -7,12 +7,18 @@
 import type { Config } from '../../config/schema.js';
 import { compareIso, parseDuration } from '../document/dates.js';
 import type { DecisionDoc, DocLink } from '../document/model.js';
+import { toIndexEntry } from '../document/model.js';
+import { buildDecisionGraph } from '../graph/decision-graph.js';
+import { graphNote, renderGraphMermaid } from '../graph/graph-mermaid.js';
+import { buildRevisitTimeline, renderTimelineMermaid, timelineNote } from '../graph/revisit-timeline.js';
+import { fencedBlock } from '../publish/suggestion-block.js';
 import { escaped } from '../publish/escaped-markdown.js';
 import { GITHUB_TEXT_LIMIT, utf8Length } from '../publish/truncate.js';
 import { renderTemplate } from '../render/templates.js';
 import { assessDue } from './due.js';
 import { HEALTH_MARKER, parseReminderMarker } from './marker.js';
 import { adrLabel, adrTitleText, cut, quiet } from './reminder-issue.js';
+import { listTriggers, type TriggerRow } from './trigger-rows.js';
 import type { ExistingIssue, ReminderAdr } from './types.js';
 
 /** Name of the health template (templates/decision-health.hbs). */
@@ -23,6 +29,8 @@ export const HEALTH_TITLE = 'Decision health';
 
 // Broken links past this many are counted, not listed: a folder of them is one problem.
 const MAX_BROKEN_LISTED = 100;
+// The pictures are drawn only when this many rows of the table still fit beside them.
+const ROWS_BEFORE_PICTURES = 20;
 
 /** Where one ADR stands, for the health table. */
 export interface HealthRow {
@@ -67,6 +75,49 @@ export interface HealthIssue {
   /** ADRs listed in the body; the others are only counted. */
   listed: number;
   total: number;
+  /** False when the pictures did not fit in GitHub's limit beside the table's first rows. */
+  pictures: boolean;
+}
+
+/** The Mermaid pictures of the health issue: the decision graph and the revisit timeline, each fenced, with what they leave out. */
+export interface HealthPictures {
+  graph?: { block: string; note?: string };
+  timeline?: { block: string; note?: string };
+}
+
+/**
+ * The decision graph (superseded chains folded, at most 150 records) and the
+ * revisit timeline of the health issue. The timeline agrees with the table: a
+ * revisit whose reminder was closed is done, so a recurring trigger shows its
+ * next occurrence instead and a one-off one is left out.
+ */
+export function healthPictures(input: HealthInput, rows: readonly HealthRow[]): HealthPictures {
+  const docs = input.adrs.map((a) => a.doc);
+  const pictures: HealthPictures = {};
+  const graph = buildDecisionGraph(docs.map(toIndexEntry));
+  // A log without a single link is a list of boxes: the table says it better.
+  if (graph.edges.length > 0 || graph.broken.length > 0) {
+    const note = graphNote(graph);
+    pictures.graph = { block: fencedBlock('mermaid', renderGraphMermaid(graph).trimEnd()), ...(note ? { note } : {}) };
+  }
+  const overdue = new Set(rows.filter((r) => r.overdue).map((r) => r.path));
+  const triggerRows = listTriggers(docs, input.today, {
+    type1Default: parseDuration(input.config.revisit.type1Default),
+    type1DefaultText: input.config.revisit.type1Default.trim(),
+  }).flatMap((r) => asInHealthTable(r, overdue));
+  const timeline = buildRevisitTimeline(triggerRows, new Map(input.adrs.map((a) => [a.doc.path, adrLabel(a.doc)])), input.today);
+  const gantt = renderTimelineMermaid(timeline);
+  if (gantt) {
+    const note = timelineNote(timeline);
+    pictures.timeline = { block: fencedBlock('mermaid', gantt.trimEnd()), ...(note ? { note } : {}) };
+  }
+  return pictures;
+}
+
+/** A past-due trigger row of a record the table does not show overdue (its reminder was closed): its next date, or nothing. */
+function asInHealthTable(row: TriggerRow, overdue: ReadonlySet<string>): TriggerRow[] {
+  if ((row.state !== 'overdue' && row.state !== 'due') || overdue.has(row.file)) return [row];
+  return row.next ? [{ ...row, state: 'upcoming', due: row.next }] : [];
 }
 
 /** Rows of the health table, overdue first (oldest first), then by next date, undated, then ADRs that no longer stand. */
@@ -129,6 +180,8 @@ export function brokenSupersedeLinks(docs: readonly DecisionDoc[]): BrokenLink[]
 export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEXT_LIMIT): HealthIssue {
   const rows = healthRows(input);
   const broken = brokenSupersedeLinks(input.adrs.map((a) => a.doc));
+  const pictures = healthPictures(input, rows);
+  let drawn = true;
   const render = (listed: number): string => {
     const omitted = rows.slice(listed);
     const data = {
@@ -142,9 +195,14 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
       omittedByStatus: countBy(omitted.map((r) => quiet(r.status))),
       broken: broken.slice(0, MAX_BROKEN_LISTED).map((b) => ({ ...b, label: quiet(b.label), path: quiet(b.path), target: quiet(b.target) })),
       brokenOmitted: Math.max(0, broken.length - MAX_BROKEN_LISTED),
+      // Fenced Mermaid: the labels are escaped for Mermaid, and nothing in a code block is a mention or a reference.
+      graph: drawn && pictures.graph ? { block: escaped(pictures.graph.block), note: pictures.graph.note } : undefined,
+      timeline: drawn && pictures.timeline ? { block: escaped(pictures.timeline.block), note: pictures.timeline.note } : undefined,
     };
     return renderTemplate(HEALTH_TEMPLATE, data).replace(/\n{3,}/g, '\n\n').trim();
   };
+  // The table comes first: pictures that leave no room for its first rows are dropped.
+  if (utf8Length(render(Math.min(rows.length, ROWS_BEFORE_PICTURES))) > limit) drawn = false;
   let body = render(rows.length);
   let listed = rows.length;
   if (utf8Length(body) > limit) {
@@ -159,7 +217,7 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
     listed = lo;
     body = render(lo);
   }
-  return { title: HEALTH_TITLE, body, listed, total: rows.length };
+  return { title: HEALTH_TITLE, body, listed, total: rows.length, pictures: drawn && (pictures.graph !== undefined || pictures.timeline !== undefined) };
 }
 
 function statusText(doc: DecisionDoc): string {

@@ -16,7 +16,7 @@ const row = (over: Partial<TimelineTrigger>): TimelineTrigger => ({
 });
 
 describe('revisit timeline', () => {
-  it('draws overdue revisits as red bars to today, due ones as red milestones, upcoming ones as milestones, by category', () => {
+  it('draws each revisit as a milestone on its date by category, overdue and due ones red, and names no today', () => {
     const rows = [
       row({ category: 'cost', text: 'If spend exceeds $5k a month, or by 2026-03-01', state: 'overdue', due: '2026-03-01' }),
       row({ file: 'docs/adr/0002-b.md', category: 'calendar', kind: 'recurring', text: 'Every 6 months', state: 'upcoming', due: '2027-06-01' }),
@@ -33,13 +33,13 @@ describe('revisit timeline', () => {
     expect(renderTimelineMermaid(timeline)).toBe(
       [
         'gantt',
-        '  title Revisits as of 2026-12-06',
+        '  title Revisit timeline',
         '  dateFormat YYYY-MM-DD',
         '  axisFormat %Y-%m',
         '  section Scale',
         '    ADR-0003 After 12 months :crit, milestone, t1, 2026-12-06, 0d',
         '  section Cost',
-        '    ADR-0001 If spend exceeds $5k a month, or by 2026-03-01 :crit, t2, 2026-03-01, 2026-12-06',
+        '    ADR-0001 If spend exceeds $5k a month, or by 2026-03-01 :crit, milestone, t2, 2026-03-01, 0d',
         '  section Calendar',
         '    ADR-0002 Every 6 months :active, milestone, t3, 2027-06-01, 0d',
         '',

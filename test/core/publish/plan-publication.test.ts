@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
 import type { Review } from '../../../src/core/review-model.js';
-import { planInvalidConfig, planPublication, type PublicationInput } from '../../../src/core/publish/plan-publication.js';
+import { planInvalidConfig, planPublication, pullRequestGraph, type PublicationInput } from '../../../src/core/publish/plan-publication.js';
 import { SUMMARY_MARKER, type ChangedFile } from '../../../src/core/publish/types.js';
 import { utf8Length } from '../../../src/core/publish/truncate.js';
 import { loadBuiltinTemplates } from '../../../src/io/read-templates.js';
 import { builtinChecklists, TODAY } from '../../helpers/review-options.js';
 import { cleanReview, sampleReview } from '../output/review-fixture.js';
+import { nygard } from '../graph/graph-docs.js';
 
 beforeAll(() => {
   loadBuiltinTemplates();
@@ -130,5 +131,43 @@ describe('planInvalidConfig', () => {
     expect(plan.annotationBatches).toEqual([]);
     expect(plan.inlineComments).toEqual([]);
     expect(plan.summaryComment).toBe('');
+  });
+});
+
+describe('the decision graph in the pull request summary', () => {
+  const listing = (path: string, n: number) => ({ path, kind: 'adr' as const, number: n, fileNumber: n, supersedes: [], supersededBy: [], listingOnly: true });
+  const reviewOf = (...docs: ReturnType<typeof nygard>[]): Review => ({ findings: [], coverage: [], documents: docs, skipped: [] });
+
+  it('draws the records a pull request supersedes or amends with their neighbours, from the base listing', () => {
+    const added = nygard('docs/adr/0003-use-postgres.md', '3. Use PostgreSQL', 'Accepted\n\nSupersedes [ADR-0002](0002-use-mysql.md)');
+    const index = [listing('docs/adr/0001-record.md', 1), listing('docs/adr/0002-use-mysql.md', 2)];
+    const plan = planPublication(input(reviewOf(added), { index }));
+    expect(plan.summaryComment).toContain(
+      [
+        '### Decision graph',
+        '',
+        'The records this pull request supersedes or amends, with their neighbours:',
+        '',
+        '```mermaid',
+        'flowchart LR',
+        '  n2["ADR-0002 · 0002-use-mysql.md"]:::superseded',
+        '  n3["ADR-0003 · Use PostgreSQL"]:::accepted',
+        '  n3 -->|supersedes| n2',
+      ].join('\n'),
+    );
+    // The unrelated record stays out.
+    expect(plan.summaryComment).not.toContain('ADR-0001');
+    expect(plan.checkRun.summary).toContain('### Decision graph');
+  });
+
+  it('draws a link to a record the repository does not have as broken', () => {
+    const added = nygard('docs/adr/0004-tune.md', '4. Tune', 'Accepted\n\nAmends [ADR-0009](0009-gone.md)');
+    expect(pullRequestGraph(reviewOf(added), [listing('docs/adr/0001-record.md', 1)])).toContain('  n2 --x|amends| x1');
+  });
+
+  it('draws nothing when no record of the pull request supersedes or amends another', () => {
+    const plain = nygard('docs/adr/0003-use-postgres.md', '3. Use PostgreSQL', 'Accepted\n\nRelates to ADR-0001');
+    expect(pullRequestGraph(reviewOf(plain), [listing('docs/adr/0001-record.md', 1)])).toBeUndefined();
+    expect(planPublication(input(reviewOf(plain))).summaryComment).not.toContain('### Decision graph');
   });
 });

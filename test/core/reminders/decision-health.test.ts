@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenSupersedeLinks, healthRows, renderHealthIssue } from '../../../src/core/reminders/decision-health.js';
+import { brokenSupersedeLinks, healthPictures, healthRows, renderHealthIssue } from '../../../src/core/reminders/decision-health.js';
 import { HEALTH_MARKER, reminderMarker } from '../../../src/core/reminders/marker.js';
 import { lastRemindersFromIssues } from '../../../src/core/reminders/plan-reminders.js';
 import { utf8Length } from '../../../src/core/publish/truncate.js';
@@ -92,6 +92,38 @@ describe('the decision health issue', () => {
     const { body } = renderHealthIssue({ adrs: adrs(), today: TODAY, config: config(), issues, lastReminders });
     expect(body).toContain('| ADR-0008 | Adopt Kafka for order events | accepted |  | 2026-09-10 |');
     expect(body).toContain('5 decision records on 2026-06-15; 1 due for a revisit.');
+  });
+
+  it('draws the decision graph and the revisit timeline below the table, in fenced Mermaid', () => {
+    const { body, pictures } = renderHealthIssue({ adrs: adrs(), today: TODAY, config: config(), issues: [] });
+    expect(pictures).toBe(true);
+    expect(body).toContain('### Decision graph\n\n```mermaid\nflowchart LR\n');
+    // The superseded record's link to a missing record is drawn broken.
+    expect(body).toMatch(/ {2}n\d+ --x\|superseded by\| x1\n/);
+    expect(body).toContain('### Revisit timeline\n\n```mermaid\ngantt\n  title Revisit timeline\n');
+    expect(body).toContain('    ADR-0008 ');
+    expect(body).toMatch(/ADR-0008 [^\n]*:crit, milestone, t\d+, 2026-03-10, 0d/);
+    expect(body.indexOf('### Decision graph')).toBeGreaterThan(body.indexOf('| ADR-0011 |'));
+  });
+
+  it('shows a revisit whose reminder was closed at its next date in the timeline too, as the table does', () => {
+    const issues = [{ number: 41, state: 'closed' as const, labels: ['adr-revisit'], body: reminderMarker({ path: 'docs/adr/0008-adopt-kafka.md', occurrence: '2026-03-10', cause: 'calendar' }) }];
+    const input = { adrs: adrs(), today: TODAY, config: config(), issues, lastReminders: lastRemindersFromIssues(issues) };
+    const { timeline } = healthPictures(input, healthRows(input));
+    const kafka = timeline!.block.split('\n').filter((l) => l.includes('ADR-0008'));
+    expect(kafka).toHaveLength(1);
+    expect(kafka[0]).toMatch(/:active, milestone, t\d+, 2026-09-10, 0d$/);
+  });
+
+  it('leaves the graph out of a log without links, and both pictures out when they would crowd out the table', () => {
+    const plain = [adr('0010-future.md', { title: '10. Future', frontMatter: ['status: accepted', 'date: 2026-01-01', 'revisit: 2027-01-01'] })];
+    const alone = renderHealthIssue({ adrs: plain, today: TODAY, config: config(), issues: [] });
+    expect(alone.body).not.toContain('### Decision graph');
+    expect(alone.body).toContain('### Revisit timeline');
+    const full = renderHealthIssue({ adrs: adrs(), today: TODAY, config: config(), issues: [] });
+    const tight = renderHealthIssue({ adrs: adrs(), today: TODAY, config: config(), issues: [] }, utf8Length(full.body) - 1);
+    expect([tight.pictures, tight.listed]).toEqual([false, 5]);
+    expect(tight.body).not.toContain('```mermaid');
   });
 
   it('derives the latest reminder per ADR from markers, open or closed, and keeps a later date the adapter knows', () => {
