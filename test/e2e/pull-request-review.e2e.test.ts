@@ -104,6 +104,22 @@ describe('pull request review, end to end', () => {
     expect(github.violations).toEqual([]);
   });
 
+  it.concurrent('draws the decision graph of a pull request that supersedes an ADR of the base branch', async ({ expect }) => {
+    const old = CLEAN_ADR.replace('# 1. Use PostgreSQL for order storage', '# 1. Use MySQL for order storage');
+    const { repo } = seedRepo('superseding', { 'docs/adr/0001-use-mysql.md': old, 'docs/adr/0002-unrelated.md': old.replace('# 1.', '# 2.') });
+    const successor = CLEAN_ADR.replace('# 1. Use PostgreSQL', '# 3. Use PostgreSQL').replace('Accepted\n', 'Accepted\n\nSupersedes [ADR-0001](0001-use-mysql.md)\n');
+    const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-3', changes: { 'docs/adr/0003-use-postgresql.md': successor } });
+    const { response } = await deliver(repo, 1);
+    expect(response.status).toBe(200);
+    const run = await waitFor('completed check run', () => completedRun(repo, pull.head.sha));
+    const comment = await waitFor('summary comment', () => summaryComments(repo, 1)[0]);
+    const picture = ['```mermaid', 'flowchart LR', '  n1["ADR-0001 · 0001-use-mysql.md"]:::superseded', '  n3["ADR-0003 · Use PostgreSQL for order storage"]:::accepted', '  n3 -->|supersedes| n1'].join('\n');
+    expect(comment.body).toContain(`### Decision graph\n\nThe records this pull request supersedes or amends, with their neighbours:\n\n${picture}`);
+    expect(run.output.summary).toContain(picture);
+    expect(comment.body).not.toContain('ADR-0002');
+    expect(github.violations).toEqual([]);
+  });
+
   it.concurrent('answers an invalid config with one action_required check run and nothing else', async ({ expect }) => {
     const { repo } = seedRepo('misconfigured', { '.github/design-review.yml': 'rules:\n  no-such-rule: error\n' });
     const pull = github.state.seedPullRequest(repo, { number: 1, branch: 'adr-1', changes: { 'docs/adr/0001-use-postgresql.md': CLEAN_ADR } });
