@@ -153,6 +153,8 @@ const triggerCategorySchema = z.strictObject({
   id: z.enum(TRIGGER_CATEGORIES),
   name: text,
   cues: cueListSchema,
+  /** Words in a record's own text that point to this category (`backfill` drafts a trigger of it). */
+  recordCues: cueListSchema.optional(),
   examples: textList,
   revisits: text,
 });

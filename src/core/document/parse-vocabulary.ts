@@ -19,6 +19,8 @@ export interface TriggerCategoryDef {
   id: TriggerCategory;
   name: string;
   cues: string[];
+  /** Words in a record's own text that point to this category, for drafting its triggers. */
+  recordCues?: string[];
   examples: string[];
   revisits: string;
 }
