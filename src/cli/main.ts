@@ -9,6 +9,7 @@ import { CACHE_FILE_NAME, CACHE_STRATEGIES } from './check-cache.js';
 import { CHECK_FORMATS, runCheck, type CheckFormat, type CommandIo } from './check-command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './cli-error.js';
 import { currentUtcDate, parseDateOption } from './clock.js';
+import { runBackfill } from './backfill-command.js';
 import { runGraph, DEFAULT_MAX_NODES } from './graph-command.js';
 import { runNew } from './new-command.js';
 import { GRAPH_FORMATS, type GraphFormat } from '../core/output/graph-output.js';
@@ -133,6 +134,17 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('backfill')
+    .description('add a drafted Revisit Triggers section to every accepted ADR that says nothing about revisiting it')
+    .argument('[paths...]', 'files, folders or globs (default: the repository root)')
+    .option('--dry-run', 'print the changes as a unified diff, write nothing', false)
+    .addOption(configOption())
+    .addOption(todayOption())
+    .action(async (paths: string[], flags: { dryRun: boolean; config?: string; today?: string }) => {
+      setExit(await runBackfill(paths, { dryRun: flags.dryRun, today: flags.today ?? currentUtcDate(), ...pick(flags, ['config']) }, io));
+    });
+
+  program
     .command('remind')
     .description('open revisit reminder issues for ADRs that are due (GITHUB_TOKEN in a scheduled workflow, or APP_ID + PRIVATE_KEY for every installation)')
     .addOption(todayOption())
@@ -188,7 +200,7 @@ export async function main(argv: string[] = process.argv, io: CommandIo = defaul
   return code;
 }
 
-const COMMANDS = ['check', 'new', 'triggers', 'graph', 'remind', 'help'];
+const COMMANDS = ['check', 'new', 'triggers', 'graph', 'backfill', 'remind', 'help'];
 
 /**
  * `check` is the default command, so `design-review chekc` would otherwise be
@@ -199,7 +211,7 @@ function rejectMistypedCommand(args: string[], cwd: string): void {
   const first = args[0];
   if (first === undefined || !/^[a-z][a-z-]*$/.test(first) || COMMANDS.includes(first)) return;
   if (existsSync(resolve(cwd, first))) return;
-  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 5).join(', ')} (or a path to check)`);
+  throw new UsageError(`unknown command '${first}'; expected one of ${COMMANDS.slice(0, 6).join(', ')} (or a path to check)`);
 }
 
 function defaultIo(): CommandIo {
