@@ -1,10 +1,10 @@
 import type { Config } from '../config/schema.js';
-import type { TriggerCategoryDef } from '../core/checklists/types.js';
+import type { ParseVocabulary } from '../core/document/parse-vocabulary.js';
 import { adrDataFromIssue, readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
 import { CREATED_REPLY_MARKER, pullRequestMarker, replyMarker } from '../core/commands/markers.js';
 import { findCommand, type AdrCommand } from '../core/commands/parse-command.js';
-import { pullRequestTitle, renderPullRequestBody, renderReply, type Reply } from '../core/commands/replies.js';
+import { pullRequestTitle, renderPullRequestBody, type Reply } from '../core/commands/replies.js';
 import { addSupersedesLink, markSuperseded } from '../core/commands/supersede.js';
 import { numberFromFileName } from '../core/document/title.js';
 import { collectionFolder } from '../core/rule-helpers/adr-folder.js';
@@ -12,13 +12,14 @@ import { compileTemplate, DOCUMENT_TEMPLATES, renderTemplate, TemplateError } fr
 import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimedError, ProposalStepError, type AdrFileWrite } from '../github/adr-pull-request.js';
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
-import { findCommandReply, upsertCommandReply } from '../github/command-reply.js';
+import { findCommandReply } from '../github/command-reply.js';
 import { httpStatus, type GitHub } from '../github/github-client.js';
 import type { LoadedConfig } from '../github/repo-config.js';
-import { reactTo } from '../github/reactions.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { CommandEvent } from './adr-command-event.js';
+import { fail, react, reply, type CommandOutcome, type Run } from './command-run.js';
+import { runBackfill } from './adr-backfill.js';
 import type { EnqueueResult } from '../queue/review-queue.js';
 import type { PullRequestTarget } from '../shared/pull-request-target.js';
 import type { JobLog } from '../shared/job-log.js';
@@ -56,8 +57,8 @@ export interface AdrCommandDeps {
   appSlug: () => Promise<string>;
   /** Today, ISO: the new record's date. */
   today: () => string;
-  /** The revisit-trigger categories of the built-in checklists. */
-  categories: () => TriggerCategoryDef[];
+  /** What the parser reads of the built-in checklists: the new record's trigger categories, the records a backfill drafts for. */
+  vocabulary: () => ParseVocabulary;
   /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
   sleep?: (ms: number) => Promise<void>;
   /** How far apart the looks for a redelivery's pull request are (ADR_REDELIVERY_LOOK_MS); REDELIVERY_LOOK_MS when unset. */
@@ -78,8 +79,7 @@ export interface AdrCommandDeps {
   readIssueText?: (body: string) => Promise<IssueText>;
 }
 
-/** How a command ended. */
-export type CommandOutcome = 'archived' | 'disabled' | 'no-command' | 'denied' | 'replied' | 'created' | 'existing' | 'queued' | 'failed';
+export type { CommandOutcome } from './command-run.js';
 
 /** Attempts at a free number when other proposals keep taking the next one. */
 export const MAX_NUMBER_ATTEMPTS = 5;
@@ -87,11 +87,8 @@ const MAX_TITLE = 300;
 
 type Creating = Extract<AdrCommand, { kind: 'new' | 'supersede' }>;
 
-interface Run {
-  deps: AdrCommandDeps;
-  event: CommandEvent;
-  botLogin: string;
-}
+type AdrRun = Run<AdrCommandDeps>;
+
 
 /** Run one command (see the steps above). */
 export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): Promise<CommandOutcome> {
@@ -104,7 +101,7 @@ export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): 
   const config = 'config' in loaded ? loaded.config : undefined;
   if (config?.commands.enabled === false) return 'disabled';
 
-  const run: Run = { deps, event, botLogin: `${await deps.appSlug()}[bot]` };
+  const run: AdrRun = { deps, event, botLogin: `${await deps.appSlug()}[bot]` };
   const required = config?.commands.permission ?? 'write';
   const role = await repositoryRole(deps.gh, { owner, repo, login: event.author });
   const permitted = hasRole(role, required);
@@ -136,7 +133,7 @@ export async function runAdrCommand(deps: AdrCommandDeps, event: CommandEvent): 
   }
 }
 
-async function dispatch(run: Run, config: Config, command: AdrCommand): Promise<CommandOutcome> {
+async function dispatch(run: AdrRun, config: Config, command: AdrCommand): Promise<CommandOutcome> {
   switch (command.kind) {
     case 'help':
       await reply(run, { kind: 'help' });
@@ -149,13 +146,15 @@ async function dispatch(run: Run, config: Config, command: AdrCommand): Promise<
       return 'replied';
     case 'check':
       return check(run);
+    case 'backfill':
+      return runBackfill(run, config);
     case 'new':
     case 'supersede':
       return propose(run, config, command);
   }
 }
 
-async function check(run: Run): Promise<CommandOutcome> {
+async function check(run: AdrRun): Promise<CommandOutcome> {
   const { event, deps } = run;
   if (!event.issue.isPullRequest) {
     await react(run, 'confused');
@@ -192,7 +191,7 @@ function checkOptions(config: Config, command: Creating): { usage: string } | { 
   return { template: { name, repoPath }, ...(dir === undefined ? {} : { dir }) };
 }
 
-async function propose(run: Run, config: Config, command: Creating): Promise<CommandOutcome> {
+async function propose(run: AdrRun, config: Config, command: Creating): Promise<CommandOutcome> {
   const { deps, event } = run;
   const { gh } = deps;
   const { owner, repo } = event;
@@ -265,7 +264,7 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
       date: deps.today(),
       ...(command.options.status === undefined ? {} : { status: command.options.status }),
       defaultCalendar: config.revisit.defaultCalendar,
-      categories: deps.categories(),
+      categories: deps.vocabulary().triggerCategories,
     });
     let content = renderTemplate(templateName, data);
     const files: AdrFileWrite[] = [];
@@ -332,7 +331,7 @@ async function propose(run: Run, config: Config, command: Creating): Promise<Com
 export const REDELIVERY_LOOKS = 5;
 export const REDELIVERY_LOOK_MS = 2000;
 
-async function waitForMarkedPullRequest(run: Run, marker: string): Promise<{ number: number; url: string; title: string } | undefined> {
+async function waitForMarkedPullRequest(run: AdrRun, marker: string): Promise<{ number: number; url: string; title: string } | undefined> {
   const { deps, event } = run;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let look = 0; look < REDELIVERY_LOOKS; look += 1) {
@@ -344,14 +343,14 @@ async function waitForMarkedPullRequest(run: Run, marker: string): Promise<{ num
 }
 
 /** Reply with the pull request this issue and title have already. */
-async function replyExisting(run: Run, pull: { url: string; title: string }, title: string): Promise<CommandOutcome> {
+async function replyExisting(run: AdrRun, pull: { url: string; title: string }, title: string): Promise<CommandOutcome> {
   const number = Number(/^ADR-(\d+)/.exec(pull.title)?.[1] ?? 0);
   await reply(run, { kind: 'created', existing: true, number, title, url: pull.url });
   return 'existing';
 }
 
 /** The name to render: a built-in template, or the repository's one compiled under a name of its own. */
-async function prepareTemplate(run: Run, template: { name: string; repoPath?: string }, texts: Map<string, string>): Promise<string | Reply> {
+async function prepareTemplate(run: AdrRun, template: { name: string; repoPath?: string }, texts: Map<string, string>): Promise<string | Reply> {
   if (template.repoPath === undefined) return template.name;
   const text = texts.get(template.repoPath);
   const action = `use the template "${template.name}"`;
@@ -372,11 +371,6 @@ function readCommandHere(text: string): Promise<AdrCommand | undefined> {
   return Promise.resolve(findCommand(text)?.command);
 }
 
-async function fail(run: Run, failure: Reply): Promise<CommandOutcome> {
-  await react(run, 'confused');
-  await reply(run, failure);
-  return 'failed';
-}
 
 /** The reply for an error: a missing permission, a refusing rule, or what went wrong. */
 function failureReply(error: unknown): Reply {
@@ -397,24 +391,4 @@ function githubMessage(error: unknown): string {
   return text.split('\n')[0]!.slice(0, 200);
 }
 
-async function react(run: Run, content: 'eyes' | 'confused' | 'rocket'): Promise<void> {
-  const { owner, repo, source } = run.event;
-  try {
-    await reactTo(run.deps.gh, { owner, repo, source }, content);
-  } catch (error) {
-    // A reaction is a courtesy: the reply still says what happened.
-    run.deps.log.warn({ owner, repo, err: error }, 'design-review: could not react to the command');
-  }
-}
 
-async function reply(run: Run, content: Reply): Promise<void> {
-  const { owner, repo, source, issue } = run.event;
-  await upsertCommandReply(run.deps.gh, {
-    owner,
-    repo,
-    issueNumber: issue.number,
-    botLogin: run.botLogin,
-    marker: replyMarker(source),
-    body: renderReply(content, source),
-  });
-}

@@ -62,7 +62,7 @@ export function registerAdrCommands(
       appSlug: options.appSlug,
       today: () => isoToday(options.now()),
       redeliveryLookMs: options.settings.redeliveryLookMs,
-      categories: () => builtinChecklists().triggerCategories,
+      vocabulary: () => builtinChecklists(),
       enqueueReview: async (target: PullRequestTarget) => {
         const installationId = (context.payload as { installation?: { id: number } }).installation?.id;
         if (installationId === undefined) throw new Error('the delivery names no installation to review with');

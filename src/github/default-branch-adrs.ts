@@ -36,6 +36,8 @@ export interface BranchFile {
 export interface BranchTree {
   commit: string;
   blobs: Map<string, string> | undefined;
+  /** The commit's root tree, when read from GitHub (a new tree is built on it). */
+  treeSha?: string;
 }
 
 /** The ADRs and CODEOWNERS of one commit, and the files that could not be read. */
@@ -58,10 +60,10 @@ export interface DefaultBranchAdrs {
 /** Read the tree of `commit` (recursive, one request). */
 export async function readBranchTree(gh: GitHub, target: RepoRef, commit: string): Promise<BranchTree> {
   const { data } = await gh.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: commit, recursive: 'true' });
-  if (data.truncated) return { commit, blobs: undefined };
+  if (data.truncated) return { commit, blobs: undefined, treeSha: data.sha };
   const blobs = new Map<string, string>();
   for (const entry of data.tree) if (entry.type === 'blob' && typeof entry.path === 'string' && typeof entry.sha === 'string') blobs.set(entry.path, entry.sha);
-  return { commit, blobs };
+  return { commit, blobs, treeSha: data.sha };
 }
 
 /** ADR paths of a listed tree under `config`, from file names, the folder hints' texts and the tree's layout. */

@@ -35,7 +35,7 @@ describe('/adr new racing other proposals for one number', () => {
       loadConfig: async () => checkRepoConfig(null, CONFIG_PATH),
       appSlug: async () => double.state.app.slug,
       today: () => '2026-01-15',
-      categories: () => builtinChecklists().triggerCategories,
+      vocabulary: () => builtinChecklists(),
       sleep: async () => undefined,
       enqueueReview: async () => 'queued',
       ...overrides,

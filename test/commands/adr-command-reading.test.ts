@@ -55,7 +55,7 @@ describe('/adr command text, read after the permission on the core pool', () => 
       loadConfig: async () => checkRepoConfig(null, CONFIG_PATH),
       appSlug: async () => double.state.app.slug,
       today: () => '2026-01-15',
-      categories: () => builtinChecklists().triggerCategories,
+      vocabulary: () => builtinChecklists(),
       sleep: async () => undefined,
       enqueueReview: async () => 'queued',
     };

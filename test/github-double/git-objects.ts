@@ -101,6 +101,16 @@ export class ObjectStore {
     return sha;
   }
 
+  /** Stores a commit of an existing tree on top of `parents` (git's commit-tree) and returns its sha. */
+  putCommitOfTree(tree: string, parents: string[], message: string, author: GitPerson): string {
+    const seconds = Math.floor(Date.parse(author.date) / 1000);
+    const person = `${author.name} <${author.email}> ${seconds} +0000`;
+    const text = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${person}`, `committer ${person}`, '', message, ''].join('\n');
+    const sha = hashObject('commit', Buffer.from(text, 'utf8'));
+    this.objects.set(sha, { type: 'commit', sha, tree, parents, message, author });
+    return sha;
+  }
+
   /** The `path -> blob sha` map of a commit or tree. */
   files(sha: string): Map<string, string> {
     const known = this.flattened.get(sha);

@@ -346,6 +346,18 @@ export class GitHubState {
     return sha;
   }
 
+  /** Moves the open pull requests whose head is `ref` of `fullName` to the branch's new commit, as GitHub does when a branch is pushed. */
+  followBranch(fullName: string, ref: string): void {
+    const repo = this.repo(fullName);
+    const sha = repo.refs.get(`refs/heads/${ref}`);
+    if (sha === undefined) return;
+    for (const pull of this.pulls.values()) {
+      if (pull.head.repo !== repo.fullName || pull.head.ref !== ref || pull.merged) continue;
+      pull.head = { ...pull.head, sha };
+      pull.files = diffCommits(this.objects, this.mergeBase(pull.base.sha, sha) ?? pull.base.sha, sha);
+    }
+  }
+
   /** The repository, or undefined; `fullName` is `owner/name`. */
   findRepo(fullName: string): RepoRecord | undefined {
     return this.repos.get(fullName.toLowerCase());

@@ -23,6 +23,7 @@ export type AdrCommand =
   | { kind: 'new'; title: string; options: AdrCommandOptions }
   | { kind: 'supersede'; number: number; title: string; options: AdrCommandOptions }
   | { kind: 'check' }
+  | { kind: 'backfill' }
   | { kind: 'help' }
   | { kind: 'unknown'; name: string }
   | { kind: 'usage-error'; subcommand: 'new' | 'supersede'; message: string };
@@ -133,6 +134,8 @@ export function parseCommandLine(line: string): AdrCommand {
       return { kind: 'help' };
     case 'check':
       return { kind: 'check' };
+    case 'backfill':
+      return { kind: 'backfill' };
     case 'new':
     case 'supersede':
       return parseCreate(name, args);

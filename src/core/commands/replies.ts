@@ -2,6 +2,9 @@ import { neutralizeReferences } from '../render/neutralize-references.js';
 import { renderTemplate } from '../render/templates.js';
 import { CREATED_REPLY_MARKER, replyMarker, type CommandSource } from './markers.js';
 
+/** The branch `/adr backfill` proposes on (the GitHub adapter writes it; the reply names it). */
+export const BACKFILL_BRANCH_NAME = 'adr/backfill-revisit-triggers';
+
 /**
  * The bot's replies to /adr commands, rendered through the app's one
  * Handlebars instance from `templates/adr-command-*.hbs`. Text echoed from
@@ -22,7 +25,28 @@ export type Reply =
   | { kind: 'usage'; subcommand: 'new' | 'supersede'; message: string }
   | { kind: 'denied'; login: string; required: RequiredPermission }
   | { kind: 'created'; existing: boolean; number: number; title: string; url: string; path?: string; branch?: string; draft?: boolean; supersedes?: number }
-  | { kind: 'failed'; problem: FailureProblem; action: string; detail?: string };
+  | { kind: 'failed'; problem: FailureProblem; action: string; detail?: string }
+  | BackfillReply;
+
+/** What `/adr backfill` did: opened or updated its pull request, found it up to date, or found nothing to draft. */
+export interface BackfillReply {
+  kind: 'backfill';
+  outcome: 'opened' | 'updated' | 'unchanged' | 'nothing';
+  /** The default branch. */
+  branch: string;
+  pull?: { number: number; url: string };
+  draft?: boolean;
+  /** Records the pull request drafts a section for. */
+  drafted: number;
+  /** Of those, the records new since the last run (paths). */
+  added: string[];
+  todos: number;
+  skipped: number;
+  covered: number;
+}
+
+/** Paths named in an "updated" reply; more are counted. */
+const ADDED_NAMED = 20;
 
 const PERMISSIONS: Record<RequiredPermission, string> = {
   write: 'write, maintain or admin',
@@ -60,6 +84,22 @@ export function renderReply(reply: Reply, source: CommandSource): string {
       break;
     case 'failed':
       body = renderTemplate('adr-command-failed', { problem: reply.problem, action: reply.action, detail: neutralizeReferences(reply.detail ?? '') });
+      break;
+    case 'backfill':
+      body = renderTemplate('adr-command-backfill', {
+        outcome: reply.outcome,
+        branch: reply.branch,
+        branchName: BACKFILL_BRANCH_NAME,
+        label: reply.pull ? `#${reply.pull.number}` : '',
+        url: reply.pull?.url ?? '',
+        draft: reply.draft === true,
+        drafted: reply.drafted,
+        added: reply.added.slice(0, ADDED_NAMED),
+        addedMore: Math.max(0, reply.added.length - ADDED_NAMED),
+        todos: reply.todos,
+        skipped: reply.skipped,
+        covered: reply.covered,
+      });
       break;
   }
   // The reply marker stays last (what finds the reply); a created reply also says so.

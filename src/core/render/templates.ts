@@ -27,6 +27,7 @@ const REQUIRED_FIELDS: Record<string, readonly string[]> = {
   // Revisit reminders (src/core/reminders): the marker is how the sweep finds its issues again.
   'reminder-issue': ['marker', 'label', 'title', 'occurrence', 'reasons', 'path', 'commit', 'triggers'],
   'decision-health': ['marker', 'today', 'rows', 'broken'],
+  'adr-backfill-pull-request-body': ['marker', 'count', 'rows', 'base'],
 };
 
 /**
@@ -44,7 +45,9 @@ const POSTED_ON_GITHUB: ReadonlySet<string> = new Set([
   'adr-command-denied',
   'adr-command-created',
   'adr-command-failed',
+  'adr-command-backfill',
   'adr-pull-request-body',
+  'adr-backfill-pull-request-body',
 ]);
 
 /** Names `loadTemplates` gives the built-in templates; `compileTemplate` may not take them. */

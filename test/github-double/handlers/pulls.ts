@@ -198,6 +198,18 @@ const createReview: Handler = (ctx) => {
 /** Handlers for pulls/* operations, by operationId. */
 export const pullsHandlers: Record<string, Handler> = {
   'pulls/get': (ctx) => ({ status: 200, body: pullJson(ctx.urls, ctx.state, pullFromParams(ctx)) }),
+  // Title and body edits (what the bot changes on a pull request it opened).
+  'pulls/update': (ctx) => {
+    const repo = repoFromParams(ctx);
+    assertWritable(repo);
+    const pull = pullFromParams(ctx);
+    const input = ctx.body as { title?: string; body?: string };
+    const issue = ctx.state.findIssue(repo.fullName, pull.number)!;
+    if (input.title !== undefined) issue.title = input.title;
+    if (input.body !== undefined) issue.body = input.body;
+    issue.updatedAt = ctx.state.timestamp();
+    return { status: 200, body: pullJson(ctx.urls, ctx.state, pull) };
+  },
   'pulls/list': listPulls,
   'pulls/create': createPull,
   'pulls/list-files': (ctx) => {

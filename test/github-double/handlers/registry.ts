@@ -3,6 +3,7 @@ import { appsHandlers } from './apps.js';
 import { checksHandlers } from './checks.js';
 import { contentsAndGitHandlers } from './contents-and-git.js';
 import type { Handler } from './context.js';
+import { gitDatabaseHandlers } from './git-database.js';
 import { gitRefsHandlers } from './git-refs.js';
 import { issuesHandlers } from './issues.js';
 import { pullsHandlers } from './pulls.js';
@@ -14,6 +15,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ...reposHandlers,
   ...contentsAndGitHandlers,
   ...gitRefsHandlers,
+  ...gitDatabaseHandlers,
   ...pullsHandlers,
   ...issuesHandlers,
   ...checksHandlers,
