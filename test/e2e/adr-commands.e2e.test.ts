@@ -526,6 +526,84 @@ describe.concurrent('other commands and conditions', () => {
   });
 });
 
+describe('/adr backfill', { concurrent: true }, () => {
+  const OLD = `# 2. Use MySQL\n\nDate: 2019-05-01\n\n## Status\n\nSuperseded by [ADR-0003](0003-publish-order-events.md)\n\n## Context\n\nWe need a database.\n\n## Decision\n\nWe will use MySQL.\n`;
+  const PUBLISH = `# 3. Publish order events to Kafka\n\nDate: 2025-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nCheckout sends 2,000 orders/s at peak; p99 latency must stay under 200 ms.\n\n## Decision\n\nWe will publish order events to Kafka.\n\n## Consequences\n\nOne more cluster to run.\n`;
+  const backfillPulls = () => pullsOf('backfill').filter((p) => p.head.ref === 'adr/backfill-revisit-triggers');
+  let first: { delivery: WebhookDelivery; commentId: number; issueNumber: number; pull: number };
+
+  it.sequential('a maintainer gets one pull request with one commit drafting every accepted ADR, and a reply with its link', async ({ expect }) => {
+    addRepo('backfill', { 'docs/adr/0001-use-postgresql.md': ADR_1, 'docs/adr/0002-use-mysql.md': OLD, 'docs/adr/0003-publish-order-events.md': PUBLISH });
+    github.state.setPermission(fullName('backfill'), 'maria', 'maintain');
+    const issue = github.state.addIssue(fullName('backfill'), { title: 'Old ADRs never say when to revisit', body: '', user: 'maria' });
+    const since = github.requests.length;
+    const { comment, delivery } = commentDelivery('backfill', issue.number, '/adr backfill', 'maria');
+    expect((await deliver(delivery)).response.status).toBe(200);
+    const reply = await replyTo('backfill', issue.number, `comment=${comment.id}`);
+    await settle();
+    const pulls = backfillPulls();
+    expect(pulls).toHaveLength(1);
+    const pull = pulls[0]!;
+    expect(reply.body).toContain(`/pull/${pull.number}) as a draft: a Revisit Triggers section drafted for 2 ADRs from their own text`);
+    expect(pull.files.map((f) => f.filename).sort()).toEqual(['docs/adr/0001-use-postgresql.md', 'docs/adr/0003-publish-order-events.md']);
+    const drafted = fileAt('backfill', pull.head.ref, 'docs/adr/0003-publish-order-events.md')!;
+    expect(drafted).toBe(`${PUBLISH}\n## Revisit Triggers\n\n- Scale: sustained load above 2,000 orders/s for a week.\n- Performance: p99 latency above 200 ms for a week.\n- Calendar: revisit by ${drafted.match(/revisit by (\d{4}-\d{2}-\d{2})/)![1]}.\n`);
+    expect(fileAt('backfill', pull.head.ref, 'docs/adr/0002-use-mysql.md')).toBe(OLD);
+    const body = github.state.findIssue(fullName('backfill'), pull.number)!.body ?? '';
+    expect(body).toContain('- `docs/adr/0002-use-mysql.md`: status superseded');
+    const used = requestsAbout('backfill', since).map((r) => r.operationId);
+    expect(used.filter((o) => o === 'git/create-tree' || o === 'git/create-commit')).toEqual(['git/create-tree', 'git/create-commit']);
+    expect(used).not.toContain('repos/create-or-update-file-contents');
+    expect(reactionsOn(`issue-comment:${comment.id}`)).toEqual(['eyes']);
+    expect(github.violations).toEqual([]);
+    expect(github.unhandled).toEqual([]);
+    first = { delivery, commentId: comment.id, issueNumber: issue.number, pull: pull.number };
+  });
+
+  it.sequential('a redelivery under a new id changes nothing and edits its one reply to say the pull request is up to date', async ({ expect }) => {
+    const since = github.requests.length;
+    await deliver(buildDelivery('issue_comment', 'created', first.delivery.payload, { secret: SECRET }));
+    const reply = await waitFor('the up-to-date reply', () =>
+      replies('backfill', first.issueNumber).find((c) => c.body.includes(`comment=${first.commentId}`) && c.body.includes('is up to date')),
+    );
+    expect(reply.body).toContain(`/pull/${first.pull}) is up to date: it drafts Revisit Triggers for 2 records`);
+    expect(replies('backfill', first.issueNumber)).toHaveLength(1);
+    await settle();
+    const writes = requestsAbout('backfill', since).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').map((r) => r.operationId);
+    expect(writes.filter((o) => o.startsWith('git/') && o !== 'git/create-tree')).toEqual([]);
+    expect(backfillPulls()).toHaveLength(1);
+    expect(github.violations).toEqual([]);
+  });
+
+  it.sequential('a second run after a new ADR updates the same pull request and names the record added', async ({ expect }) => {
+    github.state.commit(fullName('backfill'), { files: { 'docs/adr/0004-cache-prices.md': ADR_1.replace('# 1. Use PostgreSQL for order storage', '# 4. Cache prices') } });
+    const { comment, delivery } = commentDelivery('backfill', first.issueNumber, '/adr backfill', 'maria');
+    await deliver(delivery);
+    const reply = await replyTo('backfill', first.issueNumber, `comment=${comment.id}`);
+    expect(reply.body).toContain(`/pull/${first.pull}): it now drafts Revisit Triggers for 3 records, 1 of them new since the last run: \`docs/adr/0004-cache-prices.md\``);
+    await settle();
+    expect(backfillPulls()).toHaveLength(1);
+    expect(backfillPulls()[0]!.files.map((f) => f.filename)).toContain('docs/adr/0004-cache-prices.md');
+    expect(github.state.findIssue(fullName('backfill'), first.pull)!.title).toBe('Revisit triggers for 3 ADRs');
+    expect(github.violations).toEqual([]);
+  });
+
+  it('a read-only user gets the polite refusal, and no branch, commit or pull request is made', async ({ expect }) => {
+    addRepo('backfill-denied', { 'docs/adr/0001-use-postgresql.md': ADR_1 });
+    github.state.setPermission(fullName('backfill-denied'), 'reader', 'read');
+    const issue = github.state.addIssue(fullName('backfill-denied'), { title: 'Q', body: '', user: 'reader' });
+    const since = github.requests.length;
+    const { comment, delivery } = commentDelivery('backfill-denied', issue.number, '/adr backfill', 'reader');
+    await deliver(delivery);
+    const reply = await replyTo('backfill-denied', issue.number, `comment=${comment.id}`);
+    expect(reply.body).toContain('@reader');
+    await settle();
+    const writes = requestsAbout('backfill-denied', since).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').map((r) => r.operationId);
+    expect(writes).toEqual(['issues/create-comment']);
+    expect(github.violations).toEqual([]);
+  });
+});
+
 /** Fill the record's placeholders the way a careful author would. */
 function fillPlaceholders(text: string, expect: ExpectStatic): string {
   const fills: [RegExp, string][] = [

@@ -95,6 +95,7 @@ export function renderReply(reply: Reply, source: CommandSource): string {
         draft: reply.draft === true,
         drafted: reply.drafted,
         added: reply.added.slice(0, ADDED_NAMED),
+        addedCount: reply.added.length,
         addedMore: Math.max(0, reply.added.length - ADDED_NAMED),
         todos: reply.todos,
         skipped: reply.skipped,

@@ -70,6 +70,8 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/adr')).toEqual({ kind: 'help' });
     expect(parseCommandLine('/adr HELP')).toEqual({ kind: 'help' });
     expect(parseCommandLine('/adr check')).toEqual({ kind: 'check' });
+    expect(parseCommandLine('/adr backfill')).toEqual({ kind: 'backfill' });
+    expect(parseCommandLine('/adr BACKFILL please')).toEqual({ kind: 'backfill' });
     expect(parseCommandLine('/adr frobnicate now')).toEqual({ kind: 'unknown', name: 'frobnicate' });
   });
 });
