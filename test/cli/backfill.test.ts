@@ -29,7 +29,7 @@ describe('design-review backfill', () => {
     expect(result.stdout).not.toContain('0001-use-mysql.md');
     expect(result.stderr).toBe(
       [
-        'docs/adr/0002-publish-order-events.md:24  would draft Scale, Performance, Cost, Calendar',
+        'docs/adr/0002-publish-order-events.md:25  would draft Scale, Performance, Cost, Calendar',
         'docs/adr/0004-keep-logs.md:21  would draft Compliance, Calendar (1 TODO to fill)',
         'docs/adr/0001-use-mysql.md  skipped: status superseded',
         '',

@@ -528,7 +528,7 @@ describe.concurrent('other commands and conditions', () => {
 
 describe('/adr backfill', { concurrent: true }, () => {
   const OLD = `# 2. Use MySQL\n\nDate: 2019-05-01\n\n## Status\n\nSuperseded by [ADR-0003](0003-publish-order-events.md)\n\n## Context\n\nWe need a database.\n\n## Decision\n\nWe will use MySQL.\n`;
-  const PUBLISH = `# 3. Publish order events to Kafka\n\nDate: 2025-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nCheckout sends 2,000 orders/s at peak; p99 latency must stay under 200 ms.\n\n## Decision\n\nWe will publish order events to Kafka.\n\n## Consequences\n\nOne more cluster to run.\n`;
+  const PUBLISH = `# 3. Publish order events to Kafka\n\nDate: 2025-03-01\n\n## Status\n\nAccepted\n\n## Context\n\nCheckout sends 2,000 orders/s under peak load, and traffic doubles in December; p99 latency must stay under 200 ms.\n\n## Decision\n\nWe will publish order events to Kafka.\n\n## Consequences\n\nOne more cluster to run.\n`;
   const backfillPulls = () => pullsOf('backfill').filter((p) => p.head.ref === 'adr/backfill-revisit-triggers');
   let first: { delivery: WebhookDelivery; commentId: number; issueNumber: number; pull: number };
 
@@ -569,7 +569,7 @@ describe('/adr backfill', { concurrent: true }, () => {
     expect(reply.body).toContain(`/pull/${first.pull}) is up to date: it drafts Revisit Triggers for 2 records`);
     expect(replies('backfill', first.issueNumber)).toHaveLength(1);
     await settle();
-    const writes = requestsAbout('backfill', since).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').map((r) => r.operationId);
+    const writes = requestsAbout('backfill', since).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql').map((r) => r.operationId ?? '');
     expect(writes.filter((o) => o.startsWith('git/') && o !== 'git/create-tree')).toEqual([]);
     expect(backfillPulls()).toHaveLength(1);
     expect(github.violations).toEqual([]);

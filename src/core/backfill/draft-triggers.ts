@@ -38,14 +38,25 @@ export const TYPE_2_MONTHS = 6;
 // The record's own numbers, per category. Each reads a short stretch of one sentence, bounded.
 const LATENCY_CUE = /\b(p50|p75|p90|p95|p99|p99\.9|p999|latency|response times?)\b/gi;
 // Read from just after a cue, in a window of the cue's sentence: one bounded scan per cue keeps a long text linear.
-const LATENCY_FIGURE = /^[^.\n\d]{0,60}(\d+(?:\.\d+)?)\s?(ms|milliseconds?|seconds?|s)\b/i;
+// A soft line break may fall inside the phrase; a sentence's end or another figure ends the look.
+const LATENCY_FIGURE = /^[^.\d]{0,60}(\d+(?:\.\d+)?)\s?(ms|milliseconds?|seconds?|s)\b/i;
 const FIGURE_WINDOW = 80;
+// A load is a rate: "5 writes as a batch" or "pending 0 messages" are counts, not load.
 const LOAD =
-  /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|thousand|million)?\s+(requests|reqs|rps|qps|tps|writes|reads|messages|events|orders|transactions|connections)\b(?:\s?(?:\/|per|an?)\s?(second|sec|s|minute|min|hour|day))?/i;
-const SPEND = /([$€£])\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m)?\b(?:\s?(?:\/|per|an?)\s?(month|year|mo|yr))?/i;
+  /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|thousand|million)?\s+(requests|reqs|writes|reads|messages|events|orders|transactions|connections)(?:\s?\/\s?|\s(?:per|an?)\s)(second|sec|s|minute|min|hour|day)\b/i;
+// A spend is a price per period: a bare "$1" is as likely a shell argument as a price.
+const SPEND = /([$€£])\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m)?(?:\s?\/\s?|\s(?:per|an?)\s)(month|year|mo|yr)\b/i;
 const HEADCOUNT = /(?<![\d.,])(\d{1,4})\s+(engineers|developers|people|teams)\b/i;
 
 const CATEGORY_ORDER: readonly TriggerCategory[] = ['scale', 'performance', 'cost', 'team', 'compliance', 'technology', 'organizational'];
+
+/**
+ * Occurrences a category's cues need in the record before it is drafted: a
+ * word met once ("the cost of ordering", "a version history table") says
+ * little about what would reopen the decision; one GDPR or PCI is enough.
+ */
+const MIN_OCCURRENCES: Partial<Record<TriggerCategory, number>> = { compliance: 1 };
+const DEFAULT_MIN_OCCURRENCES = 2;
 
 /** The categories the record's text points to, in domain order (calendar is always drafted apart). */
 export function categoriesOf(text: string, categories: readonly TriggerCategoryDef[]): TriggerCategory[] {
@@ -53,22 +64,62 @@ export function categoriesOf(text: string, categories: readonly TriggerCategoryD
   const found = new Set<TriggerCategory>();
   for (const def of categories) {
     if (def.id === 'calendar') continue;
-    if ((def.recordCues ?? []).some((cue) => findCue(normalized, normalizeForCues(cue)) !== -1)) found.add(def.id);
+    const needed = MIN_OCCURRENCES[def.id] ?? DEFAULT_MIN_OCCURRENCES;
+    let seen = 0;
+    for (const cue of def.recordCues ?? []) {
+      seen += occurrences(normalized, normalizeForCues(cue), needed - seen);
+      if (seen >= needed) break;
+    }
+    if (seen >= needed) found.add(def.id);
   }
   return CATEGORY_ORDER.filter((c) => found.has(c));
 }
 
+/** Whole-phrase occurrences of `cue` in `text`, counted up to `max`. */
+function occurrences(text: string, cue: string, max: number): number {
+  let count = 0;
+  for (let from = 0; count < max; count += 1) {
+    const at = findCue(text.slice(from), cue);
+    if (at === -1) break;
+    from += at + cue.length;
+  }
+  return count;
+}
+
+/**
+ * Sections whose words and figures are the decision's own. The options and
+ * their pros and cons are left out: "$199/mo" there is often the price of an
+ * option the record turned down.
+ */
+const FIGURE_SECTIONS: ReadonlySet<string> = new Set([
+  'context',
+  'drivers',
+  'constraints',
+  'decision',
+  'rationale',
+  'consequences',
+  'positive-consequences',
+  'negative-consequences',
+  'trade-offs',
+]);
+
 /** The drafted triggers of `doc`: its categories, then the calendar. */
 export function draftTriggers(doc: DecisionDoc, options: DraftOptions): DraftedTrigger[] {
-  const text = recordText(doc);
-  const drafted = categoriesOf(text, options.categories).map((category) => draftCategory(category, text, options.categories));
+  const own = decisionText(doc);
+  const drafted = categoriesOf(own, options.categories).map((category) => draftCategory(category, own, options.categories));
   drafted.push(calendarTrigger(doc, options.today));
   return drafted;
 }
 
-/** What the record says, for the cues and numbers: its title and every section's text. */
-function recordText(doc: DecisionDoc): string {
-  return [doc.title?.value ?? '', ...doc.sections.map((s) => `${s.heading}.\n${s.text}`)].join('\n');
+/**
+ * What the record says of its own decision, for the cues and the figures: its
+ * title and the sections of FIGURE_SECTIONS (a record with none of them: all
+ * its sections but the options, their pros and cons, and version tables).
+ */
+function decisionText(doc: DecisionDoc): string {
+  const own = doc.sections.filter((s) => s.key !== null && FIGURE_SECTIONS.has(s.key));
+  const sections = own.length > 0 ? own : doc.sections.filter((s) => s.key !== 'options' && s.key !== 'pros-cons' && !/\b(?:version|revision|change) history\b/i.test(s.heading));
+  return [doc.title?.value ?? '', ...sections.map((s) => s.text)].join('\n');
 }
 
 function draftCategory(category: TriggerCategory, text: string, categories: readonly TriggerCategoryDef[]): DraftedTrigger {
@@ -101,15 +152,15 @@ export function conditionFromNumbers(category: TriggerCategory, text: string): {
   if (category === 'scale') {
     const m = LOAD.exec(text);
     if (!m) return undefined;
+    if (Number(m[1]!.replace(/,/g, '')) <= 0) return undefined;
     const amount = `${m[1]}${m[2] ? (m[2].length === 1 ? m[2].toLowerCase() : ` ${m[2].toLowerCase()}`) : ''}`;
-    const per = m[4] ? `/${periodOf(m[4])}` : '';
-    return { text: `sustained load above ${amount} ${m[3]!.toLowerCase()}${per} for a week`, source: m[0] };
+    return { text: `sustained load above ${amount} ${m[3]!.toLowerCase()}/${periodOf(m[4]!)} for a week`, source: m[0] };
   }
   if (category === 'cost') {
     const m = SPEND.exec(text);
     if (!m) return undefined;
-    const period = m[4] ? (/^y/i.test(m[4]) ? 'year' : 'month') : 'month';
-    return { text: `spend above ${m[1]}${m[2]}${m[3]?.toLowerCase() ?? ''} a ${period}`, source: m[0] };
+    if (Number(m[2]!.replace(/,/g, '')) <= 0) return undefined;
+    return { text: `spend above ${m[1]}${m[2]}${m[3]?.toLowerCase() ?? ''} a ${/^y/i.test(m[4]!) ? 'year' : 'month'}`, source: m[0] };
   }
   if (category === 'team') {
     const m = HEADCOUNT.exec(text);

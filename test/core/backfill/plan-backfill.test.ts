@@ -25,11 +25,11 @@ describe('backfill plan', () => {
           '',
         ].join('\n'),
     );
-    expect(change.line).toBe(24);
+    expect(change.line).toBe(25);
     expect(change.after.split('\n')[change.line - 1]).toBe('## Revisit Triggers');
     expect(change.drafted.map((d) => [d.category, d.placeholder, d.source])).toEqual([
       ['scale', false, '2,000 orders/s'],
-      ['performance', false, 'p99 latency must stay under 200 ms'],
+      ['performance', false, 'p99 latency must\nstay under 200 ms'],
       ['cost', false, '$4k per month'],
       ['calendar', false, undefined],
     ]);
