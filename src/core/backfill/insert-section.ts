@@ -48,7 +48,8 @@ function baseDepth(sections: readonly Section[]): number {
 
 /** 0-based index of the line the section goes before. */
 function insertionIndex(sections: readonly Section[], depth: number, end: number): number {
-  const more = sections.find((s) => s.key === 'more-information');
+  // A top-level More Information only: MADR 4's "### Confirmation" under Decision Outcome reads as one too.
+  const more = sections.find((s) => s.key === 'more-information' && s.depth <= depth);
   if (more) return more.line - 1;
   const anchor = [...sections].reverse().find((s) => s.key !== null && CONSEQUENCE_KEYS.has(s.key)) ?? sections.find((s) => s.key === 'decision');
   if (anchor) {

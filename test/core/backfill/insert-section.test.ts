@@ -19,6 +19,12 @@ describe('where the drafted section goes', () => {
     );
   });
 
+  it('after the whole Decision Outcome when its Confirmation subsection reads as More Information (adr/madr 0018)', () => {
+    expect(insert('# X\n\n## Decision Outcome\n\nChosen.\n\n### Confirmation\n\n* Before each release: check it.\n')).toBe(
+      `# X\n\n## Decision Outcome\n\nChosen.\n\n### Confirmation\n\n* Before each release: check it.\n\n${SECTION}`,
+    );
+  });
+
   it('after the decision when there are no consequences, at the end when there is neither, at the records\' own depth', () => {
     expect(insert('# X\n\n## Decision\n\nWe will.\n\n## Links\n\n- a\n')).toBe(`# X\n\n## Decision\n\nWe will.\n\n${SECTION}\n## Links\n\n- a\n`);
     expect(insert('# X\n\nJust prose.\n')).toBe(`# X\n\nJust prose.\n\n${SECTION}`);
