@@ -40,14 +40,8 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch
 
 const SPEC_MODULE = '@octokit/openapi/generated/api.github.com.deref.json';
 
-/** Where the global setup wrote the routing description (absent when a file runs without it). */
-export const ROUTING_SPEC_KEY = 'githubOpenApiRoutingFile';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    [ROUTING_SPEC_KEY]: string;
-  }
-}
+/** The environment variable naming the routing description the global setup wrote (unset outside a test run). */
+export const ROUTING_SPEC_KEY = 'DESIGN_REVIEW_TEST_OPENAPI_ROUTING';
 
 let cached: OpenApiDocument | undefined;
 

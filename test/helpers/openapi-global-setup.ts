@@ -10,7 +10,7 @@ import { loadGitHubOpenApi, ROUTING_SPEC_KEY, slimOpenApi } from '../github-doub
 let written: { dir: string; file: string } | undefined;
 let users = 0;
 
-export default function setup(project: TestProject): () => void {
+export default function setup(_project: TestProject): () => void {
   if (written === undefined) {
     const dir = mkdtempSync(join(tmpdir(), 'design-review-openapi-'));
     const file = join(dir, 'routing.json');
@@ -18,11 +18,14 @@ export default function setup(project: TestProject): () => void {
     written = { dir, file };
   }
   users += 1;
-  project.provide(ROUTING_SPEC_KEY, written.file);
+  // An environment variable rather than vitest's provide/inject: the double is also used outside
+  // vitest (the benchmarks), where importing vitest fails. Workers start after this and inherit it.
+  process.env[ROUTING_SPEC_KEY] = written.file;
   return () => {
     users -= 1;
     if (users === 0 && written !== undefined) {
       rmSync(written.dir, { recursive: true, force: true });
+      delete process.env[ROUTING_SPEC_KEY];
       written = undefined;
     }
   };
