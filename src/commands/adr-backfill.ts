@@ -12,7 +12,7 @@ import {
   writeTree,
 } from '../github/backfill-pull-request.js';
 import { readBranchTree, readDefaultBranchAdrs } from '../github/default-branch-adrs.js';
-import type { AdrCommandDeps } from './adr-command.js';
+import type { AdrCommandDeps } from './adr-command-deps.js';
 import { reply, type CommandOutcome, type Run } from './command-run.js';
 
 /**

@@ -1,6 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { ParseVocabulary } from '../core/document/parse-vocabulary.js';
-import { adrDataFromIssue, readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
+import { adrDataFromIssue, readIssueText } from '../core/commands/adr-from-issue.js';
 import { checkDirOption, chooseAdrFolder, findAdrByNumber, placeAdr, relativeLink, takenNumbers, type RepositoryListing } from '../core/commands/adr-placement.js';
 import { CREATED_REPLY_MARKER, pullRequestMarker, replyMarker } from '../core/commands/markers.js';
 import { findCommand, type AdrCommand } from '../core/commands/parse-command.js';
@@ -13,16 +12,13 @@ import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimed
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
 import { findCommandReply } from '../github/command-reply.js';
-import { httpStatus, type GitHub } from '../github/github-client.js';
-import type { LoadedConfig } from '../github/repo-config.js';
+import { httpStatus } from '../github/github-client.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
+import type { AdrCommandDeps } from './adr-command-deps.js';
 import type { CommandEvent } from './adr-command-event.js';
 import { fail, react, reply, type CommandOutcome, type Run } from './command-run.js';
 import { runBackfill } from './adr-backfill.js';
-import type { EnqueueResult } from '../queue/review-queue.js';
-import type { PullRequestTarget } from '../shared/pull-request-target.js';
-import type { JobLog } from '../shared/job-log.js';
 import { CONFIG_PATH } from '../config/load.js';
 
 /**
@@ -48,36 +44,7 @@ import { CONFIG_PATH } from '../config/load.js';
  * A failure reacts 😕 and replies with what was missing (a permission, a ruleset) or went wrong.
  */
 
-/** What the job needs from its surroundings, injected so tests can pin them. */
-export interface AdrCommandDeps {
-  gh: GitHub;
-  log: JobLog;
-  /** The repository's config, or what is wrong with it (loadRepoConfig, src/github/repo-config.ts). */
-  loadConfig: () => Promise<LoadedConfig>;
-  appSlug: () => Promise<string>;
-  /** Today, ISO: the new record's date. */
-  today: () => string;
-  /** What the parser reads of the built-in checklists: the new record's trigger categories, the records a backfill drafts for. */
-  vocabulary: () => ParseVocabulary;
-  /** A pause (the claim re-check, waiting for a redelivery's pull request); a real timer unless a test pins it. */
-  sleep?: (ms: number) => Promise<void>;
-  /** How far apart the looks for a redelivery's pull request are (ADR_REDELIVERY_LOOK_MS); REDELIVERY_LOOK_MS when unset. */
-  redeliveryLookMs?: number;
-  /**
-   * Queue a review of the pull request, for `/adr check`: through the App's review queue, which
-   * runs one review of a pull request at a time (and coalesces), so the command cannot race a
-   * review of the same pull request queued by its push (duplicate inline comments or summaries).
-   */
-  enqueueReview: (target: PullRequestTarget) => Promise<EnqueueResult>;
-  /**
-   * Reads the first command of a text: undefined when none counts, 'unreadable' when the text
-   * could not be read in time. The App passes the core pool's (a worker thread, a time budget);
-   * in this thread otherwise.
-   */
-  readCommand?: (text: string) => Promise<AdrCommand | undefined | 'unreadable'>;
-  /** Reads the issue body for the record (context, options); the App's runs on the core pool. */
-  readIssueText?: (body: string) => Promise<IssueText>;
-}
+export type { AdrCommandDeps } from './adr-command-deps.js';
 
 export type { CommandOutcome } from './command-run.js';
 

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandEvent } from '../../src/commands/adr-command-event.js';
 import { runAdrCommand, type AdrCommandDeps } from '../../src/commands/adr-command.js';
 import { CONFIG_PATH } from '../../src/config/load.js';
 import { BACKFILL_BRANCH } from '../../src/github/backfill-pull-request.js';
@@ -12,7 +11,8 @@ import { checkRepoConfig } from '../../src/github/repo-config.js';
 import { builtinChecklists } from '../../src/io/builtin-checklists.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { botLogin, NAME, octokitFor, OWNER, REPO, startDouble } from '../github/double-octokit.js';
+import { botLogin, octokitFor, REPO, startDouble } from '../github/double-octokit.js';
+import { commentCommand } from './command-harness.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/backfill', name), 'utf8');
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -39,18 +39,7 @@ describe('/adr backfill', () => {
   });
 
   async function run(text = '/adr backfill', author = 'maria') {
-    const issue = double.state.addIssue(REPO, { title: 'Backfill', body: 'Please.', user: author });
-    const comment = double.state.addIssueComment(REPO, issue.number, { body: text, user: author });
-    const event: CommandEvent = {
-      owner: OWNER,
-      repo: NAME,
-      defaultBranch: 'main',
-      archived: false,
-      issue: { number: issue.number, title: issue.title, body: 'Please.', htmlUrl: `https://github.com/${REPO}/issues/${issue.number}`, author, assignees: [], isPullRequest: false },
-      author,
-      source: { kind: 'comment', id: comment.id },
-      text,
-    };
+    const { issue, event } = commentCommand(double, text, author, 'Please.');
     const deps: AdrCommandDeps = {
       gh: octokitFor(double) as unknown as AdrCommandDeps['gh'],
       log,

@@ -3,12 +3,12 @@
 // and a short "could not read" reply for a writer. Against the GitHub double (OpenAPI-validated).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtinChecklists } from '../../src/io/builtin-checklists.js';
-import type { CommandEvent } from '../../src/commands/adr-command-event.js';
 import { runAdrCommand, type AdrCommandDeps } from '../../src/commands/adr-command.js';
 import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import { commandReadersInPool } from '../../src/commands/commands-in-pool.js';
 import type { GitHubDouble } from '../github-double/index.js';
-import { botLogin, octokitFor, NAME, OWNER, REPO, startDouble } from '../github/double-octokit.js';
+import { botLogin, octokitFor, REPO, startDouble } from '../github/double-octokit.js';
+import { commentCommand } from './command-harness.js';
 import { testCorePool } from '../helpers/core-pool.js';
 import { checkRepoConfig } from '../../src/github/repo-config.js';
 import { CONFIG_PATH } from '../../src/config/load.js';
@@ -36,18 +36,7 @@ describe('/adr command text, read after the permission on the core pool', () => 
 
   function run(text: string, author: string, body = 'Context.') {
     const gh = octokitFor(double);
-    const issue = double.state.addIssue(REPO, { title: 'Question', body, user: author });
-    const comment = double.state.addIssueComment(REPO, issue.number, { body: text, user: author });
-    const event: CommandEvent = {
-      owner: OWNER,
-      repo: NAME,
-      defaultBranch: 'main',
-      archived: false,
-      issue: { number: issue.number, title: issue.title, body, htmlUrl: `https://github.com/${REPO}/issues/${issue.number}`, author, assignees: [], isPullRequest: false },
-      author,
-      source: { kind: 'comment', id: comment.id },
-      text,
-    };
+    const { issue, comment, event } = commentCommand(double, text, author, body);
     const deps: AdrCommandDeps = {
       ...commandReadersInPool(pool, log),
       gh: gh as unknown as AdrCommandDeps['gh'],

@@ -4,7 +4,7 @@
  * body limit (records past it are counted, and the files changed show them).
  */
 import type { BackfillPlan } from '../backfill/plan-backfill.js';
-import { GITHUB_TEXT_LIMIT, utf8Length } from '../publish/truncate.js';
+import { GITHUB_TEXT_LIMIT, mostThatFit, utf8Length } from '../publish/truncate.js';
 import { escaped } from '../publish/escaped-markdown.js';
 import { cut, recordLabel, recordTitleText } from '../render/record-label.js';
 import { renderTemplate } from '../render/templates.js';
@@ -41,18 +41,6 @@ export function renderBackfillBody(plan: BackfillPlan, input: { base: string; is
     })
       .replace(/\n{3,}/g, '\n\n')
       .trim();
-  let listed = rows.length;
-  let body = render(listed);
-  if (utf8Length(body) > limit) {
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (utf8Length(render(mid)) <= limit) lo = mid;
-      else hi = mid - 1;
-    }
-    listed = lo;
-    body = render(listed);
-  }
+  const body = render(mostThatFit(rows.length, (n) => utf8Length(render(n)) <= limit));
   return `${body}\n`;
 }

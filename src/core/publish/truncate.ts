@@ -109,3 +109,20 @@ export function truncateToLimit(text: string, limit: number = GITHUB_TEXT_LIMIT,
     if (budget <= 0) return notice;
   }
 }
+
+/**
+ * The most of `total` items a text can list and still fit: `total` when
+ * `fits(total)`, else the largest n below it with `fits(n)` (0 at least), found
+ * by binary search (`fits` only turns false as n grows: each item adds text).
+ */
+export function mostThatFit(total: number, fits: (n: number) => boolean): number {
+  if (fits(total)) return total;
+  let lo = 0;
+  let hi = total - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

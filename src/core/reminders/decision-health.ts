@@ -13,7 +13,7 @@ import { graphNote, renderGraphMermaid } from '../graph/graph-mermaid.js';
 import { buildRevisitTimeline, renderTimelineMermaid, timelineNote } from '../graph/revisit-timeline.js';
 import { fencedBlock } from '../publish/suggestion-block.js';
 import { escaped } from '../publish/escaped-markdown.js';
-import { GITHUB_TEXT_LIMIT, utf8Length } from '../publish/truncate.js';
+import { GITHUB_TEXT_LIMIT, mostThatFit, utf8Length } from '../publish/truncate.js';
 import { renderTemplate } from '../render/templates.js';
 import { assessDue } from './due.js';
 import { HEALTH_MARKER, parseReminderMarker } from './marker.js';
@@ -203,20 +203,9 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
   };
   // The table comes first: pictures that leave no room for its first rows are dropped.
   if (utf8Length(render(Math.min(rows.length, ROWS_BEFORE_PICTURES))) > limit) drawn = false;
-  let body = render(rows.length);
-  let listed = rows.length;
-  if (utf8Length(body) > limit) {
-    // Binary search for the most rows that fit: the body grows with every row listed.
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (utf8Length(render(mid)) <= limit) lo = mid;
-      else hi = mid - 1;
-    }
-    listed = lo;
-    body = render(lo);
-  }
+  // The most rows that fit (overdue ones come first); the body grows with every row listed.
+  const listed = mostThatFit(rows.length, (n) => utf8Length(render(n)) <= limit);
+  const body = render(listed);
   return { title: HEALTH_TITLE, body, listed, total: rows.length, pictures: drawn && (pictures.graph !== undefined || pictures.timeline !== undefined) };
 }
 

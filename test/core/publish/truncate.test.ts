@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingFor, truncateToLimit, utf8Length } from '../../../src/core/publish/truncate.js';
+import { closingFor, mostThatFit, truncateToLimit, utf8Length } from '../../../src/core/publish/truncate.js';
 
 const NOTICE = '\n\n_cut_';
 
@@ -49,5 +49,16 @@ describe('closingFor', () => {
     expect(closingFor('<details>\n\n```\n<details>\n```\n')).toBe('\n\n</details>');
     expect(closingFor('<details>\n</details>\n~~~\ncode')).toBe('\n~~~');
     expect(closingFor('`inline` text')).toBe('');
+  });
+});
+
+describe('mostThatFit', () => {
+  it('lists everything that fits, else the largest prefix that does, at least none', () => {
+    expect(mostThatFit(10, () => true)).toBe(10);
+    expect(mostThatFit(10, (n) => n <= 7)).toBe(7);
+    expect(mostThatFit(1000, (n) => n * 65 <= 65_536)).toBe(1000);
+    expect(mostThatFit(5000, (n) => n * 65 <= 65_536)).toBe(1008);
+    expect(mostThatFit(10, (n) => n === 0)).toBe(0);
+    expect(mostThatFit(0, () => false)).toBe(0);
   });
 });
