@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { planBackfill } from '../core/backfill/plan-backfill.js';
+import { assemblePlan, planRecord } from '../core/backfill/plan-backfill.js';
 import { backfillTitle, renderBackfillBody } from '../core/commands/backfill-body.js';
 import type { BackfillReply } from '../core/commands/replies.js';
 import {
@@ -22,7 +22,8 @@ import { reply, type CommandOutcome, type Run } from './command-run.js';
  * command passes (adr-command.ts):
  *   1. read the default branch: its head, one recursive tree, the ADRs in
  *      GraphQL batches of 50 (the reminder sweep's reader);
- *   2. plan: nothing to draft is one reply saying so;
+ *   2. plan each record (on the App's core pool, each within REVIEW_DOCUMENT_TIMEOUT_MS):
+ *      nothing to draft is one reply saying so;
  *   3. write the records in one tree on the head's tree (one request);
  *   4. with the backfill pull request open already: the same tree as its head
  *      is a reply that it is up to date (a redelivery, a second run with
@@ -43,7 +44,11 @@ export async function runBackfill(run: Run<AdrCommandDeps>, config: Config): Pro
   const tree = await readBranchTree(gh, target, head);
   const read = await readDefaultBranchAdrs(gh, target, tree, config);
   if (read.incomplete) deps.log.warn({ ...target }, 'design-review: tree truncated, /adr backfill may miss ADRs in deep folders');
-  const plan = planBackfill(read.adrs, { today: deps.today(), vocabulary: deps.vocabulary() });
+  // The records are text anyone with write access wrote: the App parses them on the core pool, each within a budget.
+  const planRecords = deps.planRecords ?? ((records, options) => Promise.resolve(records.map((r) => planRecord(r, options))));
+  // Only what the parser reads of the checklists crosses to the worker threads, once per record.
+  const { rigor, triggerCategories, vaguePhrases } = deps.vocabulary();
+  const plan = assemblePlan(await planRecords(read.adrs, { today: deps.today(), vocabulary: { rigor, triggerCategories, vaguePhrases } }));
   plan.skipped.push(...read.unreadable);
   plan.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const existing = await findBackfillPullRequest(gh, { ...target, botLogin: run.botLogin });

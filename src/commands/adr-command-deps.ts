@@ -1,4 +1,5 @@
 // The injected surroundings of an `/adr` command job (adr-command.ts, adr-backfill.ts), in a file of their own so the command families share them without importing one another.
+import type { BackfillOptions, BackfillSource, RecordPlan } from '../core/backfill/plan-backfill.js';
 import type { IssueText } from '../core/commands/adr-from-issue.js';
 import type { AdrCommand } from '../core/commands/parse-command.js';
 import type { ParseVocabulary } from '../core/document/parse-vocabulary.js';
@@ -37,4 +38,6 @@ export interface AdrCommandDeps {
   readCommand?: (text: string) => Promise<AdrCommand | undefined | 'unreadable'>;
   /** Reads the issue body for the record (context, options); the App's runs on the core pool. */
   readIssueText?: (body: string) => Promise<IssueText>;
+  /** Plans `/adr backfill` for each record (parse, decide, draft); the App's runs on the core pool, each record within a budget. */
+  planRecords?: (records: readonly BackfillSource[], options: BackfillOptions) => Promise<RecordPlan[]>;
 }

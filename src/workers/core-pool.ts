@@ -23,7 +23,7 @@ export type TaskFailure = 'timeout' | 'out-of-memory' | 'budget-spent' | 'crashe
 export type TaskOutcome<T> = { ok: true; value: T; ms: number } | { ok: false; reason: TaskFailure; message: string; ms: number; budgetMs: number };
 
 /** The task functions of src/workers/core-tasks.ts, by name. */
-export type CoreTaskName = 'reviewDocumentTask' | 'findCommandTask' | 'readIssueTextTask';
+export type CoreTaskName = 'reviewDocumentTask' | 'findCommandTask' | 'readIssueTextTask' | 'planBackfillRecordTask';
 
 /** One place per thread: a task takes a place before it is handed to piscina, and its budget starts then. */
 class Gate {

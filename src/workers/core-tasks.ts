@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { planRecord, type BackfillOptions, type BackfillSource, type RecordPlan } from '../core/backfill/plan-backfill.js';
 import { readIssueText, type IssueText } from '../core/commands/adr-from-issue.js';
 import { findCommand, type FoundCommand } from '../core/commands/parse-command.js';
 import { reviewDocument } from '../core/review/review.js';
@@ -43,4 +44,10 @@ export function findCommandTask(task: { text: string } & Started): FoundCommand 
 export function readIssueTextTask(task: { body: string } & Started): IssueText {
   begin(task);
   return readIssueText(task.body);
+}
+
+/** What `/adr backfill` does with one record of the default branch (parse, decide, draft). */
+export function planBackfillRecordTask(task: { record: BackfillSource; options: BackfillOptions } & Started): RecordPlan {
+  begin(task);
+  return planRecord(task.record, task.options);
 }

@@ -3,7 +3,7 @@
 // run, updated with the records added since, and requests flat in the number of ADRs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAdrCommand, type AdrCommandDeps } from '../../src/commands/adr-command.js';
 import { CONFIG_PATH } from '../../src/config/load.js';
 import { BACKFILL_BRANCH } from '../../src/github/backfill-pull-request.js';
@@ -13,9 +13,12 @@ import { loadBuiltinTemplates } from '../../src/io/read-templates.js';
 import type { GitHubDouble } from '../github-double/index.js';
 import { botLogin, octokitFor, REPO, startDouble } from '../github/double-octokit.js';
 import { commentCommand } from './command-harness.js';
+import { commandReadersInPool } from '../../src/commands/commands-in-pool.js';
+import { testCorePool } from '../helpers/core-pool.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/backfill', name), 'utf8');
-const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const errors: string[] = [];
+const log = { info: () => undefined, warn: () => undefined, error: (obj: object, msg?: string) => void errors.push(`${msg ?? ''} ${String((obj as { err?: unknown }).err ?? '')}`) };
 const TODAY = '2026-12-06';
 
 /** The double's two records' paths: a log given to `startDouble` replaces them. */
@@ -29,16 +32,19 @@ function log_(n: number): Record<string, string> {
   return files;
 }
 
+const pool = testCorePool({ threads: 2, documentTimeoutMs: 1_500 });
+
 describe('/adr backfill', () => {
   let double: GitHubDouble;
   beforeAll(() => loadBuiltinTemplates());
+  afterAll(() => pool.close());
   afterEach(async () => {
     expect(double.violations).toEqual([]);
     expect(double.unhandled).toEqual([]);
     await double.close();
   });
 
-  async function run(text = '/adr backfill', author = 'maria') {
+  async function run(text = '/adr backfill', author = 'maria', extra: Partial<AdrCommandDeps> = {}) {
     const { issue, event } = commentCommand(double, text, author, 'Please.');
     const deps: AdrCommandDeps = {
       gh: octokitFor(double) as unknown as AdrCommandDeps['gh'],
@@ -49,6 +55,7 @@ describe('/adr backfill', () => {
       vocabulary: () => builtinChecklists(),
       sleep: async () => undefined,
       enqueueReview: async () => 'queued',
+      ...extra,
     };
     const since = double.requests.length;
     const outcome = await runAdrCommand(deps, event);
@@ -151,11 +158,14 @@ describe('/adr backfill', () => {
 
   it('makes as many requests for 1,000 ADRs as for 10, but for one GraphQL batch per 50 records', async () => {
     const counts: Record<number, { rest: number; graphql: number }> = {};
+    // The records are planned on the core pool, as in the App: parsing a thousand of them here would
+    // block this thread for seconds, and Octokit would then reuse a socket the double had closed.
+    const { planRecords } = commandReadersInPool(pool, log);
     for (const n of [10, 100, 1000]) {
       double = await startDouble(log_(n));
       double.state.setPermission(REPO, 'maria', 'write');
-      const { outcome, requests } = await run();
-      expect(outcome).toBe('created');
+      const { outcome, requests } = await run('/adr backfill', 'maria', { planRecords });
+      expect(outcome, errors.join('\n')).toBe('created');
       counts[n] = { rest: requests.filter((r) => r.operationId !== 'graphql').length, graphql: requests.filter((r) => r.operationId === 'graphql').length };
       if (n !== 1000) await double.close();
     }
@@ -164,4 +174,16 @@ describe('/adr backfill', () => {
     expect(counts[1000]!.rest).toBe(counts[10]!.rest);
     expect([counts[10]!.graphql, counts[100]!.graphql, counts[1000]!.graphql]).toEqual([1, 2, 20]);
   }, 120_000);
+
+  it('leaves a record that cannot be read in time alone, saying so, and drafts the others', async () => {
+    // One list item and 30,000 lazy continuation lines: seconds of micromark, over the 1.5 s budget.
+    const hostile = `${fixture('nygard-numbers.md')}\n- x\n${'y\n'.repeat(30_000)}`;
+    double = await startDouble({ ...log_(2), 'docs/adr/0003-hostile.md': hostile });
+    double.state.setPermission(REPO, 'maria', 'write');
+    const { outcome } = await run('/adr backfill', 'maria', { planRecords: commandReadersInPool(pool, log).planRecords });
+    expect(outcome).toBe('created');
+    const [pull] = backfillPulls();
+    expect(pull!.files.map((f) => f.filename)).toEqual(DEFAULT_PATHS);
+    expect(double.state.findIssue(REPO, pull!.number)!.body).toContain('- `docs/adr/0003-hostile.md`: not read: it took longer than 1.5 s to read and was stopped (timeout)');
+  }, 60_000);
 });

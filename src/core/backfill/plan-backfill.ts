@@ -52,30 +52,26 @@ export interface BackfillSource {
   text: string;
 }
 
-/** Plan the backfill of `records` (ADRs only), in path order. */
-export function planBackfill(records: readonly BackfillSource[], options: BackfillOptions): BackfillPlan {
-  const plan: BackfillPlan = { changes: [], skipped: [], covered: 0 };
-  for (const record of [...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    let doc: DecisionDoc;
-    try {
-      doc = parseDecisionDoc(record.text, record.path, 'adr', options.vocabulary).doc;
-    } catch (error) {
-      plan.skipped.push({ path: record.path, reason: `could not be read: ${(error as Error).message}` });
-      continue;
-    }
-    const decision = backfillDecision(doc);
-    if (decision === 'covered') {
-      plan.covered += 1;
-      continue;
-    }
-    if (decision !== 'backfill') {
-      plan.skipped.push({ path: record.path, reason: decision.skip });
-      continue;
-    }
-    const drafted = draftTriggers(doc, { today: options.today, categories: options.vocabulary.triggerCategories });
-    const inserted = insertRevisitSection(record.text, doc, drafted.map((d) => d.text));
-    const number = doc.titleNumber?.value ?? doc.fileNumber;
-    plan.changes.push({
+/** What the backfill does with one record. */
+export type RecordPlan = { path: string; change: BackfillChange } | { path: string; skip: string } | { path: string; covered: true };
+
+/** Plan one record (parse, decide, draft): the unit a worker thread runs within a time budget. */
+export function planRecord(record: BackfillSource, options: BackfillOptions): RecordPlan {
+  let doc: DecisionDoc;
+  try {
+    doc = parseDecisionDoc(record.text, record.path, 'adr', options.vocabulary).doc;
+  } catch (error) {
+    return { path: record.path, skip: `could not be read: ${(error as Error).message}` };
+  }
+  const decision = backfillDecision(doc);
+  if (decision === 'covered') return { path: record.path, covered: true };
+  if (decision !== 'backfill') return { path: record.path, skip: decision.skip };
+  const drafted = draftTriggers(doc, { today: options.today, categories: options.vocabulary.triggerCategories });
+  const inserted = insertRevisitSection(record.text, doc, drafted.map((d) => d.text));
+  const number = doc.titleNumber?.value ?? doc.fileNumber;
+  return {
+    path: record.path,
+    change: {
       path: record.path,
       ...(number !== undefined ? { number } : {}),
       title: doc.title?.value.trim() || record.path,
@@ -83,9 +79,24 @@ export function planBackfill(records: readonly BackfillSource[], options: Backfi
       after: inserted.text,
       line: inserted.line,
       drafted,
-    });
+    },
+  };
+}
+
+/** The plan of a log from its records' plans, in path order. */
+export function assemblePlan(records: readonly RecordPlan[]): BackfillPlan {
+  const plan: BackfillPlan = { changes: [], skipped: [], covered: 0 };
+  for (const r of [...records].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if ('change' in r) plan.changes.push(r.change);
+    else if ('skip' in r) plan.skipped.push({ path: r.path, reason: r.skip });
+    else plan.covered += 1;
   }
   return plan;
+}
+
+/** Plan the backfill of `records` (ADRs only), in this thread, in path order. */
+export function planBackfill(records: readonly BackfillSource[], options: BackfillOptions): BackfillPlan {
+  return assemblePlan(records.map((r) => planRecord(r, options)));
 }
 
 /** Whether a record gets a drafted section, says when to revisit already, or is skipped (and why). */
