@@ -42,7 +42,7 @@ describe('design-review backfill', () => {
   });
 
   it('writes the sections, keeping a CRLF record CRLF and every other byte, and a second run changes nothing', async () => {
-    const first = await runCliInProcess(['backfill', '--today', '2026-12-06'], repo);
+    const first = await runCli(['backfill', '--today', '2026-12-06'], repo);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('2 records got a Revisit Triggers section (1 TODO to fill), 1 skipped, 0 already say when to revisit');
     const crlf = read('docs/adr/0004-keep-logs.md');
@@ -52,7 +52,7 @@ describe('design-review backfill', () => {
     expect(read('docs/adr/0001-use-mysql.md')).toBe(fixture('superseded.md'));
     const written = read('docs/adr/0002-publish-order-events.md');
 
-    const second = await runCliInProcess(['backfill', '--today', '2027-06-01'], repo);
+    const second = await runCli(['backfill', '--today', '2027-06-01'], repo);
     expect(second.stdout).toContain('0 records got a Revisit Triggers section, 1 skipped, 2 already say when to revisit');
     expect(read('docs/adr/0002-publish-order-events.md')).toBe(written);
 
