@@ -137,7 +137,8 @@ export function buildDecisionGraph(index: readonly IndexEntry[], options: GraphO
       path: e.path,
       folder: collectionFolder(e.path),
       ...(e.number !== undefined ? { number: e.number } : {}),
-      label: recordLabel(e.path, e.fileNumber ?? e.number),
+      // As the health table and the reminders name it: the title's number first, then the file's.
+      label: recordLabel(e.path, e.number),
       title: cut(recordTitleText(e.path, e.title, e.number), TITLE_LIMIT),
       status: statusClass(e.status),
       folded: [],
