@@ -12,7 +12,7 @@ import { BranchExistsError, createAdrPullRequest, FileExistsError, NumberClaimed
 import { readAdrRepository } from '../github/adr-repository.js';
 import { hasRole, repositoryRole } from '../github/collaborator-permission.js';
 import { findCommandReply } from '../github/command-reply.js';
-import { httpStatus } from '../github/github-client.js';
+import { githubMessage, httpStatus } from '../github/github-client.js';
 import { findMarkedPullRequest } from '../github/marked-pull-request.js';
 import { adrNumbersInOpenPullRequests } from '../github/open-pr-adr-numbers.js';
 import type { AdrCommandDeps } from './adr-command-deps.js';
@@ -344,18 +344,10 @@ function failureReply(error: unknown): Reply {
   const step = error instanceof ProposalStepError ? error.step : 'run the command';
   const cause = error instanceof ProposalStepError ? error.cause : error;
   const status = httpStatus(cause);
-  const message = githubMessage(cause);
+  const message = githubMessage(cause).split('\n')[0]!.slice(0, 200);
   if (status === 403 && /not accessible by integration|permission/i.test(message)) return { kind: 'failed', problem: 'missing-permission', action: step };
   if (error instanceof ProposalStepError && (status === 409 || status === 422 || status === 403)) return { kind: 'failed', problem: 'protected', action: step, detail: message };
   if (error instanceof TemplateError) return { kind: 'failed', problem: 'config', action: step, detail: error.message };
   if (error instanceof RangeError) return { kind: 'failed', problem: 'error', action: step, detail: error.message.replace(/^buildAdrData: /, '') };
   return { kind: 'failed', problem: 'error', action: step, detail: status === undefined ? 'an internal error' : `GitHub answered HTTP ${status}: ${message}` };
 }
-
-function githubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
-  const text = typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!.slice(0, 200);
-}
-
-

@@ -1,4 +1,4 @@
-import { httpStatus, type GitHub } from './github-client.js';
+import { githubMessage, httpStatus, type GitHub } from './github-client.js';
 
 /**
  * The branch, commit(s) and draft pull request of an `/adr new` or
@@ -85,11 +85,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function githubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown } } }).response?.data;
-  return typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
-}
-
 /** Create the branch, commit the files and open the pull request; returns its number and URL. */
 export async function createAdrPullRequest(gh: GitHub, params: AdrPullRequestParams): Promise<{ number: number; url: string }> {
   const { owner, repo, branch } = params;
@@ -118,7 +113,15 @@ export async function createAdrPullRequest(gh: GitHub, params: AdrPullRequestPar
         throw new ProposalStepError(`commit ${file.path}`, error);
       }
     }
-    const pull = await openPullRequest(gh, params);
+    const pull = await openPullRequest(gh, {
+      owner,
+      repo,
+      head: branch,
+      base: params.base.ref,
+      title: params.title,
+      body: params.body,
+      draft: params.draft,
+    });
     return pull;
   } catch (error) {
     await gh.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` }).catch(() => undefined);
@@ -158,8 +161,23 @@ async function checkClaim(gh: GitHub, params: { owner: string; repo: string; bra
   if (seen.length > 0) throw new NumberClaimedError(params.branch, short(seen[0]!));
 }
 
-async function openPullRequest(gh: GitHub, params: AdrPullRequestParams): Promise<{ number: number; url: string }> {
-  const request = { owner: params.owner, repo: params.repo, head: params.branch, base: params.base.ref, title: params.title, body: params.body };
+/** What a pull request is opened with. */
+export interface PullRequestOpening {
+  owner: string;
+  repo: string;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  draft: boolean;
+}
+
+/**
+ * Open a pull request, as a draft when asked and the repository allows drafts;
+ * any refusal is a ProposalStepError of the step "open the pull request".
+ */
+export async function openPullRequest(gh: GitHub, params: PullRequestOpening): Promise<{ number: number; url: string }> {
+  const request = { owner: params.owner, repo: params.repo, head: params.head, base: params.base, title: params.title, body: params.body };
   try {
     const { data } = await gh.rest.pulls.create({ ...request, draft: params.draft });
     return { number: data.number, url: data.html_url };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { httpStatus, type GitHub, type RepoRef } from './github-client.js';
+import { httpStatus, validationMessages, type GitHub, type RepoRef } from './github-client.js';
 import { BACKFILL_BRANCH_NAME } from '../core/commands/replies.js';
-import { ProposalStepError } from './adr-pull-request.js';
+import { openPullRequest, ProposalStepError } from './adr-pull-request.js';
 
 /**
  * The one pull request of `/adr backfill`, written through the Git Data API:
@@ -106,27 +106,16 @@ export async function openOrUpdateBackfillPull(
     return { number: pull.number, url: pull.url, opened: false };
   };
   if (target.existing) return edit(target.existing);
-  const request = { owner: target.owner, repo: target.repo, head: BACKFILL_BRANCH, base: target.base, title: target.title, body: target.body };
   try {
-    const { data } = await gh.rest.pulls.create({ ...request, draft: target.draft });
-    return { number: data.number, url: data.html_url, opened: true };
+    const pull = await openPullRequest(gh, { owner: target.owner, repo: target.repo, head: BACKFILL_BRANCH, base: target.base, title: target.title, body: target.body, draft: target.draft });
+    return { ...pull, opened: true };
   } catch (error) {
-    const message = githubMessage(error);
-    if (httpStatus(error) === 422 && /already exists/i.test(message)) {
+    // GitHub's 422 "Validation Failed" says in its errors list that the branch has an open pull request.
+    const cause = error instanceof ProposalStepError ? error.cause : error;
+    if (httpStatus(cause) === 422 && /already exists/i.test(validationMessages(cause))) {
       const theirs = await findBackfillPullRequest(gh, target);
       if (theirs) return edit(theirs);
     }
-    if (target.draft && httpStatus(error) === 422 && /draft/i.test(message)) {
-      const { data } = await gh.rest.pulls.create({ ...request, draft: false });
-      return { number: data.number, url: data.html_url, opened: true };
-    }
-    throw new ProposalStepError('open the pull request', error);
+    throw error;
   }
-}
-
-function githubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown; errors?: { message?: unknown }[] } } } | null)?.response?.data;
-  const nested = data?.errors?.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' ') ?? '';
-  const text = typeof data?.message === 'string' ? `${data.message} ${nested}` : error instanceof Error ? error.message : String(error);
-  return text.slice(0, 500);
 }

@@ -13,6 +13,18 @@ export interface RepoRef {
   repo: string;
 }
 
+/** GitHub's `message` in an Octokit RequestError's response, else the error's own message; whole (callers cut it). */
+export function githubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
+  return typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
+}
+
+/** The messages of a 422's `errors` list, where GitHub says what failed ("A pull request already exists for …"), joined. */
+export function validationMessages(error: unknown): string {
+  const errors = (error as { response?: { data?: { errors?: { message?: unknown }[] } } } | null)?.response?.data?.errors;
+  return Array.isArray(errors) ? errors.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' ') : '';
+}
+
 /** The HTTP status of an Octokit RequestError, if the error is one. */
 export function httpStatus(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;

@@ -1,4 +1,4 @@
-import { httpStatus } from '../github/github-client.js';
+import { githubMessage, httpStatus } from '../github/github-client.js';
 import { ConfigError } from '../config/config-error.js';
 
 /**
@@ -20,7 +20,8 @@ export interface SweepFailure {
 export function describeFailure(error: unknown): SweepFailure {
   if (error instanceof ConfigError) return { outcome: 'skipped', reason: `invalid configuration: ${error.message.split('\n')[0]}` };
   const status = httpStatus(error);
-  const message = githubMessage(error);
+  // Octokit's RequestError message is GitHub's `message` plus a docs link; keep the first line only.
+  const message = githubMessage(error).split('\n')[0]!.slice(0, 300);
   if (status === undefined) return { outcome: 'failed', reason: message };
   const withStatus = { status };
   // 401 also comes from a transient bad-credentials answer or an expired token: a later sweep
@@ -34,9 +35,3 @@ export function describeFailure(error: unknown): SweepFailure {
   return { outcome: 'failed', reason: `GitHub answered ${status}: ${message}`, ...withStatus };
 }
 
-// Octokit's RequestError message is GitHub's `message` plus a docs link; keep the first line only.
-function githubMessage(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
-  const text = typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? text).slice(0, 300);
-}

@@ -197,6 +197,13 @@ function writtenRelation(relation: GraphRelation, back: boolean): BrokenEdge['re
   return relation === 'supersedes' ? 'superseded-by' : 'amended-by';
 }
 
+/** The drawn records by the folder that numbers them, folders in the nodes' order: a subgraph or cluster each. */
+export function nodesByFolder(graph: DecisionGraph): { folder: string; title: string; nodes: GraphNode[] }[] {
+  const folders = new Map<string, GraphNode[]>();
+  for (const node of graph.nodes) folders.set(node.folder, [...(folders.get(node.folder) ?? []), node]);
+  return [...folders].map(([folder, nodes]) => ({ folder, title: folder === '.' ? '(repository root)' : folder, nodes }));
+}
+
 function compareEntries(a: IndexEntry, b: IndexEntry): number {
   const fa = collectionFolder(a.path);
   const fb = collectionFolder(b.path);

@@ -3,7 +3,7 @@
  * Graphviz: the same nodes, edges and status classes as the Mermaid picture,
  * one cluster per ADR folder.
  */
-import type { DecisionGraph, GraphNode, GraphRelation, GraphStatus } from './decision-graph.js';
+import { nodesByFolder, type DecisionGraph, type GraphNode, type GraphRelation, type GraphStatus } from './decision-graph.js';
 import { dotText } from './mermaid-text.js';
 
 const FILLS: Record<GraphStatus, string> = {
@@ -29,13 +29,12 @@ export function renderGraphDot(graph: DecisionGraph): string {
     '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
-  const folders = [...new Set(graph.nodes.map((n) => n.folder))];
+  const folders = nodesByFolder(graph);
   const grouped = folders.length > 1;
-  folders.forEach((folder, i) => {
-    const members = graph.nodes.filter((n) => n.folder === folder);
+  folders.forEach(({ title, nodes }, i) => {
     const indent = grouped ? '    ' : '  ';
-    if (grouped) lines.push(`  subgraph cluster_${i + 1} {`, `    label="${dotText(folder === '.' ? '(repository root)' : folder)}";`);
-    for (const node of members) lines.push(`${indent}${node.id} [label="${nodeLabel(node)}", fillcolor="${FILLS[node.status]}"${node.status === 'superseded' ? ', fontcolor="#59636e"' : ''}];`);
+    if (grouped) lines.push(`  subgraph cluster_${i + 1} {`, `    label="${dotText(title)}";`);
+    for (const node of nodes) lines.push(`${indent}${node.id} [label="${nodeLabel(node)}", fillcolor="${FILLS[node.status]}"${node.status === 'superseded' ? ', fontcolor="#59636e"' : ''}];`);
     if (grouped) lines.push('  }');
   });
   for (const edge of graph.edges) lines.push(`  ${edge.from} -> ${edge.to} [${EDGE_STYLES[edge.relation]}];`);

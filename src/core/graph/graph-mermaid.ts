@@ -3,7 +3,7 @@
  * comments and Markdown files. Node ids are generated (`n1`), every piece of
  * user text is a quoted, escaped label, and status is a class.
  */
-import type { DecisionGraph, GraphNode, GraphRelation, GraphStatus } from './decision-graph.js';
+import { nodesByFolder, type DecisionGraph, type GraphNode, type GraphRelation, type GraphStatus } from './decision-graph.js';
 import { mermaidLabel } from './mermaid-text.js';
 
 /** Fill and stroke per status class: GitHub's light palette, readable in its dark theme too. */
@@ -34,12 +34,11 @@ export interface MermaidGraphOptions {
 /** Mermaid flowchart text of the graph (no code fence), ending with a newline. */
 export function renderGraphMermaid(graph: DecisionGraph, options: MermaidGraphOptions = {}): string {
   const lines = [`flowchart ${options.direction ?? 'LR'}`];
-  const folders = [...new Set(graph.nodes.map((n) => n.folder))];
+  const folders = nodesByFolder(graph);
   const grouped = folders.length > 1;
-  folders.forEach((folder, i) => {
-    const members = graph.nodes.filter((n) => n.folder === folder);
-    if (grouped) lines.push(`  subgraph g${i + 1}["${mermaidLabel(folder === '.' ? '(repository root)' : folder)}"]`);
-    for (const node of members) lines.push(`${grouped ? '    ' : '  '}${node.id}["${nodeLabel(node)}"]:::${node.status}`);
+  folders.forEach(({ title, nodes }, i) => {
+    if (grouped) lines.push(`  subgraph g${i + 1}["${mermaidLabel(title)}"]`);
+    for (const node of nodes) lines.push(`${grouped ? '    ' : '  '}${node.id}["${nodeLabel(node)}"]:::${node.status}`);
     if (grouped) lines.push('  end');
   });
   for (const edge of graph.edges) lines.push(`  ${edge.from} ${ARROWS[edge.relation]} ${edge.to}`);

@@ -181,8 +181,7 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
   const rows = healthRows(input);
   const broken = brokenSupersedeLinks(input.adrs.map((a) => a.doc));
   const pictures = healthPictures(input, rows);
-  let drawn = true;
-  const render = (listed: number): string => {
+  const render = (listed: number, drawn: boolean): string => {
     const omitted = rows.slice(listed);
     const data = {
       marker: escaped(HEALTH_MARKER),
@@ -202,10 +201,10 @@ export function renderHealthIssue(input: HealthInput, limit: number = GITHUB_TEX
     return renderTemplate(HEALTH_TEMPLATE, data).replace(/\n{3,}/g, '\n\n').trim();
   };
   // The table comes first: pictures that leave no room for its first rows are dropped.
-  if (utf8Length(render(Math.min(rows.length, ROWS_BEFORE_PICTURES))) > limit) drawn = false;
+  const drawn = utf8Length(render(Math.min(rows.length, ROWS_BEFORE_PICTURES), true)) <= limit;
   // The most rows that fit (overdue ones come first); the body grows with every row listed.
-  const listed = mostThatFit(rows.length, (n) => utf8Length(render(n)) <= limit);
-  const body = render(listed);
+  const listed = mostThatFit(rows.length, (n) => utf8Length(render(n, drawn)) <= limit);
+  const body = render(listed, drawn);
   return { title: HEALTH_TITLE, body, listed, total: rows.length, pictures: drawn && (pictures.graph !== undefined || pictures.timeline !== undefined) };
 }
 
