@@ -72,8 +72,9 @@ function alternativeWithCost(text: string): RegExpExecArray | null {
 const CUES: RegExp[] = [
   // "Two approaches were considered", "We see two alternatives", "three candidate designs".
   new RegExp(`\\b${COUNT}\\s+(?:different\\s+|possible\\s+|main\\s+|alternative\\s+|other\\s+|candidate\\s+|competing\\s+)?(?:alternatives|approaches|solutions|designs|possibilities|candidates)\\b`, 'i'),
-  // "Two options were considered", "we have two options here:" (not "two options are added to the API").
-  new RegExp(`\\b${COUNT}\\s+(?:possible\\s+|main\\s+)?options\\s+(?:(?:were|are|have been)\\s+(?:considered|evaluated|explored|discussed|on the table)|(?:here\\s*)?:|to\\s+(?:pick|choose)\\s+from\\b)`, 'i'),
+  // "Two options were considered", "two options being discussed" (cometbft ADR-057), "we have two options here:"
+  // (not "two options are added to the API").
+  new RegExp(`\\b${COUNT}\\s+(?:possible\\s+|main\\s+)?options\\s+(?:(?:were|are|have been)\\s+(?:considered|evaluated|explored|discussed|on the table)|being\\s+(?:considered|evaluated|explored|discussed)|(?:here\\s*)?:|to\\s+(?:pick|choose)\\s+from\\b)`, 'i'),
   // "Two paths are possible", "three routes were open to us".
   new RegExp(`\\b${COUNT}\\s+(?:paths|routes|ways forward)\\s+(?:are|were|seem)\\s+(?:possible|available|open)\\b`, 'i'),
   // "The other option would be", "Another option is", "A usual alternative was", "The alternative to this is".
