@@ -20,20 +20,25 @@ const SHARED = ['core', 'review', 'commands', 'reminders', 'github', 'github-dou
 const ISOLATED = ['test/cli/**/*.test.ts', 'test/core/graph/mermaid-parse.test.ts', 'test/app/ioredis-import.test.ts', 'test/app/server-fallback-routes.test.ts', 'test/action/installation-octokit.test.ts'];
 
 /**
- * Long files that mostly wait on child processes (App drains, Action runs, npm), run in the forks
- * for balance: a thread runs its files one after another, and the threads' share was the longer
- * (shared threads busy until 168 s, the forks until 122 s, with only the first two moved here).
+ * Long files run in the forks for balance: a thread runs its files one after another, and the
+ * threads' share was the longer (shared threads busy until 168 s, the forks until 122 s, with only
+ * the first two moved here; then 163 s and 115 s, before the last three).
  */
-const BALANCE = ['test/e2e/shutdown.e2e.test.ts', 'test/packaging/pack-install.test.ts', 'test/action/pull-request-action.test.ts'];
+const BALANCE = [
+  'test/e2e/shutdown.e2e.test.ts',
+  'test/packaging/pack-install.test.ts',
+  'test/action/pull-request-action.test.ts',
+  'test/commands/adr-backfill.test.ts',
+  'test/e2e/hostile-input.e2e.test.ts',
+  'test/reminders/bullmq-reminder-redis-loss.test.ts',
+];
 
 /**
  * Files known to take long, started first: vitest orders files by the durations it cached in
- * earlier runs, which a clean checkout (CI) never has, and by size otherwise. The type check is
- * one single-threaded tsc of 20 s or more in a tiny file: ordered by size, it started last and
- * ran alone at the end of a clean-clone run.
+ * earlier runs, which a clean checkout (CI) never has, and by size otherwise: a small file whose
+ * tests take long would start last and run alone at the end of a clean-clone run.
  */
 const LONG_FIRST = [
-  'test/packaging/typecheck.test.ts',
   'test/packaging/pack-install.test.ts',
   'test/core/review/hostile-documents.test.ts',
   'test/cli/check.test.ts',
@@ -59,6 +64,9 @@ export default defineConfig({
     pool: 'forks',
     // The shared project runs in worker threads sharing one module graph each (isolate: false); the
     // isolated one in forks. Vitest takes isolation from the pool, not the project.
+    // Two threads: a third filled the time the e2e files wait on child processes (a full run took
+    // 176 s rather than 192 s), but one run in three then ended in vitest's own "Terminating worker
+    // thread" rejection, with no summary and two forks left running.
     poolOptions: { forks: { maxForks: 2 }, threads: { maxThreads: 2, isolate: false } },
     // Tests wait on events, each with a cap (60 s in the shared waits) that only ends a test that
     // will never pass; a test or hook may hold two such waits, and a loaded machine is no failure.

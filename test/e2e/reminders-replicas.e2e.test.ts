@@ -15,7 +15,9 @@ let queue: Queue;
 let replicas: AppProcess[] = [];
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  return waitForApp(what, probe, timeoutMs, () => replicas.map((r, i) => `--- replica ${i + 1}\n${r.output().slice(-3000)}`).join('\n'));
+  // The start of each replica's log (its startup and scheduler sync) and its end.
+  const excerpt = (output: string) => (output.length <= 6000 ? output : `${output.slice(0, 3000)}\n[…]\n${output.slice(-3000)}`);
+  return waitForApp(what, probe, timeoutMs, () => replicas.map((r, i) => `--- replica ${i + 1}\n${excerpt(r.output())}`).join('\n'));
 }
 
 /** Sweep-finished lines of every replica, tagged with the replica. */
