@@ -76,7 +76,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CommandIo
 
 /** Steps 1 to 4 but rendering: the review with folder conventions folded, unless `review.folderConventions` is false. */
 async function checkPaths(paths: string[], flags: CheckFlags, io: CommandIo): Promise<FoldedReview & { noRecords?: NoRecordsNotice }> {
-  const { review, context, notReviewed, noRecords } = await reviewWithContext(paths, flags, io);
+  // `check` reads no section's text after phase 1 (the renderers read findings, coverage and facts).
+  const { review, context, notReviewed, noRecords } = await reviewWithContext(paths, flags, io, 'facts');
   if (!context.config.review.folderConventions) return { review, conventions: [], noRecords };
   // Named paths may be part of a folder: its counts are then of the records reviewed, and the message says so.
   return { ...foldConventions(review, { configPath: flags.config ?? CONFIG_PATH, notReviewed }), noRecords };
@@ -98,7 +99,12 @@ export async function reviewPathsWithSiblings(
 }
 
 /** The review of the paths and the context it was made with (the config decides the folding). */
-async function reviewWithContext(paths: string[], flags: { config?: string; today: string; cache?: boolean; cacheLocation?: string }, io: CommandIo) {
+async function reviewWithContext(
+  paths: string[],
+  flags: { config?: string; today: string; cache?: boolean; cacheLocation?: string },
+  io: CommandIo,
+  keep: 'facts' | 'text' = 'text',
+) {
   const context = await loadReviewContext(io.cwd, flags.config);
   const collected = await collectFiles(paths, { cwd: io.cwd, root: context.root, config: context.config, adrDirs: context.adrDirs });
   const options: ReviewOptions = { config: context.config, checklists: context.checklists, today: flags.today };
@@ -109,7 +115,7 @@ async function reviewWithContext(paths: string[], flags: { config?: string; toda
   const cache = flags.cache
     ? await CheckCache.open(await cacheFile(flags.cacheLocation, io.cwd), runKey(packageVersion(), options), warn)
     : undefined;
-  const review = await runReview(collected.files, collected.refused, options, progress, cache);
+  const review = await runReview(collected.files, collected.refused, options, progress, { ...(cache ? { cache } : {}), withoutSectionText: keep === 'facts' });
   await cache?.save();
   review.findings.push(...collected.errors);
   review.findings.sort(compareFindings);

@@ -1,5 +1,6 @@
 import { workerData } from 'piscina';
 import { reviewDocument } from '../core/review/review.js';
+import { withoutSectionText } from '../core/review/section-text.js';
 import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-model.js';
 
 /**
@@ -11,11 +12,14 @@ import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-m
 /** One task: a batch of files. */
 export interface ReviewTask {
   files: SourceFile[];
+  /** Return each result without its sections' text (`check`, which never reads it). */
+  withoutSectionText?: boolean;
 }
 
 const options = workerData as ReviewOptions;
 
 /** Review every file of the batch. */
 export default function reviewBatch(task: ReviewTask): DocumentResult[] {
-  return task.files.map((file) => reviewDocument(file, options));
+  const results = task.files.map((file) => reviewDocument(file, options));
+  return task.withoutSectionText ? results.map(withoutSectionText) : results;
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { builtModuleUrl } from '../io/package-root.js';
 import { reviewDocument, reviewRepository } from '../core/review/review.js';
+import { withoutSectionText } from '../core/review/section-text.js';
 import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review-model.js';
 import { contentHash, type CheckCache } from './check-cache.js';
 import type { ReviewTask } from './review-worker.js';
@@ -14,25 +15,16 @@ import type { Progress } from './terminal-env.js';
 
 /** Above this many files, phase 1 runs in worker threads. */
 export const POOL_THRESHOLD = 40;
-/** Up to this many files, the workers keep V8's default young generation. */
-export const DEFAULT_HEAP_UP_TO = 300;
-/** Young-generation size of each worker's heap in larger runs, in MB. */
-export const LARGE_RUN_YOUNG_GENERATION_MB = 128;
-
-/**
- * The workers' heap limits for a run of `files` files: V8's defaults for a
- * small run, a young generation of LARGE_RUN_YOUNG_GENERATION_MB for a large
- * one (parsing allocates many short-lived nodes: fewer scavenges). On the
- * 1,000-file bench corpus (`node bench/run.js --runs 3`, 2 cores, load about
- * 3): 256 MB peaked at 1,130 MiB, 128 MB at 798 MiB for the same wall time and
- * 1.18x the bare parse's CPU, 64 MB at 629 MiB for 1.31x that CPU. On 200
- * files V8's default peaked at 391 MB in 7.1 s, 256 MB at 826 MB in 8.3 s.
- */
-export function workerResourceLimits(files: number): { maxYoungGenerationSizeMb?: number } {
-  return files <= DEFAULT_HEAP_UP_TO ? {} : { maxYoungGenerationSizeMb: LARGE_RUN_YOUNG_GENERATION_MB };
-}
 /** Files per worker task: large enough to amortise messaging, small enough to balance. */
 export const BATCH_SIZE = 20;
+
+/** How a run keeps its results. */
+export interface RunOptions {
+  /** Phase-1 results of unchanged files, and where the new ones are stored. */
+  cache?: CheckCache;
+  /** Keep each document without its sections' text (withoutSectionText): `check` never reads it. */
+  withoutSectionText?: boolean;
+}
 
 /**
  * Review the files; `prior` are phase-1 results decided without reading
@@ -45,8 +37,10 @@ export async function runReview(
   prior: DocumentResult[],
   options: ReviewOptions,
   progress: Progress,
-  cache?: CheckCache,
+  run: RunOptions = {},
 ): Promise<Review> {
+  const { cache } = run;
+  const lean = run.withoutSectionText === true;
   const results: (DocumentResult | undefined)[] = new Array(files.length);
   const hashes = cache ? files.map(contentHash) : [];
   const todo: number[] = [];
@@ -58,7 +52,9 @@ export async function runReview(
   const toReview = todo.map((i) => files[i]!);
   const offset = files.length - todo.length;
   const reviewed =
-    toReview.length > POOL_THRESHOLD ? await reviewInPool(toReview, options, progress, offset) : reviewInProcess(toReview, options, progress, offset);
+    toReview.length > POOL_THRESHOLD
+      ? await reviewInPool(toReview, options, progress, offset, lean)
+      : reviewInProcess(toReview, options, progress, offset, lean);
   todo.forEach((i, k) => {
     results[i] = reviewed[k]!;
     cache?.store(files[i]!, hashes[i]!, reviewed[k]!);
@@ -67,20 +63,27 @@ export async function runReview(
   return reviewRepository([...prior, ...(results as DocumentResult[])], options);
 }
 
-function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number): DocumentResult[] {
+function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number, lean: boolean): DocumentResult[] {
   return files.map((file, i) => {
     const result = reviewDocument(file, options);
     progress.update(offset + i + 1);
-    return result;
+    return lean ? withoutSectionText(result) : result;
   });
 }
 
-async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number): Promise<DocumentResult[]> {
+/*
+ * The workers keep V8's default heap sizes. A larger young generation saved
+ * CPU while every result carried its sections' text back to this thread (a
+ * structured clone of about twice the corpus); without it (withoutSectionText)
+ * the default costs little more and peaks far lower: on the 1,000-file bench
+ * corpus (2 cores, four alternating runs each, medians) V8's default took
+ * 21.2 s, 36.2 CPU-s and 532 MiB; 128 MB 20.8 s, 34.6 CPU-s and 808 MiB.
+ */
+async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number, lean: boolean): Promise<DocumentResult[]> {
   const pool = new Piscina<ReviewTask, DocumentResult[]>({
     filename: builtModuleUrl('cli/review-worker.js').href,
     maxThreads: Math.max(1, availableParallelism()),
     workerData: options,
-    resourceLimits: workerResourceLimits(files.length),
   });
   let done = offset;
   // Largest files first, so a 3,000-line design doc does not start last and
@@ -94,7 +97,7 @@ async function reviewInPool(files: SourceFile[], options: ReviewOptions, progres
       const batch = indices.map((k) => transferable(files[k]!));
       const transferList = batch.map((f) => (f.content as Uint8Array).buffer as ArrayBuffer);
       batches.push(
-        pool.run({ files: batch }, { transferList }).then((batchResults) => {
+        pool.run({ files: batch, withoutSectionText: lean }, { transferList }).then((batchResults) => {
           batchResults.forEach((r, j) => (results[indices[j]!] = r));
           done += batchResults.length;
           progress.update(done);
