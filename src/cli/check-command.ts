@@ -115,7 +115,7 @@ async function reviewWithContext(
   const cache = flags.cache
     ? await CheckCache.open(await cacheFile(flags.cacheLocation, io.cwd), runKey(packageVersion(), options), warn)
     : undefined;
-  const review = await runReview(collected.files, collected.refused, options, progress, { ...(cache ? { cache } : {}), withoutSectionText: keep === 'facts' });
+  const review = await runReview(collected.files, collected.refused, options, progress, { cache, withoutSectionText: keep === 'facts' });
   await cache?.save();
   review.findings.push(...collected.errors);
   review.findings.sort(compareFindings);
