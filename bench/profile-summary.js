@@ -8,14 +8,15 @@
  *   node bench/profile-summary.js bench/.out/prof [--top 25]
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {object} ProfileNode
  * @property {number} id
- * @property {{ functionName: string, url: string, lineNumber: number }} callFrame
+ * @property {{ functionName: string, url: string, lineNumber: number, columnNumber: number }} callFrame
  *
  * @typedef {object} CpuProfile
  * @property {ProfileNode[]} nodes
@@ -38,6 +39,31 @@ export function bucketOf(url, name) {
   return url;
 }
 
+/** @type {Map<string, SourceMap | null>} */
+const sourceMaps = new Map();
+
+/**
+ * The original file and line of a frame in a bundle (`dist/chunks/…`, with
+ * the `.map` esbuild writes beside it): without it every micromark function
+ * would count as `dist/chunks`. Frames without a map are returned unchanged.
+ * @param {string} url
+ * @param {number} lineNumber  0-based, as in the profile
+ * @param {number} columnNumber  0-based
+ * @returns {{ url: string, lineNumber: number }}
+ */
+export function originalFrame(url, lineNumber, columnNumber) {
+  if (!url.startsWith('file://')) return { url, lineNumber };
+  let map = sourceMaps.get(url);
+  if (map === undefined) {
+    const file = `${fileURLToPath(url)}.map`;
+    map = existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null;
+    sourceMaps.set(url, map);
+  }
+  const entry = map?.findEntry(lineNumber, columnNumber);
+  if (!entry || !('originalSource' in entry)) return { url, lineNumber };
+  return { url: new URL(entry.originalSource, url).href, lineNumber: entry.originalLine };
+}
+
 /**
  * Self time (ms) per function and per bucket over the given profiles.
  * @param {CpuProfile[]} profiles
@@ -56,7 +82,8 @@ export function summarise(profiles) {
       if (!node) continue;
       // The delta after a sample is the time spent in it.
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-      const { functionName, url, lineNumber } = node.callFrame;
+      const { url, lineNumber } = originalFrame(node.callFrame.url, node.callFrame.lineNumber, node.callFrame.columnNumber);
+      const { functionName } = node.callFrame;
       const name = functionName || '(anonymous)';
       const bucket = bucketOf(url, name);
       const file = url ? url.slice(url.lastIndexOf('/') + 1) : '';

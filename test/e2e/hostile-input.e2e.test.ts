@@ -19,8 +19,12 @@ const LAZY_LINES = `- x\n${'y\n'.repeat(32_757)}`;
 const COMMAND_THEN_LIST = `/adr help\n\n${LAZY_LINES}`.slice(0, 65_536);
 /** The other order: the whole list has to be read to know whether `/adr help` is a paragraph. */
 const LIST_THEN_COMMAND = `${LAZY_LINES.slice(0, 65_500)}\n\n/adr help\n`;
-/** The fork's ADR: `- x` followed by 40k lazy lines (80 KB). */
-const HOSTILE_ADR = `- x\n${'y\n'.repeat(40_000)}`;
+/**
+ * The fork's ADR: `- x` followed by 56k lazy lines (112 KB). micromark reads it in quadratic time:
+ * about 70 s on a 2-core CI machine (20k lines: 9 s), so even a machine three times as fast is
+ * still reading it when its 20 s budget ends.
+ */
+const HOSTILE_ADR = `- x\n${'y\n'.repeat(56_000)}`;
 
 // The budgets the test runs with: long enough that the probes below run while a budget is being
 // spent even on a loaded machine, short enough to keep the test quick.
@@ -28,8 +32,10 @@ const COMMAND_PARSE_TIMEOUT_MS = 5_000;
 // The hostile ADR's budget is also how long the bystander pull request has to be reviewed before it
 // (the test asserts that order): generous. A loaded CI machine once took over 6 s, when about 7 s
 // of every review was GitHub's write spacing (1 s, 3 s for the review and the comment); the tests
-// now space writes 10 ms apart (GITHUB_WRITE_SPACING_MS), so what is left is CPU.
-const REVIEW_DOCUMENT_TIMEOUT_MS = 10_000;
+// now space writes 10 ms apart (GITHUB_WRITE_SPACING_MS), so what is left is CPU. With 10 s, a
+// full suite run on a loaded 2-core machine still once finished the hostile ADR's budget first
+// (the probes and the bystander's review shared the cores with the rest of the suite): 20 s.
+const REVIEW_DOCUMENT_TIMEOUT_MS = 20_000;
 const PROBES = 10;
 
 let h: ReviewHarness;
@@ -143,7 +149,7 @@ describe.concurrent('hostile input, end to end', { timeout: 120_000 }, () => {
     expect(h.github.violations).toEqual([]);
   });
 
-  it('a fork pull request adding an 80 KB hostile ADR: /healthz and another review go on; the ADR is skipped with a finding, the rest reviewed', async ({ expect }) => {
+  it('a fork pull request adding a 112 KB hostile ADR: /healthz and another review go on; the ADR is skipped with a finding, the rest reviewed', async ({ expect }) => {
     const { owner } = h.installation('stall-fork');
     const repo = `${owner}/stall-fork`;
     h.github.state.addRepo({ owner, name: 'stall-fork', files: { 'README.md': '# Upstream\n' } });
