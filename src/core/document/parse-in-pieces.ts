@@ -37,6 +37,8 @@ interface Origin {
  */
 export function parseInPieces(source: string, starts: readonly number[], parse: Parse): Root | undefined {
   const preamble = definitionPreamble(source);
+  // Every piece reads the preamble: thousands of definitions would make that more than the document.
+  if (preamble && preamble.text.length * (starts.length + 1) > source.length) return undefined;
   const bounds = [0, ...starts, source.length];
   const pieces: RootContent[][] = [];
   const defined = new Set<string>();

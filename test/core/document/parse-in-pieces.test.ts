@@ -101,3 +101,18 @@ describe('parseInPieces', () => {
     expect(pieced).toBeGreaterThan(5);
   });
 });
+
+describe('parseInPieces, bounded work', () => {
+  it('parses whole a document whose definitions every piece would have to read again (more than the document)', () => {
+    const definitions = Array.from({ length: 2_000 }, (_, i) => `[label-${i}]: https://example.com/${i}`).join('\n');
+    const source = `# Doc\n\n${section('One', 'See [label-1].')}${section('Two', 'text')}${section('Three', 'text')}${definitions}\n`;
+    expect(pieceStarts(source).length).toBeGreaterThan(1);
+    let parsed = 0;
+    const counting = (text: string) => {
+      parsed += text.length;
+      return parseWhole(text);
+    };
+    expect(parseInPieces(source, pieceStarts(source), counting)).toBeUndefined();
+    expect(parsed).toBe(0);
+  });
+});
