@@ -55,7 +55,7 @@ export function parseInPieces(source: string, starts: readonly number[], parse: 
   if (!sameIdentifiers(defined, preamble ? definedIdentifiers(parse(preamble.text).children) : new Set())) return undefined;
   if (/^(?:---|\+\+\+)/.test(source) && !['yaml', 'toml'].includes(pieces[0]![0]?.type ?? '')) return undefined;
   for (let i = 0; i + 1 < pieces.length; i += 1) {
-    if (!cutHolds(source, pieces[i]!, pieces[i + 1]!, preamble, parse)) return undefined;
+    if (!cutHolds(source, bounds[i + 1]!, pieces[i]!, pieces[i + 1]!, preamble, parse)) return undefined;
   }
   return {
     type: 'root',
@@ -96,15 +96,16 @@ function isPreambleNode(node: RootContent, offset: number, place: 'before' | 'af
 }
 
 /**
- * The cut before `next` holds when it starts with its heading and the blank
- * line before the cut closed the last block of `piece`, or that block and the
- * heading, parsed together from the block's first line, are the same two nodes.
+ * The cut at `cut`, before `next`, holds when `next` starts there with a
+ * heading and either a blank line just before the cut closed the last block
+ * of `piece`, or that block and the heading, parsed together from the
+ * block's first line, are the same two nodes.
  */
-function cutHolds(source: string, piece: RootContent[], next: RootContent[], preamble: Preamble | undefined, parse: Parse): boolean {
+function cutHolds(source: string, cut: number, piece: RootContent[], next: RootContent[], preamble: Preamble | undefined, parse: Parse): boolean {
   const heading = next[0];
-  if (heading?.type !== 'heading' || heading.position?.start.column !== 1) return false;
+  if (heading?.type !== 'heading' || heading.position?.start.offset !== cut) return false;
   const block = piece[piece.length - 1];
-  if (!block || CLOSED_BY_BLANK_LINE.has(block.type)) return true;
+  if (!block || (CLOSED_BY_BLANK_LINE.has(block.type) && followsBlankLine(source, cut))) return true;
   const start = block.position?.start;
   const headingEnd = heading.position?.end.offset;
   if (start?.offset === undefined || headingEnd === undefined) return false;
@@ -117,6 +118,13 @@ function cutHolds(source: string, piece: RootContent[], next: RootContent[], pre
     isDeepStrictEqual(window.children[0], block) &&
     isDeepStrictEqual(window.children[1], heading)
   );
+}
+
+/** Whether the line before the line starting at `cut` is blank. */
+function followsBlankLine(source: string, cut: number): boolean {
+  if (cut < 2 || source[cut - 1] !== '\n') return false;
+  const lineStart = source.lastIndexOf('\n', cut - 2) + 1;
+  return /^[ \t]*\r?$/.test(source.slice(lineStart, cut - 1));
 }
 
 /** Line endings as micromark counts them: CRLF, CR and LF are one each. */

@@ -116,3 +116,12 @@ describe('parseInPieces, bounded work', () => {
     expect(parsed).toBe(0);
   });
 });
+
+describe('parseInPieces, cuts given by the caller', () => {
+  it('refuses a cut that is not at a heading, and proves one without a blank line before it by parsing again', () => {
+    const source = `# Doc\n\n${PROSE}\n## Two\n\n${PROSE}\n`;
+    const atHeading = source.indexOf('## Two');
+    expect(parseInPieces(source, [atHeading], parseWhole)).toEqual(parseWhole(source));
+    expect(parseInPieces(source, [source.indexOf('Paragraph 3')], parseWhole)).toBeUndefined();
+  });
+});
