@@ -19,6 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { definedIdentifiers, definitionPreamble, sameIdentifiers, type Preamble } from './piece-definitions.js';
+import { BLANK_LINE, FRONT_MATTER_FENCE } from './piece-starts.js';
 
 type Parse = (source: string) => Root;
 
@@ -48,12 +49,12 @@ export function parseInPieces(source: string, starts: readonly number[], parse: 
     // The first piece may open with front matter, so its definitions follow it; the others' come first.
     const children = parsePiece(text, { line, offset: bounds[i]! }, preamble, i === 0 ? 'after' : 'before', parse);
     if (!children) return undefined;
+    if (i === 0 && FRONT_MATTER_FENCE.test(source) && !['yaml', 'toml'].includes(children[0]?.type ?? '')) return undefined;
     definedIdentifiers(children, defined);
     pieces.push(children);
     line += lineEndings(text);
   }
   if (!sameIdentifiers(defined, preamble ? definedIdentifiers(parse(preamble.text).children) : new Set())) return undefined;
-  if (/^(?:---|\+\+\+)/.test(source) && !['yaml', 'toml'].includes(pieces[0]![0]?.type ?? '')) return undefined;
   for (let i = 0; i + 1 < pieces.length; i += 1) {
     if (!cutHolds(source, bounds[i + 1]!, pieces[i]!, pieces[i + 1]!, preamble, parse)) return undefined;
   }
@@ -124,7 +125,7 @@ function cutHolds(source: string, cut: number, piece: RootContent[], next: RootC
 function followsBlankLine(source: string, cut: number): boolean {
   if (cut < 2 || source[cut - 1] !== '\n') return false;
   const lineStart = source.lastIndexOf('\n', cut - 2) + 1;
-  return /^[ \t]*\r?$/.test(source.slice(lineStart, cut - 1));
+  return BLANK_LINE.test(source.slice(lineStart, cut - 1));
 }
 
 /** Line endings as micromark counts them: CRLF, CR and LF are one each. */

@@ -14,17 +14,10 @@ export const PIECES_FROM_LENGTH = 8_000;
 /** A piece ends at the first cut at least this many characters after its start. */
 export const PIECE_LENGTH = 3_000;
 
-/** How long a document and its pieces must be (the defaults, above, measured on the bench corpus). */
-export interface PieceSizes {
-  fromLength: number;
-  pieceLength: number;
-}
-
-const DEFAULT_SIZES: PieceSizes = { fromLength: PIECES_FROM_LENGTH, pieceLength: PIECE_LENGTH };
-
 /** An ATX heading at column 0: it closes every list, quote and paragraph before it. */
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
-const BLANK = /^[ \t]*\r?$/;
+/** A blank line (the line terminator, if any, excluded but for a CR). */
+export const BLANK_LINE = /^[ \t]*\r?$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
@@ -34,7 +27,8 @@ const COMMENT_OPEN = /^ {0,3}<!--/;
  * proved without a second parse, one after a list costs the list again.
  */
 const PROSE_LINE = /^(?:[\p{L}_(!]|\*\*|\[(?!\^))/u;
-const FRONT_MATTER_FENCE = /^(?:---|\+\+\+)/;
+/** How front matter opens (YAML, TOML): only at the document's start. */
+export const FRONT_MATTER_FENCE = /^(?:---|\+\+\+)/;
 
 /**
  * Offsets (each a line start, in increasing order) where a new piece may
@@ -45,9 +39,9 @@ const FRONT_MATTER_FENCE = /^(?:---|\+\+\+)/;
  * not close.
  * A heuristic: every cut is checked against the parse (parse-in-pieces.ts).
  */
-export function pieceStarts(source: string, sizes: PieceSizes = DEFAULT_SIZES): number[] {
+export function pieceStarts(source: string): number[] {
   // micromark does not count a byte order mark in its offsets; the pieces' offsets would be one off.
-  if (source.length < sizes.fromLength || source.charCodeAt(0) === 0xfeff) return [];
+  if (source.length < PIECES_FROM_LENGTH || source.charCodeAt(0) === 0xfeff) return [];
   const starts: number[] = [];
   let lineStart = 0;
   let pieceStart = 0;
@@ -71,7 +65,7 @@ export function pieceStarts(source: string, sizes: PieceSizes = DEFAULT_SIZES): 
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
-    } else if (prevBlank && lastTextProse && lineStart - pieceStart >= sizes.pieceLength && ATX_HEADING.test(line)) {
+    } else if (prevBlank && lastTextProse && lineStart - pieceStart >= PIECE_LENGTH && ATX_HEADING.test(line)) {
       starts.push(lineStart);
       pieceStart = lineStart;
     } else {
@@ -79,7 +73,7 @@ export function pieceStarts(source: string, sizes: PieceSizes = DEFAULT_SIZES): 
       if (open) fence = open[1];
       else if (COMMENT_OPEN.test(line) && !line.includes('-->', line.indexOf('<!--') + 4)) inComment = true;
     }
-    prevBlank = BLANK.test(line);
+    prevBlank = BLANK_LINE.test(line);
     if (!prevBlank) lastTextProse = PROSE_LINE.test(line);
     lineStart = lineEnd + 1;
   }
