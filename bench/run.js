@@ -154,7 +154,10 @@ function checkPrerequisites(only) {
   const problems = [];
   if (only.includes('check') || only.includes('cached')) {
     if (!existsSync(join(ROOT, 'bin', 'design-review.js'))) problems.push('bin/design-review.js is missing.');
-    if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) problems.push('dist/cli/main.js is missing: run `npm run build` (`npm run bench` does it), or measure the others with --only markdownlint,bare.');
+    if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) problems.push('dist/cli/main.js is missing: run `npm run build` (`npm run bench` does it), or measure markdownlint alone with --only markdownlint.');
+  }
+  if (only.includes('bare') && !existsSync(join(ROOT, 'dist', 'core', 'document', 'gfm-syntax.js'))) {
+    problems.push('dist/core/document/gfm-syntax.js is missing (the bare parse reads the GFM syntax the review parses): run `npm run build` (`npm run bench` does it).');
   }
   if (only.includes('markdownlint') && !existsSync(join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'))) {
     problems.push('node_modules/.bin/markdownlint-cli2 is missing: run `npm ci`.');

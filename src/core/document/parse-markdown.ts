@@ -5,15 +5,15 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { remarkGfmSyntax } from './gfm-syntax.js';
 import { parseInPieces } from './parse-in-pieces.js';
 import { pieceStarts } from './piece-starts.js';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
+  .use(remarkGfmSyntax)
   .freeze();
 
 /**
