@@ -1,22 +1,27 @@
 import { availableParallelism } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { builtModuleUrl } from '../io/package-root.js';
 import { reviewDocument, reviewRepository } from '../core/review/review.js';
 import { withoutSectionText } from '../core/review/section-text.js';
 import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review-model.js';
 import { contentHash, type CheckCache } from './check-cache.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import type { ReviewTask } from './review-worker.js';
 import type { Progress } from './terminal-env.js';
 
 /**
- * Run the review: phase 1 per file (in this thread for small runs, in a
- * pool of worker threads for large ones), then phase 2 in this thread.
+ * Run the review: phase 1 per file (in this thread for small runs; for
+ * large ones in this thread and a pool of worker threads, one per other
+ * core), then phase 2 in this thread.
  */
 
 /** Above this many files, phase 1 runs in worker threads. */
 export const POOL_THRESHOLD = 40;
 /** Files per worker task: large enough to amortise messaging, small enough to balance. */
 export const BATCH_SIZE = 20;
+/** Tasks each worker holds at once: one running, one waiting. */
+const TASKS_PER_WORKER = 2;
 
 /** How a run keeps its results. */
 export interface RunOptions {
@@ -72,43 +77,77 @@ function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: 
 }
 
 /*
- * The workers keep V8's default heap sizes. A larger young generation saved
- * CPU while every result carried its sections' text back to this thread (a
- * structured clone of about twice the corpus); without it (withoutSectionText)
- * the default costs little more and peaks far lower: on the 1,000-file bench
- * corpus (2 cores, four alternating runs each, medians) V8's default took
- * 21.2 s, 36.2 CPU-s and 532 MiB; 128 MB 20.8 s, 34.6 CPU-s and 808 MiB.
+ * Phase 1 of a large run: this thread reviews files itself, one at a time
+ * between the pool's messages, beside one worker per other core. Two V8 heaps
+ * rather than three on two cores: a heap's size comes from how fast the parser
+ * promotes garbage, not from the documents it keeps, so a third heap that only
+ * waits for results cost almost as much memory as a parsing one (1,000 files,
+ * both at a heap growing factor of 2: 373 MiB with two workers and an idle
+ * thread, 327 MiB with this thread working too; bench/README.md).
+ * Every worker holds two tasks, so it never waits while this thread reviews a
+ * file before it can hand over the next batch.
+ * Results stay serialized (v8.serialize, what the workers send) until the
+ * last file is reviewed: this thread's heap then holds only the file it
+ * parses, and its collector does not trace every result so far at each full
+ * collection (30 MB of objects for 1,000 files, 5 MB serialized). They become
+ * objects when the worker heaps are gone.
  */
 async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number, lean: boolean): Promise<DocumentResult[]> {
-  const pool = new Piscina<ReviewTask, DocumentResult[]>({
+  const threads = availableParallelism() - 1;
+  limitHeapGrowth();
+  if (threads < 1) return reviewInProcess(files, options, progress, offset, lean);
+  const pool = new Piscina<ReviewTask, Uint8Array>({
     filename: builtModuleUrl('cli/review-worker.js').href,
-    maxThreads: Math.max(1, availableParallelism()),
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     workerData: options,
   });
   let done = offset;
   // Largest files first, so a 3,000-line design doc does not start last and
-  // leave the other thread idle; results go back to the files' order.
+  // leave the other lanes idle; results go back to the files' order.
   const order = files.map((_, i) => i).sort((a, b) => byteLength(files[b]!) - byteLength(files[a]!));
-  const results: DocumentResult[] = new Array(files.length);
-  try {
-    const batches: Promise<void>[] = [];
-    for (let i = 0; i < order.length; i += BATCH_SIZE) {
-      const indices = order.slice(i, i + BATCH_SIZE);
+  const serialized: { indices: number[]; bytes: Uint8Array }[] = [];
+  let next = 0;
+  const take = (count: number): number[] => {
+    const indices = order.slice(next, next + count);
+    next += indices.length;
+    return indices;
+  };
+  const workerLane = async (): Promise<void> => {
+    while (next < order.length) {
+      const indices = take(BATCH_SIZE);
       const batch = indices.map((k) => transferable(files[k]!));
       const transferList = batch.map((f) => (f.content as Uint8Array).buffer as ArrayBuffer);
-      batches.push(
-        pool.run({ files: batch, withoutSectionText: lean }, { transferList }).then((batchResults) => {
-          batchResults.forEach((r, j) => (results[indices[j]!] = r));
-          done += batchResults.length;
-          progress.update(done);
-        }),
-      );
+      serialized.push({ indices, bytes: await pool.run({ files: batch, withoutSectionText: lean }, { transferList }) });
+      done += indices.length;
+      progress.update(done);
     }
-    await Promise.all(batches);
-    return results;
+  };
+  const ownLane = async (): Promise<void> => {
+    while (next < order.length) {
+      const [k] = take(1) as [number];
+      const result = reviewDocument(files[k]!, options);
+      serialized.push({ indices: [k], bytes: serialize([lean ? withoutSectionText(result) : result]) });
+      progress.update(++done);
+      // Let the pool's messages in: a worker's finished batch, and the next one handed over.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  try {
+    const lanes = Array.from({ length: threads * TASKS_PER_WORKER }, workerLane);
+    await Promise.all([...lanes, ownLane()]);
+  } catch (error) {
+    next = order.length; // the other lanes stop after their current file or batch
+    throw error;
   } finally {
     await pool.destroy();
   }
+  const results: DocumentResult[] = new Array(files.length);
+  for (const { indices, bytes } of serialized) {
+    (deserialize(bytes) as DocumentResult[]).forEach((r, j) => (results[indices[j]!] = r));
+  }
+  return results;
 }
 
 function byteLength(file: SourceFile): number {

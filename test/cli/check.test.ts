@@ -256,24 +256,34 @@ describe('design-review check', () => {
     expect(noColor.stdout).toBe(piped.stdout);
   });
 
-  it('reviews large runs in worker threads with the same results as in-process', async () => {
+  it('reviews large runs in worker threads and this thread with the same results as in-process, each in its file', async () => {
     const files: Record<string, string> = {};
-    for (let i = 1; i <= 45; i++) files[`docs/adr/${String(i).padStart(4, '0')}-use-kafka.md`] = ADR_WITH_FINDINGS.replace('# 2.', `# ${i}.`);
-    // 45 identical records share every gap: compare their own findings, not the folder's conventions.
+    // Records that differ in size (the pool takes the largest first, not in path
+    // order) and in findings (every other one has a misspelt status), so a
+    // result given to another file shows.
+    for (let i = 1; i <= 45; i++) {
+      const context = `We need a queue. ${'Producers outpace the consumers at peak. '.repeat(i)}`;
+      const record = ADR_WITH_FINDINGS.replace('# 2.', `# ${i}.`).replace('We need a queue.', context);
+      files[`docs/adr/${String(i).padStart(4, '0')}-use-kafka.md`] = i % 2 === 0 ? record.replace('Acepted', 'Accepted') : record;
+    }
+    // Cross-record conventions would differ between one file and 45: compare each record's own findings.
     files['.github/design-review.yml'] = 'review:\n  folderConventions: false\n';
     const big = await makeRepo(files);
     try {
-      const single = await runCli(['check', 'docs/adr/0007-use-kafka.md', '--format', 'json', ...TODAY], big);
       const all = await runCli(['check', '--format', 'json', ...TODAY], big);
-      const one = (JSON.parse(single.stdout) as JsonReport).findings;
+      expect(all.stderr).toBe('');
       const report = JSON.parse(all.stdout) as JsonReport;
       expect(report.coverage).toHaveLength(45);
-      // Cross-document (repository) checks legitimately differ between one file and 45.
       const repositoryRules = new Set(allRules.filter((r) => r.meta.scope === 'repository').map((r) => r.meta.id));
-      const forSeven = report.findings.filter((f) => f.file === 'docs/adr/0007-use-kafka.md' && !repositoryRules.has(f.ruleId));
-      expect(forSeven).toEqual(one.filter((f) => !repositoryRules.has(f.ruleId)));
-      expect(forSeven.length).toBeGreaterThan(0);
-      expect(all.stderr).toBe('');
+      const own = (findings: JsonReport['findings'], file: string) => findings.filter((f) => f.file === file && !repositoryRules.has(f.ruleId));
+      for (const i of [7, 30, 44, 45]) {
+        const file = `docs/adr/${String(i).padStart(4, '0')}-use-kafka.md`;
+        const single = JSON.parse((await runCli(['check', file, '--format', 'json', ...TODAY], big)).stdout) as JsonReport;
+        expect(own(report.findings, file)).toEqual(own(single.findings, file));
+        expect(report.coverage.find((c) => c.path === file)).toEqual(single.coverage[0]);
+      }
+      expect(own(report.findings, 'docs/adr/0007-use-kafka.md').some((f) => f.ruleId === 'adr-status')).toBe(true);
+      expect(own(report.findings, 'docs/adr/0030-use-kafka.md').some((f) => f.ruleId === 'adr-status')).toBe(false);
     } finally {
       await removeRepo(big);
     }
