@@ -2,12 +2,12 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * How far V8 lets a heap grow past what its last full collection kept, in
- * percent, for a CLI review (`check`, `triggers`), set before the files are
- * collected (reading and classifying them allocates as fast). V8 picks the
- * factor itself (up to 4x when collections are cheap next to the work), and
- * the parser's garbage outlives
- * the young generation fast enough that each heap then ran to 100-170 MB
- * around 20-30 MB of live objects: the process peaked at 1.6 times
+ * percent, for a CLI review (`check`, `triggers`, `graph`), set before the
+ * files are collected (reading and classifying them allocates as fast). V8
+ * picks the factor itself (up to 4x when collections are cheap next to the
+ * work), and the parser's garbage outlives the young generation fast enough
+ * that each heap then ran to 100-170 MB around 20-30 MB of live objects: the
+ * process peaked at 1.6 times
  * markdownlint-cli2's memory on the bench corpus. At 50 % the collector runs
  * more often over the same small live set (run-review keeps results
  * serialized, out of the heap, so that set stays small). On the 1,000-file
