@@ -8,8 +8,8 @@ import { setFlagsFromString } from 'node:v8';
  * work), and the parser's garbage outlives the young generation fast enough
  * that each heap then ran to 100-170 MB around 20-30 MB of live objects: the
  * process peaked at 1.6 times markdownlint-cli2's memory on the bench corpus.
- * At 50 % the collector runs more often over the same small live set (run-
- * review keeps results serialized, out of the heap, so that set stays small).
+ * At 50 % the collector runs more often over the same small live set
+ * (run-review keeps results serialized, out of the heap, so it stays small).
  * On the 1,000-file bench corpus (2 cores, alternating runs, medians;
  * bench/README.md): 416 MiB with V8's own factor, 279-282 MiB at 50 %, 290 at
  * 75 %, 306 at 100 %; CPU time 0 to 20 % more at 50 % from one set of runs to
