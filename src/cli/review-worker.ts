@@ -1,8 +1,7 @@
 import { serialize } from 'node:v8';
 import { move, workerData } from 'piscina';
-import { reviewDocument } from '../core/review/review.js';
-import { withoutSectionText } from '../core/review/section-text.js';
-import type { DocumentResult, ReviewOptions, SourceFile } from '../core/review-model.js';
+import { reviewDocumentKept } from '../core/review/section-text.js';
+import type { ReviewOptions, SourceFile } from '../core/review-model.js';
 
 /**
  * Piscina worker: phase 1 of the review on a batch of files. The review
@@ -25,10 +24,7 @@ const options = workerData as ReviewOptions;
 export default function reviewBatch(task: ReviewTask): Uint8Array {
   // Each result made lean as soon as it is made: a batch's full results held
   // together (the largest files come first) would set this heap's live size.
-  const results = task.files.map((file): DocumentResult => {
-    const result = reviewDocument(file, options);
-    return task.withoutSectionText ? withoutSectionText(result) : result;
-  });
+  const results = task.files.map((file) => reviewDocumentKept(file, options, task.withoutSectionText === true));
   const bytes = serialize(results);
   // A Buffer that shares a pooled ArrayBuffer cannot be moved without taking its neighbours along.
   const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.from(bytes);

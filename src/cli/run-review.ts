@@ -2,11 +2,10 @@ import { availableParallelism } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { builtModuleUrl } from '../io/package-root.js';
-import { reviewDocument, reviewRepository } from '../core/review/review.js';
-import { withoutSectionText } from '../core/review/section-text.js';
+import { reviewRepository } from '../core/review/review.js';
+import { reviewDocumentKept } from '../core/review/section-text.js';
 import type { DocumentResult, Review, ReviewOptions, SourceFile } from '../core/review-model.js';
 import { contentHash, type CheckCache } from './check-cache.js';
-import { limitHeapGrowth } from './heap-growth.js';
 import type { ReviewTask } from './review-worker.js';
 import type { Progress } from './terminal-env.js';
 
@@ -70,9 +69,9 @@ export async function runReview(
 
 function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number, lean: boolean): DocumentResult[] {
   return files.map((file, i) => {
-    const result = reviewDocument(file, options);
+    const result = reviewDocumentKept(file, options, lean);
     progress.update(offset + i + 1);
-    return lean ? withoutSectionText(result) : result;
+    return result;
   });
 }
 
@@ -84,6 +83,8 @@ function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: 
  * waits for results cost almost as much memory as a parsing one (1,000 files,
  * both at a heap growing factor of 2: 373 MiB with two workers and an idle
  * thread, 327 MiB with this thread working too; bench/README.md).
+ * The CLI holds V8's heap growth for the run before it collects the files
+ * (heap-growth.ts); the workers started here inherit it.
  * Every worker holds two tasks, so it never waits while this thread reviews a
  * file before it can hand over the next batch.
  * Results stay serialized (v8.serialize, what the workers send) until the
@@ -94,7 +95,6 @@ function reviewInProcess(files: SourceFile[], options: ReviewOptions, progress: 
  */
 async function reviewInPool(files: SourceFile[], options: ReviewOptions, progress: Progress, offset: number, lean: boolean): Promise<DocumentResult[]> {
   const threads = availableParallelism() - 1;
-  limitHeapGrowth();
   if (threads < 1) return reviewInProcess(files, options, progress, offset, lean);
   const pool = new Piscina<ReviewTask, Uint8Array>({
     filename: builtModuleUrl('cli/review-worker.js').href,
@@ -127,8 +127,7 @@ async function reviewInPool(files: SourceFile[], options: ReviewOptions, progres
   const ownLane = async (): Promise<void> => {
     while (next < order.length) {
       const [k] = take(1) as [number];
-      const result = reviewDocument(files[k]!, options);
-      serialized.push({ indices: [k], bytes: serialize([lean ? withoutSectionText(result) : result]) });
+      serialized.push({ indices: [k], bytes: serialize([reviewDocumentKept(files[k]!, options, lean)]) });
       progress.update(++done);
       // Let the pool's messages in: a worker's finished batch, and the next one handed over.
       await new Promise<void>((resolve) => setImmediate(resolve));

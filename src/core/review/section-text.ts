@@ -1,4 +1,5 @@
-import type { DocumentResult } from '../review-model.js';
+import type { DocumentResult, ReviewOptions, SourceFile } from '../review-model.js';
+import { reviewDocument } from './review.js';
 
 /**
  * The phase-1 result without its sections' text: what `check` keeps of each
@@ -14,4 +15,14 @@ export function withoutSectionText(result: DocumentResult): DocumentResult {
   if (!result.doc) return result;
   const sections = result.doc.sections.map(({ text: _text, textLines: _lines, ...section }) => ({ ...section, text: '' }));
   return { ...result, doc: { ...result.doc, sections } };
+}
+
+/**
+ * Phase 1 of one file as a run keeps it: without its sections' text when
+ * `lean`, made lean at once so the full result is garbage before the next
+ * file is read (the worker threads and the main thread of `check` alike).
+ */
+export function reviewDocumentKept(file: SourceFile, options: ReviewOptions, lean: boolean): DocumentResult {
+  const result = reviewDocument(file, options);
+  return lean ? withoutSectionText(result) : result;
 }
